@@ -1,0 +1,37 @@
+#include "app/cli.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace graf::app {
+
+void add_db_option(cxxopts::Options& options) {
+    options.add_options("Index")("db", "index folder (or Xapian stub file)",
+                                 cxxopts::value<std::string>()->default_value("graf-index"), "DIR");
+}
+
+void add_json_option(cxxopts::Options& options) {
+    options.add_options("Output")("json", "print one JSON object instead of text");
+}
+
+void add_help_option(cxxopts::Options& options) { options.add_options()("h,help", "show this help"); }
+
+bool parse_or_help(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResult& out) {
+    out = options.parse(argc, argv);
+    if (out.count("help")) {
+        fmt::print("{}", options.help());
+        return false;
+    }
+    return true;
+}
+
+bool use_color(const std::string& mode) {
+    if (mode == "always") return true;
+    if (mode == "never") return false;
+    if (mode != "auto") throw cxxopts::exceptions::exception("--color takes auto, always or never");
+    const char* no_color = std::getenv("NO_COLOR");
+    return isatty(fileno(stdout)) && !(no_color && *no_color);
+}
+
+}  // namespace graf::app

@@ -1,0 +1,44 @@
+#pragma once
+// What every graf subcommand shares: exit codes, option groups, messages.
+#include <cxxopts.hpp>
+#include <fmt/format.h>
+
+#include <string>
+
+namespace graf::app {
+
+/// Exit codes, documented in README.md.
+enum ExitCode : int {
+    kOk = 0,
+    kUsage = 1,            ///< bad option, malformed query, missing CORPUS path
+    kNothing = 2,          ///< index: nothing could be indexed; others: no usable index
+    kPartial = 3,          ///< index: indexed, but some inputs were skipped
+    kIndexUnwritable = 4,  ///< index: locked by another run, read-only, disk full
+    kInterrupted = 130,    ///< Ctrl-C / SIGTERM: what was committed stays
+};
+
+/// --db, shared by every command that opens an index.
+void add_db_option(cxxopts::Options& options);
+/// --json, for machine-readable output.
+void add_json_option(cxxopts::Options& options);
+/// --help.
+void add_help_option(cxxopts::Options& options);
+
+/// Parses; prints help and returns false when --help was given.
+bool parse_or_help(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResult& out);
+
+/// One line on stderr: "graf: <message>".
+template <typename... Args>
+void error(fmt::format_string<Args...> f, Args&&... args) {
+    fmt::print(stderr, "graf: {}\n", fmt::format(f, std::forward<Args>(args)...));
+}
+
+/// Whether to colour stdout for --color auto|always|never.
+bool use_color(const std::string& mode);
+
+int run_index(int argc, char** argv);
+int run_search(int argc, char** argv);
+int run_names(int argc, char** argv);
+int run_stats(int argc, char** argv);
+
+}  // namespace graf::app

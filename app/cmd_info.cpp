@@ -1,0 +1,103 @@
+// graf names / graf stats: what is in an index.
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+
+#include "app/cli.hpp"
+#include "searcher/index_info.hpp"
+#include "searcher/searcher.hpp"
+
+namespace graf::app {
+namespace {
+
+// Names are stored folded ("steve bannon"); show them capitalised.
+std::string display_name(std::string name) {
+    bool start = true;
+    for (char& c : name) {
+        if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+        start = c == ' ' || c == '-';
+    }
+    return name;
+}
+
+std::string human_bytes(std::uint64_t b) {
+    if (b >= (1ull << 30)) return fmt::format("{:.1f} GiB", static_cast<double>(b) / (1ull << 30));
+    if (b >= (1ull << 20)) return fmt::format("{:.1f} MiB", static_cast<double>(b) / (1ull << 20));
+    return fmt::format("{:.1f} KiB", static_cast<double>(b) / 1024);
+}
+
+}  // namespace
+
+int run_names(int argc, char** argv) {
+    cxxopts::Options options("graf names", "The most-mentioned people and organisations.");
+    add_db_option(options);
+    options.add_options("Names")("top", "how many", cxxopts::value<std::size_t>()->default_value("20"), "N")(
+        "prefix", "only names starting with this", cxxopts::value<std::string>()->default_value(""));
+    add_json_option(options);
+    add_help_option(options);
+    options.parse_positional({"prefix"});
+    options.positional_help("[PREFIX]");
+    cxxopts::ParseResult args;
+    if (!parse_or_help(options, argc, argv, args)) return kOk;
+    try {
+        Xapian::Database db = searcher::open_index(args["db"].as<std::string>());
+        auto names = searcher::top_names(db, args["top"].as<std::size_t>(), args["prefix"].as<std::string>());
+        if (args.count("json")) {
+            nlohmann::json j = nlohmann::json::array();
+            for (const auto& n : names)
+                j.push_back({{"name", display_name(n.name)}, {"paragraphs", n.paragraphs}, {"articles", n.articles}});
+            fmt::print("{}\n", j.dump());
+        } else {
+            fmt::print("{:<40} {:>10} {:>9}\n", "name", "paragraphs", "articles");
+            for (const auto& n : names)
+                fmt::print("{:<40} {:>10} {:>9}\n", display_name(n.name), n.paragraphs, n.articles);
+        }
+    } catch (const searcher::IndexMissing& e) {
+        error("{}", e.what());
+        return kNothing;
+    }
+    return kOk;
+}
+
+int run_stats(int argc, char** argv) {
+    cxxopts::Options options("graf stats", "What an index holds.");
+    add_db_option(options);
+    add_json_option(options);
+    add_help_option(options);
+    cxxopts::ParseResult args;
+    if (!parse_or_help(options, argc, argv, args)) return kOk;
+    const std::string path = args["db"].as<std::string>();
+    try {
+        Xapian::Database db = searcher::open_index(path);
+        searcher::IndexSummary s = searcher::summarize(db, path);
+        if (args.count("json")) {
+            nlohmann::json sources = nlohmann::json::array();
+            for (const auto& src : s.sources) sources.push_back({{"source", src.source}, {"paragraphs", src.paragraphs}});
+            nlohmann::json j = {{"db", path},
+                                {"articles", s.articles},
+                                {"paragraphs", s.paragraphs},
+                                {"distinct_words", s.distinct_words},
+                                {"first_date", s.first_date},
+                                {"last_date", s.last_date},
+                                {"sources", sources},
+                                {"bytes_on_disk", s.bytes_on_disk}};
+            fmt::print("{}\n", j.dump());
+        } else {
+            fmt::print("index:          {}\n", path);
+            fmt::print("articles:       {}\n", s.articles);
+            fmt::print("paragraphs:     {}\n", s.paragraphs);
+            fmt::print("distinct words: {}\n", s.distinct_words);
+            fmt::print("dates:          {}\n", s.first_date.empty() ? "none" : s.first_date + " .. " + s.last_date);
+            std::string sources;
+            for (const auto& src : s.sources) sources += fmt::format("{}{} ({})", sources.empty() ? "" : ", ", src.source, src.paragraphs);
+            fmt::print("sources:        {}\n", sources.empty() ? "none" : sources);
+            fmt::print("size on disk:   {}\n", human_bytes(s.bytes_on_disk));
+        }
+    } catch (const searcher::IndexMissing& e) {
+        error("{}", e.what());
+        return kNothing;
+    }
+    return kOk;
+}
+
+}  // namespace graf::app

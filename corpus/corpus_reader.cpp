@@ -1,0 +1,186 @@
+#include "corpus/corpus_reader.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "corpus/json_article.hpp"
+#include "corpus/line_reader.hpp"
+#include "corpus/text_article.hpp"
+#include "corpus/text_decoding.hpp"
+
+namespace graf::corpus {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The format of a file and the length of its extension, from its name.
+std::optional<std::pair<Format, std::size_t>> format_of(const fs::path& p) {
+    std::string name = p.filename().string();
+    if (ends_with(name, ".txt")) return std::pair{Format::Text, std::size_t{4}};
+    for (std::string_view ext : {".jsonl", ".jsonl.gz", ".jsonl.xz", ".jsonl.zst", ".ndjson"})
+        if (ends_with(name, ext)) return std::pair{Format::JsonLines, ext.size()};
+    return std::nullopt;
+}
+
+std::string strip_extension(std::string s, std::size_t ext_len) {
+    s.resize(s.size() - ext_len);
+    return s;
+}
+
+}  // namespace
+
+std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const ProblemSink& problems) {
+    for (const fs::path& in : inputs) {
+        std::error_code ec;
+        if (!fs::exists(in, ec))
+            throw CorpusError(in.string() + ": no such file or folder; nothing was indexed");
+    }
+    std::vector<InputFile> files;
+    for (const fs::path& in : inputs) {
+        std::error_code ec;
+        if (fs::is_directory(in, ec)) {
+            std::vector<InputFile> found;
+            // Directory symlinks are not followed: a link back to a parent would loop.
+            fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec);
+            if (ec) problems({Problem::Kind::Skipped, in.string(), "cannot list folder: " + ec.message()});
+            for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                std::error_code fec;
+                if (!it->is_regular_file(fec)) continue;
+                auto fmt = format_of(it->path());
+                if (!fmt) continue;
+                std::string rel = it->path().lexically_relative(in).generic_string();
+                found.push_back({it->path(), strip_extension(rel, fmt->second), fmt->first,
+                                 it->file_size(fec)});
+            }
+            if (ec) problems({Problem::Kind::Warning, in.string(), "folder walk stopped early: " + ec.message()});
+            std::sort(found.begin(), found.end(),
+                      [](const InputFile& a, const InputFile& b) { return a.id_base < b.id_base; });
+            files.insert(files.end(), std::make_move_iterator(found.begin()),
+                         std::make_move_iterator(found.end()));
+            continue;
+        }
+        auto fmt = format_of(in);
+        if (!fmt) {
+            problems({Problem::Kind::Skipped, in.string(),
+                      "unsupported file type: graf reads .txt and .jsonl (also .jsonl.gz, .jsonl.xz, .jsonl.zst)"});
+            continue;
+        }
+        files.push_back({in, strip_extension(in.filename().string(), fmt->second), fmt->first,
+                         fs::file_size(in, ec)});
+    }
+    return files;
+}
+
+// The JSON Lines file being read, between calls to next().
+class CorpusReader::JsonLinesFile {
+public:
+    JsonLinesFile(const InputFile& f) : file(f), reader(f.path) {}
+    const InputFile& file;
+    LineReader reader;
+    std::string line;
+};
+
+CorpusReader::CorpusReader(std::vector<InputFile> files, ProblemSink problems)
+    : files_(std::move(files)), problems_(std::move(problems)) {
+    for (const InputFile& f : files_) total_bytes_ += f.size;
+}
+
+CorpusReader::~CorpusReader() = default;
+
+std::uint64_t CorpusReader::bytes_done() const {
+    return finished_bytes_ + (json_ ? std::min(json_->reader.bytes_read(), json_->file.size) : 0);
+}
+
+bool CorpusReader::next(Article& article) {
+    for (;;) {
+        if (json_) {
+            if (next_json_line(article)) return true;
+            finished_bytes_ += json_->file.size;
+            json_.reset();
+        }
+        if (next_file_ >= files_.size()) return false;
+        const InputFile& f = files_[next_file_++];
+        if (f.format == Format::JsonLines) {
+            try {
+                json_ = std::make_unique<JsonLinesFile>(f);
+            } catch (const std::exception& e) {
+                problems_({Problem::Kind::Skipped, f.path.string(), std::string("cannot read: ") + e.what()});
+                finished_bytes_ += f.size;
+            }
+            continue;
+        }
+        bool ok = next_text(f, article);
+        finished_bytes_ += f.size;
+        if (ok) return true;
+    }
+}
+
+bool CorpusReader::next_text(const InputFile& f, Article& article) {
+    const std::string where = f.path.string();
+    auto skip = [&](std::string what) {
+        problems_({Problem::Kind::Skipped, where, std::move(what)});
+        return false;
+    };
+    if (f.size > kMaxTextFileBytes)
+        return skip("file is larger than 256 MiB; not a news article (split it or convert it to JSON Lines)");
+    std::ifstream in(f.path, std::ios::binary);
+    if (!in) return skip("cannot read: " + std::error_code(errno, std::generic_category()).message());
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) return skip("read error");
+    if (looks_binary(bytes)) return skip("binary file (NUL bytes), not text");
+    DecodedText decoded = decode_to_utf8(bytes);
+    if (decoded.repair) problems_({Problem::Kind::Warning, where, *decoded.repair});
+    clean_controls(decoded.text);
+    article = Article{};
+    article.id = f.id_base;
+    article.origin = where;
+    article.bytes = bytes.size();
+    parse_text_article(decoded.text, article);
+    if (article.paragraphs.empty())
+        return skip(article.title.empty() ? "empty file" : "no paragraphs below the title");
+    return true;
+}
+
+bool CorpusReader::next_json_line(Article& article) {
+    JsonLinesFile& j = *json_;
+    for (;;) {
+        LineReader::Status status;
+        try {
+            status = j.reader.next(j.line);
+        } catch (const std::exception& e) {
+            problems_({Problem::Kind::Skipped, j.file.path.string() + ":" + std::to_string(j.reader.line_number() + 1),
+                       std::string("stopped reading: ") + e.what()});
+            return false;
+        }
+        if (status == LineReader::Status::End) return false;
+        std::string where = j.file.path.string() + ":" + std::to_string(j.reader.line_number());
+        if (status == LineReader::Status::TooLong) {
+            problems_({Problem::Kind::Skipped, where, "line longer than 64 MiB"});
+            continue;
+        }
+        if (j.line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank line
+        article = Article{};
+        article.origin = where;
+        article.bytes = j.line.size() + 1;
+        std::string warning;
+        if (auto error = parse_json_article(j.line, article, warning)) {
+            problems_({Problem::Kind::Skipped, where, *error});
+            continue;
+        }
+        if (!warning.empty()) problems_({Problem::Kind::Warning, where, warning});
+        if (article.id.empty()) article.id = j.file.id_base + ":" + std::to_string(j.reader.line_number());
+        if (article.paragraphs.empty()) {
+            problems_({Problem::Kind::Skipped, where, "article \"" + article.id + "\" has no body text"});
+            continue;
+        }
+        return true;
+    }
+}
+
+}  // namespace graf::corpus

@@ -1,0 +1,86 @@
+#include "indexer/article_analyzer.hpp"
+
+#include <fmt/format.h>
+
+#include "analysis/fold.hpp"
+#include "analysis/tokenizer.hpp"
+#include "schema/schema.hpp"
+
+namespace graf::indexer {
+
+std::string content_hash(const corpus::Article& a) {
+    std::uint64_t h = schema::fnv1a(schema::kVersion);
+    // A separator byte that cannot occur in text keeps fields from running together.
+    for (const std::string* field : {&a.id, &a.title, &a.date, &a.source, &a.url})
+        h = schema::fnv1a(*field + '\x1f', h);
+    for (const std::string& p : a.paragraphs) h = schema::fnv1a(p + '\x1e', h);
+    return fmt::format("{:016x}:{}", h, a.paragraphs.size());
+}
+
+void ArticleAnalyzer::add_words(Xapian::Document& doc, const std::vector<analysis::Token>& tokens,
+                                std::string_view plain_prefix, std::string_view stem_prefix) {
+    for (const analysis::Token& t : tokens) {
+        term_.assign(plain_prefix);
+        term_ += t.term;
+        // Positions start at 1 (Xapian's TermGenerator convention).
+        doc.add_posting(term_, t.position + 1);
+        if (analysis::is_stemmable(t.term)) {
+            term_.assign(stem_prefix);
+            term_ += stemmer_(t.term);
+            doc.add_term(term_);
+        }
+    }
+}
+
+AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article) {
+    AnalyzedArticle out;
+    out.id = article.id;
+    out.hash = content_hash(article);
+    out.bytes = article.bytes;
+    out.paragraphs.reserve(article.paragraphs.size());
+
+    analysis::tokenize(article.title, title_tokens_);
+    names_.reset();
+    const std::string key = schema::article_key(article.id);
+    const std::string date = schema::date_value(article.date);
+    const std::string source = analysis::fold(article.source);
+    schema::ParagraphData data{article.id, article.title, article.date, article.source, article.url,
+                               0, {}};
+
+    for (std::size_t i = 0; i < article.paragraphs.size(); ++i) {
+        const unsigned number = static_cast<unsigned>(i + 1);
+        const std::string& text = article.paragraphs[i];
+        Xapian::Document doc;
+        doc.add_boolean_term(schema::unique_term(article.id, number));
+        doc.add_boolean_term(std::string(schema::kArticlePrefix) + key);
+        doc.add_value(schema::kArticleSlot, key);
+        doc.add_value(schema::kParagraphSlot, Xapian::sortable_serialise(number));
+        if (!date.empty()) {
+            doc.add_boolean_term(std::string(schema::kDatePrefix) + date);
+            doc.add_value(schema::kDateSlot, date);
+        }
+        if (!source.empty()) doc.add_boolean_term(std::string(schema::kSourcePrefix) + source);
+
+        analysis::tokenize(text, tokens_);
+        add_words(doc, tokens_, "", schema::kStemPrefix);
+        add_words(doc, title_tokens_, schema::kTitlePrefix, schema::kTitleStemPrefix);
+
+        // Names: wdf counts mentions, so a paragraph about a person outranks
+        // one that names them in passing.
+        mentions_.clear();
+        names_.find(tokens_, mentions_);
+        for (const analysis::NameMention& m : mentions_) {
+            term_.assign(schema::kNamePrefix);
+            term_ += m.name;
+            doc.add_term(term_);
+        }
+
+        data.paragraph = number;
+        data.text = text;
+        doc.set_data(schema::encode(data));
+        out.paragraphs.push_back(std::move(doc));
+    }
+    return out;
+}
+
+}  // namespace graf::indexer

@@ -1,0 +1,45 @@
+#pragma once
+// Turns one article into its Xapian documents (one per paragraph). Pure
+// computation, no database access, so indexing threads run it in parallel;
+// each thread owns one analyzer (the stemmer cache is not shared).
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "analysis/names.hpp"
+#include "analysis/stemmer.hpp"
+#include "analysis/token.hpp"
+#include "corpus/article.hpp"
+
+namespace graf::indexer {
+
+struct AnalyzedArticle {
+    std::string id;
+    std::string hash;  ///< content hash stored in metadata, to skip unchanged articles
+    bool replaces = false;  ///< an older version is in the index and must be deleted first
+    std::vector<Xapian::Document> paragraphs;
+    std::uint64_t bytes = 0;
+};
+
+/// Hash of everything that ends up in the index for `article`, including the
+/// schema version, so a schema change re-indexes everything.
+std::string content_hash(const corpus::Article& article);
+
+class ArticleAnalyzer {
+public:
+    AnalyzedArticle analyze(const corpus::Article& article);
+
+private:
+    void add_words(Xapian::Document& doc, const std::vector<analysis::Token>& tokens,
+                   std::string_view plain_prefix, std::string_view stem_prefix);
+
+    analysis::Stemmer stemmer_;
+    analysis::NameFinder names_;
+    std::vector<analysis::Token> tokens_;
+    std::vector<analysis::Token> title_tokens_;
+    std::vector<analysis::NameMention> mentions_;
+    std::string term_;
+};
+
+}  // namespace graf::indexer

@@ -1,0 +1,277 @@
+#include "indexer/index_builder.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "corpus/corpus_reader.hpp"
+#include "indexer/article_analyzer.hpp"
+#include "indexer/bounded_queue.hpp"
+#include "schema/schema.hpp"
+
+namespace graf::indexer {
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// Articles travel in batches so queue hand-offs stay rare next to the work.
+constexpr std::size_t kBatchArticles = 64;
+
+struct Job {
+    std::vector<corpus::Article> articles;
+    std::vector<std::string> hashes;
+    std::vector<bool> replaces;
+    std::promise<std::vector<AnalyzedArticle>> done;
+};
+
+// Counters shared by the reader, the writer and the progress line.
+struct Counters {
+    std::atomic<std::uint64_t> bytes_done{0}, articles{0}, paragraphs{0};
+};
+
+Xapian::WritableDatabase open_for_writing(const fs::path& db) {
+    std::error_code ec;
+    if (fs::is_directory(db, ec) && !fs::is_empty(db, ec) && !fs::exists(db / "iamglass", ec) &&
+        !fs::exists(db / "iamchert", ec))
+        throw IndexError(fmt::format(
+            "{}: this folder is not a graf index and not empty; choose another --db", db.string()));
+    try {
+        return Xapian::WritableDatabase(db.string(), Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw IndexError(fmt::format(
+            "{}: another graf index is writing to this index; wait for it to finish", db.string()));
+    } catch (const Xapian::Error& e) {
+        throw IndexError(fmt::format("{}: cannot open the index for writing: {}", db.string(),
+                                     e.get_description()));
+    }
+}
+
+std::unordered_map<std::string, std::string> load_hashes(const Xapian::Database& db) {
+    std::unordered_map<std::string, std::string> hashes;
+    const std::string prefix(schema::kHashKeyPrefix);
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it)
+        hashes.emplace((*it).substr(prefix.size()), db.get_metadata(*it));
+    return hashes;
+}
+
+std::string format_duration(double seconds) {
+    auto s = static_cast<long>(seconds + 0.5);
+    return s >= 3600 ? fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+                     : fmt::format("{}:{:02}", s / 60, s % 60);
+}
+
+// Prints a live status line on stderr every half second until stopped.
+class ProgressLine {
+public:
+    ProgressLine(bool enabled, const Counters& c, std::uint64_t total_bytes) {
+        if (!enabled) return;
+        thread_ = std::thread([this, &c, total_bytes] {
+            const auto start = Clock::now();
+            std::unique_lock lock(mutex_);
+            while (!cv_.wait_for(lock, std::chrono::milliseconds(500), [&] { return stopped_; })) {
+                double secs = std::chrono::duration<double>(Clock::now() - start).count();
+                double done = static_cast<double>(c.bytes_done.load());
+                double rate = done / secs;
+                std::string eta = rate > 0 && total_bytes > done
+                                      ? format_duration((static_cast<double>(total_bytes) - done) / rate)
+                                      : "-";
+                fmt::print(stderr, "\r\x1b[Kindexing: {} articles, {} paragraphs, {:.1f} MB/s, ETA {}",
+                           c.articles.load(), c.paragraphs.load(), rate / 1e6, eta);
+                std::fflush(stderr);
+            }
+            fmt::print(stderr, "\r\x1b[K");
+        });
+    }
+    ~ProgressLine() {
+        if (!thread_.joinable()) return;
+        {
+            std::lock_guard lock(mutex_);
+            stopped_ = true;
+        }
+        cv_.notify_all();
+        thread_.join();
+    }
+
+private:
+    std::thread thread_;
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    bool stopped_ = false;
+};
+
+}  // namespace
+
+IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& problems) {
+    const auto started = Clock::now();
+    IndexStats stats;
+    std::mutex problems_mutex;
+    std::atomic<std::uint64_t> skipped{0}, warnings{0};
+    corpus::ProblemSink report = [&](const corpus::Problem& p) {
+        (p.kind == corpus::Problem::Kind::Skipped ? skipped : warnings)++;
+        std::lock_guard lock(problems_mutex);
+        problems(p);
+    };
+
+    // Inputs are checked before the database is touched: a typo in a path
+    // must not create or change an index.
+    std::vector<corpus::InputFile> files = corpus::list_inputs(options.inputs, report);
+    Xapian::WritableDatabase db = open_for_writing(options.db);
+    std::unordered_map<std::string, std::string> known = load_hashes(db);
+
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    BoundedQueue<std::shared_ptr<Job>> work(threads * 2);
+    BoundedQueue<std::future<std::vector<AnalyzedArticle>>> ordered(threads * 4);
+    Counters counters;
+    corpus::CorpusReader reader(std::move(files), report);
+    std::unordered_set<std::string> seen;
+    std::atomic<std::uint64_t> unchanged{0};
+    std::atomic<bool> interrupted{false};
+
+    auto stop_requested = [&] { return options.stop && options.stop->load(); };
+
+    // Reader: articles in corpus order, minus those whose hash is unchanged.
+    std::thread reader_thread([&] {
+        auto job = std::make_shared<Job>();
+        auto submit = [&] {
+            if (job->articles.empty()) return true;
+            auto future = job->done.get_future();
+            if (!ordered.push(std::move(future)) || !work.push(job)) return false;
+            job = std::make_shared<Job>();
+            return true;
+        };
+        corpus::Article article;
+        while (reader.next(article)) {
+            counters.bytes_done = reader.bytes_done();
+            if (stop_requested()) {
+                interrupted = true;
+                break;
+            }
+            std::string key = schema::article_key(article.id);
+            std::string hash = content_hash(article);
+            auto old = known.find(key);
+            bool replaces = old != known.end();
+            if (!seen.insert(key).second) {
+                report({corpus::Problem::Kind::Warning, article.origin,
+                        fmt::format("duplicate article id \"{}\": this one replaces the earlier one",
+                                    article.id)});
+                replaces = true;
+            } else if (replaces && old->second == hash) {
+                ++unchanged;
+                ++counters.articles;
+                continue;
+            }
+            job->articles.push_back(std::move(article));
+            job->hashes.push_back(std::move(hash));
+            job->replaces.push_back(replaces);
+            if (job->articles.size() == kBatchArticles && !submit()) break;
+        }
+        counters.bytes_done = reader.bytes_done();
+        submit();
+        work.close();
+        ordered.close();
+    });
+
+    std::vector<std::thread> workers;
+    for (unsigned t = 0; t < threads; ++t) {
+        workers.emplace_back([&] {
+            ArticleAnalyzer analyzer;
+            while (auto job = work.pop()) {
+                Job& j = **job;
+                try {
+                    std::vector<AnalyzedArticle> out;
+                    out.reserve(j.articles.size());
+                    for (std::size_t i = 0; i < j.articles.size(); ++i) {
+                        out.push_back(analyzer.analyze(j.articles[i]));
+                        out.back().hash = j.hashes[i];
+                        out.back().replaces = j.replaces[i];
+                    }
+                    j.done.set_value(std::move(out));
+                } catch (...) {
+                    j.done.set_exception(std::current_exception());
+                }
+            }
+        });
+    }
+
+    auto join_all = [&] {
+        work.close();
+        ordered.close();
+        // Drain so a reader blocked on a full queue can finish.
+        while (ordered.pop()) {
+        }
+        if (reader_thread.joinable()) reader_thread.join();
+        for (auto& w : workers)
+            if (w.joinable()) w.join();
+    };
+
+    {
+        ProgressLine progress(options.progress, counters, reader.total_bytes());
+        std::size_t pending = 0;
+        try {
+            db.begin_transaction();
+            while (auto future = ordered.pop()) {
+                for (AnalyzedArticle& a : future->get()) {
+                    if (a.replaces) db.delete_document(schema::article_term(a.id));
+                    for (Xapian::Document& doc : a.paragraphs) db.add_document(doc);
+                    db.set_metadata(schema::hash_key(a.id), a.hash);
+                    (a.replaces ? stats.articles_replaced : stats.articles_added)++;
+                    stats.paragraphs += a.paragraphs.size();
+                    pending += a.paragraphs.size();
+                    ++counters.articles;
+                    counters.paragraphs += a.paragraphs.size();
+                }
+                // Each commit is atomic (a transaction): a crash loses at most
+                // the paragraphs since the last one, and never leaves an
+                // article half written or its hash out of step with its text.
+                if (pending >= options.commit_paragraphs) {
+                    db.commit_transaction();
+                    db.begin_transaction();
+                    pending = 0;
+                }
+            }
+            reader_thread.join();
+            for (auto& w : workers) w.join();
+            if (options.prune && !interrupted && !stop_requested()) {
+                for (const auto& [key, hash] : known) {
+                    if (seen.count(key)) continue;
+                    db.delete_document(std::string(schema::kArticlePrefix) + key);
+                    db.set_metadata(std::string(schema::kHashKeyPrefix) + key, "");
+                    ++stats.articles_pruned;
+                }
+            }
+            db.set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
+            db.commit_transaction();
+        } catch (const Xapian::Error& e) {
+            try {
+                db.cancel_transaction();
+            } catch (...) {
+            }
+            join_all();
+            throw IndexError(fmt::format(
+                "{}: writing the index failed: {} (disk full or read-only?); everything committed "
+                "before this point is intact, run graf index again to complete it",
+                options.db.string(), e.get_description()));
+        } catch (...) {
+            join_all();
+            throw;
+        }
+    }
+    db.close();
+
+    stats.articles_unchanged = unchanged;
+    stats.skipped_inputs = skipped;
+    stats.warnings = warnings;
+    stats.bytes = counters.bytes_done;
+    stats.interrupted = interrupted || stop_requested();
+    stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    return stats;
+}
+
+}  // namespace graf::indexer

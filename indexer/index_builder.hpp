@@ -1,0 +1,48 @@
+#pragma once
+// `graf index`: reads a corpus, analyses articles on all cores and writes
+// them into a Xapian database, incrementally and crash-safely.
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <vector>
+
+#include "corpus/problem.hpp"
+
+namespace graf::indexer {
+
+struct IndexOptions {
+    std::filesystem::path db = "graf-index";
+    std::vector<std::filesystem::path> inputs;
+    unsigned threads = 0;                    ///< analysis threads; 0 = one per core
+    bool prune = false;                      ///< delete articles not found in the inputs
+    std::size_t commit_paragraphs = 20'000;  ///< paragraphs per atomic commit
+    bool progress = false;                   ///< a live progress line on stderr
+    /// Set from a signal handler to stop early: what was analysed is committed.
+    const std::atomic<bool>* stop = nullptr;
+};
+
+struct IndexStats {
+    std::uint64_t articles_added = 0;     ///< new articles
+    std::uint64_t articles_replaced = 0;  ///< changed since the last run
+    std::uint64_t articles_unchanged = 0; ///< skipped by content hash
+    std::uint64_t articles_pruned = 0;
+    std::uint64_t paragraphs = 0;         ///< paragraphs written
+    std::uint64_t skipped_inputs = 0;     ///< files or lines not indexed
+    std::uint64_t warnings = 0;
+    std::uint64_t bytes = 0;              ///< input bytes read
+    double seconds = 0;
+    bool interrupted = false;
+};
+
+/// The database cannot be opened for writing (locked by another `graf index`,
+/// read-only, disk full). Nothing already committed is lost.
+class IndexError : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Runs one indexing pass. Problems with inputs go to `problems` (and are
+/// counted); corpus::CorpusError and IndexError are thrown.
+IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& problems);
+
+}  // namespace graf::indexer

@@ -1,0 +1,84 @@
+#include "schema/schema.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+namespace graf::schema {
+
+std::uint64_t fnv1a(std::string_view data, std::uint64_t seed) {
+    std::uint64_t h = seed;
+    for (unsigned char c : data) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+std::string article_key(std::string_view article_id) {
+    if (article_id.size() <= kMaxIdBytes) return std::string(article_id);
+    // Keep a readable head; the hash keeps long ids distinct.
+    return fmt::format("{}#{:016x}", article_id.substr(0, kMaxIdBytes - 17), fnv1a(article_id));
+}
+
+std::string article_term(std::string_view article_id) {
+    return std::string(kArticlePrefix) + article_key(article_id);
+}
+
+std::string unique_term(std::string_view article_id, unsigned paragraph) {
+    return fmt::format("{}{}#{}", kUniquePrefix, article_key(article_id), paragraph);
+}
+
+std::string hash_key(std::string_view article_id) {
+    return std::string(kHashKeyPrefix) + article_key(article_id);
+}
+
+std::string date_value(std::string_view ymd) {
+    if (ymd.size() != 10) return {};
+    return fmt::format("{}{}{}", ymd.substr(0, 4), ymd.substr(5, 2), ymd.substr(8, 2));
+}
+
+namespace {
+void put(std::string& out, std::string_view key, std::string_view value) {
+    out.append(key);
+    out += '=';
+    for (char c : value) out += (c == '\n' || c == '\r') ? ' ' : c;
+    out += '\n';
+}
+}  // namespace
+
+std::string encode(const ParagraphData& d) {
+    std::string out;
+    out.reserve(d.text.size() + d.title.size() + d.article.size() + 64);
+    put(out, "article", d.article);
+    if (!d.title.empty()) put(out, "title", d.title);
+    if (!d.date.empty()) put(out, "date", d.date);
+    if (!d.source.empty()) put(out, "source", d.source);
+    if (!d.url.empty()) put(out, "url", d.url);
+    put(out, "paragraph", std::to_string(d.paragraph));
+    put(out, "text", d.text);
+    return out;
+}
+
+ParagraphData decode(std::string_view data) {
+    ParagraphData d;
+    while (!data.empty()) {
+        std::size_t nl = data.find('\n');
+        std::string_view line = data.substr(0, nl);
+        data.remove_prefix(nl == std::string_view::npos ? data.size() : nl + 1);
+        std::size_t eq = line.find('=');
+        if (eq == std::string_view::npos) continue;
+        std::string_view key = line.substr(0, eq), value = line.substr(eq + 1);
+        if (key == "article") d.article = value;
+        else if (key == "title") d.title = value;
+        else if (key == "date") d.date = value;
+        else if (key == "source") d.source = value;
+        else if (key == "url") d.url = value;
+        else if (key == "text") d.text = value;
+        else if (key == "paragraph")
+            std::from_chars(value.data(), value.data() + value.size(), d.paragraph);
+    }
+    return d;
+}
+
+}  // namespace graf::schema

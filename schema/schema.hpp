@@ -1,0 +1,64 @@
+#pragma once
+// The index schema: the one definition of what indexer writes and searcher
+// reads. One Xapian document per paragraph. ARCHITECTURE.md documents it.
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace graf::schema {
+
+/// Bumped when the schema changes; every article is re-indexed then.
+inline constexpr std::string_view kVersion = "1";
+
+// Term prefixes (Xapian convention: single capitals; X for multi-letter).
+inline constexpr std::string_view kUniquePrefix = "Q";      ///< Q<article>#<paragraph>: one per document
+inline constexpr std::string_view kArticlePrefix = "XA";    ///< boolean: every paragraph of an article
+inline constexpr std::string_view kStemPrefix = "Z";        ///< stemmed body word, no positions
+inline constexpr std::string_view kTitlePrefix = "S";       ///< title word, with positions
+inline constexpr std::string_view kTitleStemPrefix = "ZS";  ///< stemmed title word
+inline constexpr std::string_view kNamePrefix = "XN";       ///< XNsteve bannon: a person or organisation
+inline constexpr std::string_view kSourcePrefix = "XSRC";   ///< boolean: folded source label
+inline constexpr std::string_view kDatePrefix = "D";        ///< boolean: D20250127
+
+// Value slots.
+inline constexpr Xapian::valueno kArticleSlot = 0;    ///< article id: the collapse key
+inline constexpr Xapian::valueno kDateSlot = 1;       ///< YYYYMMDD, sorts as a string
+inline constexpr Xapian::valueno kParagraphSlot = 2;  ///< paragraph number, sortable_serialise
+
+// Metadata keys.
+inline constexpr std::string_view kVersionKey = "graf:schema";
+inline constexpr std::string_view kHashKeyPrefix = "graf:hash:";  ///< + article key → content hash
+
+/// Xapian terms are at most 245 bytes: ids longer than this are hashed.
+inline constexpr std::size_t kMaxIdBytes = 160;
+
+/// The article id as used inside terms and metadata keys.
+std::string article_key(std::string_view article_id);
+std::string article_term(std::string_view article_id);
+std::string unique_term(std::string_view article_id, unsigned paragraph);
+std::string hash_key(std::string_view article_id);
+/// "2025-01-27" → "20250127".
+std::string date_value(std::string_view ymd);
+
+/// 64-bit FNV-1a: stable across builds and machines, unlike std::hash.
+std::uint64_t fnv1a(std::string_view data, std::uint64_t seed = 0xcbf29ce484222325ULL);
+
+/// What the searcher needs to show a hit without reopening the corpus. Stored
+/// as the document data in `key=value` lines (like Omega's), readable with
+/// xapian-delve; values never contain a newline.
+struct ParagraphData {
+    std::string article;
+    std::string title;
+    std::string date;  ///< YYYY-MM-DD or empty
+    std::string source;
+    std::string url;
+    unsigned paragraph = 0;  ///< from 1
+    std::string text;        ///< the original paragraph text
+};
+
+std::string encode(const ParagraphData& data);
+ParagraphData decode(std::string_view data);
+
+}  // namespace graf::schema

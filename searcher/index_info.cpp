@@ -1,0 +1,83 @@
+#include "searcher/index_info.hpp"
+
+#include <algorithm>
+
+#include "analysis/fold.hpp"
+#include "schema/schema.hpp"
+
+namespace graf::searcher {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string ymd(const std::string& value) {
+    if (value.size() != 8) return {};
+    return value.substr(0, 4) + "-" + value.substr(4, 2) + "-" + value.substr(6, 2);
+}
+
+std::uint64_t disk_size(const fs::path& path) {
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) {
+        // A stub file: its shards are listed inside; count the stub only when
+        // they are remote or unknown.
+        return fs::file_size(path, ec);
+    }
+    std::uint64_t total = 0;
+    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
+        if (it->is_regular_file(ec)) total += it->file_size(ec);
+    return total;
+}
+
+}  // namespace
+
+IndexSummary summarize(const Xapian::Database& db, const fs::path& path) {
+    IndexSummary s;
+    s.paragraphs = db.get_doccount();
+    const std::string hash_prefix(schema::kHashKeyPrefix);
+    for (auto it = db.metadata_keys_begin(hash_prefix); it != db.metadata_keys_end(hash_prefix); ++it) ++s.articles;
+    // Prefixed terms start with a capital letter; one skip_to jumps past them all.
+    for (auto it = db.allterms_begin(); it != db.allterms_end();) {
+        const std::string term = *it;
+        if (!term.empty() && term[0] >= 'A' && term[0] <= 'Z') {
+            it.skip_to("[");
+            continue;
+        }
+        ++s.distinct_words;
+        ++it;
+    }
+    s.first_date = ymd(db.get_value_lower_bound(schema::kDateSlot));
+    s.last_date = ymd(db.get_value_upper_bound(schema::kDateSlot));
+    const std::string src(schema::kSourcePrefix);
+    for (auto it = db.allterms_begin(src); it != db.allterms_end(src); ++it)
+        s.sources.push_back({(*it).substr(src.size()), it.get_termfreq()});
+    std::sort(s.sources.begin(), s.sources.end(),
+              [](const SourceCount& a, const SourceCount& b) { return a.paragraphs > b.paragraphs; });
+    s.bytes_on_disk = disk_size(path);
+    return s;
+}
+
+std::vector<NameCount> top_names(const Xapian::Database& db, std::size_t top, std::string_view prefix) {
+    const std::string term_prefix = std::string(schema::kNamePrefix) + analysis::fold(prefix);
+    std::vector<NameCount> names;
+    for (auto it = db.allterms_begin(term_prefix); it != db.allterms_end(term_prefix); ++it)
+        names.push_back({(*it).substr(schema::kNamePrefix.size()), it.get_termfreq(), 0});
+    std::size_t n = std::min(top, names.size());
+    std::partial_sort(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(n), names.end(),
+                      [](const NameCount& a, const NameCount& b) {
+                          return a.paragraphs != b.paragraphs ? a.paragraphs > b.paragraphs : a.name < b.name;
+                      });
+    names.resize(n);
+    // Articles: collapse the name's paragraphs by article and count them all.
+    for (NameCount& nc : names) {
+        Xapian::Enquire e(db);
+        e.set_query(Xapian::Query(std::string(schema::kNamePrefix) + nc.name));
+        e.set_weighting_scheme(Xapian::BoolWeight());
+        e.set_collapse_key(schema::kArticleSlot);
+        Xapian::MSet m = e.get_mset(0, 0, db.get_doccount());
+        nc.articles = m.get_matches_estimated();
+    }
+    return names;
+}
+
+}  // namespace graf::searcher

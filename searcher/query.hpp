@@ -1,0 +1,55 @@
+#pragma once
+// graf's query language, compiled to a Xapian query with graf's own text
+// analysis (Xapian's QueryParser tokenises differently from our index: it
+// keeps "musk's", does not split glued words or fold accents).
+//
+//   free words (all must match)   bannon musk
+//   a long or all-caps question   any word may match; ranked by BM25
+//   "phrase"  “curly” too         exact word order
+//   AND OR NOT ( )  + -           boolean; NOT is binary: a NOT b
+//   a NEAR b, a NEAR/5 b          within 10 (5) words
+//   elect*                        trailing wildcard
+//   title:word  title:"phrase"    in the title
+//   name:"Steve Bannon"           the person, also as "Bannon" later in an article
+//   source:reuters                filter
+//   date:2025-01-01..2025-01-31   filter; YYYY or YYYY-MM too, either end open
+//
+// Capitalised words match exactly (Bush is not bushes); lower-case and
+// all-caps words also match their stemmed variants.
+#include <xapian.h>
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "searcher/highlight.hpp"
+
+namespace graf::searcher {
+
+/// A query that cannot be run; the message says what is wrong, for the user.
+class QueryError : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Most words one wildcard may expand to before the query is refused.
+inline constexpr Xapian::termcount kWildcardLimit = 5000;
+
+struct ParsedQuery {
+    Xapian::Query query;
+    HighlightSpec highlight;
+    /// Free words as typed and as indexed, for spelling suggestions.
+    std::vector<std::pair<std::string, std::string>> words;
+    bool natural_language = false;  ///< words OR'ed: a pasted sentence or a long question
+};
+
+ParsedQuery parse_query(std::string_view text);
+
+/// `--name "Steve Bannon"`: paragraphs that name the person (full name,
+/// possessive, glued form, or surname after the article introduced them).
+Xapian::Query name_query(std::string_view name, HighlightSpec& highlight);
+
+/// `--since` / `--until` and date: ranges. Either may be empty (open end).
+Xapian::Query date_range_query(std::string_view since, std::string_view until);
+
+}  // namespace graf::searcher

@@ -1,0 +1,156 @@
+#include "searcher/searcher.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <unordered_map>
+
+#include "analysis/stemmer.hpp"
+#include "analysis/tokenizer.hpp"
+#include "schema/schema.hpp"
+#include "searcher/query.hpp"
+#include "searcher/spelling.hpp"
+
+namespace graf::searcher {
+namespace fs = std::filesystem;
+
+namespace {
+
+// BM25 tuned for paragraphs: they are short and similar in length, so length
+// normalisation (b) matters less than for whole articles; k1 as usual.
+Xapian::BM25Weight paragraph_weight() { return Xapian::BM25Weight(1.2, 0, 1, 0.5, 0.5); }
+
+// How many times a search is retried when a concurrent `graf index` commit
+// invalidates the revision it was reading.
+constexpr int kRetries = 5;
+
+std::string rewrite_query(const std::string& query, const std::string& from, const std::string& to) {
+    std::string out = query;
+    for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at + to.size()))
+        out.replace(at, from.size(), to);
+    return out;
+}
+
+}  // namespace
+
+Xapian::Database open_index(const fs::path& db) {
+    std::error_code ec;
+    if (!fs::exists(db, ec))
+        throw IndexMissing(fmt::format("no index at {}: build one with `graf index --db {} CORPUS`",
+                                       db.string(), db.string()));
+    Xapian::Database d;
+    try {
+        d = Xapian::Database(db.string());
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw IndexMissing(fmt::format("{} is not a graf index ({}): build one with `graf index --db {} CORPUS`",
+                                       db.string(), e.get_msg(), db.string()));
+    }
+    if (d.get_doccount() == 0)
+        throw IndexMissing(fmt::format("the index at {} is empty: add articles with `graf index --db {} CORPUS`",
+                                       db.string(), db.string()));
+    return d;
+}
+
+Searcher::Searcher(const fs::path& db) : db_(open_index(db)) {}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return run(request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // A writer committed past the revision we held; take the new one.
+            if (attempt + 1 >= kRetries) throw;
+            db_.reopen();
+        }
+    }
+}
+
+SearchResult Searcher::run(const SearchRequest& request) {
+    const auto started = std::chrono::steady_clock::now();
+    SearchResult result;
+
+    ParsedQuery parsed;
+    if (!request.query.empty()) parsed = parse_query(request.query);
+    Xapian::Query query = parsed.query;
+    if (!request.name.empty()) {
+        Xapian::Query nq = name_query(request.name, parsed.highlight);
+        query = query.empty() ? nq : Xapian::Query(Xapian::Query::OP_AND, query, nq);
+    }
+    if (!request.since.empty() || !request.until.empty()) {
+        Xapian::Query dq = date_range_query(request.since, request.until);
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query.empty() ? Xapian::Query::MatchAll : query, dq);
+    }
+    if (query.empty()) throw QueryError("nothing to search for: give a word, a \"phrase\" or --name");
+    result.natural_language = parsed.natural_language;
+
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(paragraph_weight());
+    if (!request.paragraphs) enquire.set_collapse_key(schema::kArticleSlot);
+    if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                         static_cast<Xapian::doccount>(request.limit));
+    result.total_estimate = mset.get_matches_estimated();
+
+    // Exact "other matching paragraphs" per shown article: one extra pass over
+    // just those articles' paragraphs (cheap: a filter on a few documents).
+    std::unordered_map<std::string, unsigned> per_article;
+    if (!request.paragraphs && !mset.empty()) {
+        std::vector<Xapian::Query> articles;
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            articles.emplace_back(std::string(schema::kArticlePrefix) +
+                                  it.get_document().get_value(schema::kArticleSlot));
+        Xapian::Enquire count(db_);
+        count.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                      Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end())));
+        count.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::ValueCountMatchSpy spy(schema::kArticleSlot);
+        count.add_matchspy(&spy);
+        count.get_mset(0, 0, db_.get_doccount());
+        for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
+            per_article[*it] = it.get_termfreq();
+    }
+
+    analysis::Stemmer stemmer;
+    std::vector<analysis::Token> tokens;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Xapian::Document doc = it.get_document();
+        schema::ParagraphData data = schema::decode(doc.get_data());
+        Hit hit;
+        hit.rank = static_cast<std::size_t>(it.get_rank()) + 1;  // get_rank counts the offset
+        hit.article = data.article;
+        hit.paragraph = data.paragraph;
+        hit.title = std::move(data.title);
+        hit.date = std::move(data.date);
+        hit.source = std::move(data.source);
+        hit.url = std::move(data.url);
+        hit.score = it.get_weight();
+        if (!request.paragraphs) {
+            auto found = per_article.find(doc.get_value(schema::kArticleSlot));
+            hit.matching_paragraphs = found == per_article.end() ? 1 : found->second;
+        }
+        if (request.snippets) {
+            analysis::tokenize(data.text, tokens);
+            hit.snippet = make_snippet(data.text, tokens, find_matches(tokens, parsed.highlight, stemmer),
+                                       request.snippet_chars);
+        }
+        result.hits.push_back(std::move(hit));
+    }
+
+    if (request.suggest) {
+        std::string corrected = request.query;
+        bool changed = false;
+        for (const auto& [typed, term] : parsed.words) {
+            if (db_.term_exists(term)) continue;
+            if (auto better = suggest_word(db_, term)) {
+                corrected = rewrite_query(corrected, typed, *better);
+                changed = true;
+            }
+        }
+        if (changed) result.suggestion = corrected;
+    }
+    result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+}  // namespace graf::searcher
