@@ -13,9 +13,11 @@ void parse_text_article(std::string_view text, Article& article) {
     };
     date_from(0);  // a header line above everything, or inline before the first paragraph
     if (!blocks.empty() && blocks[0].text.empty()) first = 1;
+    // Text after an inline date header is the first paragraph, never a title.
+    const bool inline_date = !article.date.empty() && first == 0;
     // A title is a short single line with a blank line after it and more text
     // below; a file whose first block is a long paragraph has no title.
-    if (blocks.size() > first + 1 && blocks[first].lines == 1 &&
+    if (!inline_date && blocks.size() > first + 1 && blocks[first].lines == 1 &&
         blocks[first].text.size() <= kMaxTitleBytes) {
         article.title = std::move(blocks[first].text);
         ++first;

@@ -12,6 +12,7 @@
 //   title:word  title:"phrase"    in the title
 //   name:"Steve Bannon"           the person, also as "Bannon" later in an article
 //   source:reuters                filter
+//   article:politics/001          filter: the paragraphs of one article
 //   date:2025-01-01..2025-01-31   filter; YYYY or YYYY-MM too, either end open
 //
 // Capitalised words match exactly (Bush is not bushes); lower-case and

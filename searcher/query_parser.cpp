@@ -120,7 +120,8 @@ std::vector<Lexeme> lex(std::string_view s, bool shouting) {
         auto colon = word.find(':');
         if (colon != std::string::npos) {
             std::string field = analysis::fold(word.substr(0, colon));
-            if (field == "title" || field == "name" || field == "source" || field == "date") {
+            if (field == "title" || field == "name" || field == "source" || field == "date" ||
+                field == "article") {
                 Lexeme l{Tok::Field, word.substr(colon + 1), field};
                 if (l.text.empty()) {
                     std::size_t q = i < s.size() ? quote_len(s, i) : 0;
@@ -345,6 +346,8 @@ private:
         if (l.field == "title") return l.quoted ? phrase(l.text, schema::kTitlePrefix, false)
                                                 : word(l.text, schema::kTitlePrefix, false);
         if (l.field == "name") return Part{name_query(l.text, negated_ ? scratch_ : out_.highlight)};
+        if (l.field == "article")
+            return Part{Query(schema::article_term(l.text)), {}, true};
         if (l.field == "source") {
             std::string src = analysis::fold(l.text);
             return Part{Query(std::string(schema::kSourcePrefix) + src), {}, true};

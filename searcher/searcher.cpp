@@ -24,6 +24,9 @@ Xapian::BM25Weight paragraph_weight() { return Xapian::BM25Weight(1.2, 0, 1, 0.5
 // invalidates the revision it was reading.
 constexpr int kRetries = 5;
 
+// Totals up to this many are counted exactly.
+constexpr Xapian::doccount kExactTotalsUpTo = 100;
+
 std::string rewrite_query(const std::string& query, const std::string& from, const std::string& to) {
     std::string out = query;
     for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at + to.size()))
@@ -88,8 +91,11 @@ SearchResult Searcher::run(const SearchRequest& request) {
     enquire.set_weighting_scheme(paragraph_weight());
     if (!request.paragraphs) enquire.set_collapse_key(schema::kArticleSlot);
     if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                         static_cast<Xapian::doccount>(request.limit));
+    // Checking a few more documents than shown makes small totals exact
+    // (collapsing makes Xapian's estimate loose) at a bounded cost.
+    const auto first = static_cast<Xapian::doccount>(request.offset);
+    const auto count = static_cast<Xapian::doccount>(request.limit);
+    Xapian::MSet mset = enquire.get_mset(first, count, std::max<Xapian::doccount>(first + count, kExactTotalsUpTo));
     result.total_estimate = mset.get_matches_estimated();
 
     // Exact "other matching paragraphs" per shown article: one extra pass over
@@ -143,6 +149,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
         for (const auto& [typed, term] : parsed.words) {
             if (db_.term_exists(term)) continue;
             if (auto better = suggest_word(db_, term)) {
+                // Keep a capitalised word capitalised: it is matched as a name.
+                if (!typed.empty() && typed[0] >= 'A' && typed[0] <= 'Z' && (*better)[0] >= 'a' && (*better)[0] <= 'z')
+                    (*better)[0] = static_cast<char>((*better)[0] - 32);
                 corrected = rewrite_query(corrected, typed, *better);
                 changed = true;
             }

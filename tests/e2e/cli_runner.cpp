@@ -1,0 +1,97 @@
+#include "e2e/cli_runner.hpp"
+
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+extern char** environ;
+
+namespace graf::test {
+namespace fs = std::filesystem;
+
+namespace {
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+int spawn(const std::vector<std::string>& args, const fs::path& out, const fs::path& err) {
+    std::vector<std::string> full = {GRAF_BINARY};
+    full.insert(full.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : full) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    pid_t pid = -1;
+    int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    REQUIRE_MESSAGE(rc == 0, "cannot start " << GRAF_BINARY);
+    return pid;
+}
+}  // namespace
+
+RunResult run_graf(const std::vector<std::string>& args) {
+    TempDir io;
+    pid_t pid = spawn(args, io / "out", io / "err");
+    int status = 0;
+    waitpid(pid, &status, 0);
+    RunResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.out = slurp(io / "out");
+    r.err = slurp(io / "err");
+    return r;
+}
+
+int start_graf(const std::vector<std::string>& args) { return spawn(args, "/dev/null", "/dev/null"); }
+
+TempDir::TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "graf-e2e-XXXXXX").string();
+    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
+    path_ = tmpl;
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
+    fs::remove_all(path_, ec);
+}
+
+fs::path sample_corpus() { return fs::path(GRAF_SOURCE_DIR) / "corpus" / "sample"; }
+
+std::optional<fs::path> shared_dir() {
+    fs::path p = fs::path(GRAF_SOURCE_DIR).parent_path() / "shared";
+    if (fs::exists(p / "corpus")) return p;
+    return std::nullopt;
+}
+
+void write_file(const fs::path& p, const std::string& bytes) {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+}
+
+void index_sample(const fs::path& db) {
+    RunResult r = run_graf({"index", "--db", db.string(), sample_corpus().string()});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+}
+
+nlohmann::json search_json(const fs::path& db, std::vector<std::string> args) {
+    args.insert(args.begin(), {"search", "--db", db.string(), "--json"});
+    RunResult r = run_graf(args);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return nlohmann::json::parse(r.out);
+}
+
+}  // namespace graf::test

@@ -1,0 +1,45 @@
+#pragma once
+// Runs the real graf binary for end-to-end tests.
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace graf::test {
+
+struct RunResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+/// Runs `graf ARGS...` and waits for it.
+RunResult run_graf(const std::vector<std::string>& args);
+/// Starts `graf ARGS...` with output to /dev/null; returns its pid.
+int start_graf(const std::vector<std::string>& args);
+
+/// A fresh empty folder, removed when the object goes.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+std::filesystem::path sample_corpus();
+/// ../shared beside the project, when this machine has it.
+std::optional<std::filesystem::path> shared_dir();
+void write_file(const std::filesystem::path& p, const std::string& bytes);
+
+/// Index the bundled sample corpus into `db`; fails the test if graf fails.
+void index_sample(const std::filesystem::path& db);
+/// `graf search --json` parsed.
+nlohmann::json search_json(const std::filesystem::path& db, std::vector<std::string> args);
+
+}  // namespace graf::test

@@ -1,0 +1,143 @@
+// graf index on the bundled sample corpus, checked through the index itself.
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include <set>
+
+#include "e2e/cli_runner.hpp"
+
+using namespace graf::test;
+using nlohmann::json;
+
+namespace {
+constexpr const char* kSeed1 = "000_e09bedad7cb2df9b";  // title line, 6 paragraphs
+constexpr const char* kSeed2 = "003_84c52f86285699e3";  // no title, inline date header, 3 paragraphs
+
+json stats(const std::filesystem::path& db) {
+    RunResult r = run_graf({"stats", "--db", db.string(), "--json"});
+    REQUIRE(r.exit_code == 0);
+    return json::parse(r.out);
+}
+
+}  // namespace
+
+TEST_CASE("index: the sample corpus, counted through the index") {
+    TempDir tmp;
+    auto db = tmp / "db";
+    RunResult r = run_graf({"index", "--db", db.string(), sample_corpus().string()});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("indexed 2 articles (2 new") != std::string::npos);
+
+    json s = stats(db);
+    CHECK(s["articles"] == 2);
+    CHECK(s["paragraphs"] == 9);
+    CHECK(s["first_date"] == "2025-01-27");
+
+    // Each seed's paragraph count.
+    CHECK(search_json(db, {"--paragraphs", "--limit", "50", std::string("article:") + kSeed1})["hits"].size() == 6);
+    CHECK(search_json(db, {"--paragraphs", "--limit", "50", std::string("article:") + kSeed2})["hits"].size() == 3);
+
+    // The second seed: date from the inline header, first paragraph without it.
+    json first = search_json(db, {"--paragraphs", "--snippet-chars", "100000", "fracas"});
+    REQUIRE(first["hits"].size() == 1);
+    CHECK(first["hits"][0]["article"] == kSeed2);
+    CHECK(first["hits"][0]["paragraph"] == 1);
+    CHECK(first["hits"][0]["date"] == "2025-01-27");
+    CHECK(first["hits"][0]["title"] == "");
+    std::string text = first["hits"][0]["snippet"];
+    CHECK(text.rfind("That fracas", 0) == 0);
+    CHECK(text.find("date 2025") == std::string::npos);
+
+    // The first seed's title came from its first line.
+    json titled = search_json(db, {"--paragraphs", "masayoshi"});
+    REQUIRE(titled["hits"].size() == 1);
+    CHECK(titled["hits"][0]["title"] == "Elon Musk’s little antics blow up in Trump’s face");
+}
+
+TEST_CASE("index: terms land in the right paragraphs (checked in Xapian directly)") {
+    TempDir tmp;
+    auto db = tmp / "db";
+    index_sample(db);
+    Xapian::Database x(db.string());
+    auto paragraphs_with = [&](const std::string& term) {
+        std::set<std::string> out;
+        for (auto it = x.postlist_begin(term); it != x.postlist_end(term); ++it) {
+            Xapian::Document d = x.get_document(*it);
+            std::string data = d.get_data();
+            auto a = data.find("article=") + 8, p = data.find("paragraph=") + 10;
+            out.insert(data.substr(a, data.find('\n', a) - a) + "#" + data.substr(p, data.find('\n', p) - p));
+        }
+        return out;
+    };
+    // Musk’s / Musk both index as musk; the glued BannonTrump’s gives bannon.
+    CHECK(paragraphs_with("musk").count(std::string(kSeed1) + "#1"));
+    CHECK(paragraphs_with("musk").count(std::string(kSeed1) + "#5"));  // only "Musk’s" there
+    CHECK(paragraphs_with("bannon") == std::set<std::string>{std::string(kSeed1) + "#6", std::string(kSeed2) + "#1",
+                                                             std::string(kSeed2) + "#2", std::string(kSeed2) + "#3"});
+    CHECK(paragraphs_with("masayoshi") == std::set<std::string>{std::string(kSeed1) + "#2"});
+    CHECK(paragraphs_with("bannontrump").size() == 1);
+    CHECK(paragraphs_with("XNsteve bannon").size() == 4);
+    CHECK(x.term_exists("altright"));
+    CHECK(x.term_exists("500"));
+    CHECK(x.term_exists("2021"));
+    CHECK_FALSE(x.term_exists("musk's"));
+    CHECK_FALSE(x.term_exists("musk’s"));
+}
+
+TEST_CASE("index: running again changes nothing; a changed article is replaced; --prune deletes") {
+    TempDir tmp;
+    auto db = tmp / "db", corpus = tmp / "corpus";
+    std::filesystem::copy(sample_corpus(), corpus);
+    index_sample(db);  // ids are relative to the folder given, so both runs agree
+    RunResult again = run_graf({"index", "--db", db.string(), corpus.string()});
+    CHECK(again.exit_code == 0);
+    CHECK(again.out.find("0 new, 0 changed, 2 unchanged") != std::string::npos);
+    CHECK(stats(db)["paragraphs"] == 9);
+
+    write_file(corpus / (std::string(kSeed2) + ".txt"), "date 2025-01-28 One paragraph now.\n\nAnd two.\n");
+    RunResult changed = run_graf({"index", "--db", db.string(), corpus.string()});
+    CHECK(changed.out.find("1 changed, 1 unchanged") != std::string::npos);
+    CHECK(stats(db)["paragraphs"] == 8);
+    CHECK(search_json(db, {"fracas"})["hits"].empty());
+
+    std::filesystem::remove(corpus / (std::string(kSeed2) + ".txt"));
+    RunResult pruned = run_graf({"index", "--db", db.string(), "--prune", corpus.string()});
+    CHECK(pruned.out.find("1 pruned") != std::string::npos);
+    CHECK(stats(db)["articles"] == 1);
+    CHECK(stats(db)["paragraphs"] == 6);
+}
+
+TEST_CASE("index: a second writer fails fast with a clear message") {
+    TempDir tmp;
+    auto db = tmp / "db";
+    index_sample(db);
+    Xapian::WritableDatabase holder(db.string(), Xapian::DB_OPEN);  // holds the write lock
+    RunResult r = run_graf({"index", "--db", db.string(), sample_corpus().string()});
+    CHECK(r.exit_code == 4);
+    CHECK(r.err.find("another graf index is writing") != std::string::npos);
+    // Readers are not blocked by the writer.
+    CHECK(run_graf({"search", "--db", db.string(), "Bannon"}).exit_code == 0);
+}
+
+TEST_CASE("index: JSON Lines, plain and compressed, with --json summary") {
+    TempDir tmp;
+    auto db = tmp / "db";
+    write_file(tmp / "in" / "a.jsonl",
+               R"({"id": "r1", "title": "OIL PRICES", "date": "1987-03-01", "source": "reuters", "body": "Opec met in Vienna.\n\nSaudi Arabia agreed."})"
+               "\n"
+               R"({"id": "r2", "title": "COCOA", "date": "1987-04-01", "source": "reuters", "body": "Cocoa rose."})"
+               "\n");
+    RunResult r = run_graf({"index", "--db", db.string(), "--json", (tmp / "in").string()});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    json summary = json::parse(r.out);
+    CHECK(summary["added"] == 2);
+    CHECK(summary["paragraphs"] == 3);
+    json hits = search_json(db, {"source:reuters", "vienna"});
+    REQUIRE(hits["hits"].size() == 1);
+    CHECK(hits["hits"][0]["article"] == "r1");
+    CHECK(hits["hits"][0]["date"] == "1987-03-01");
+    CHECK(search_json(db, {"--sort", "date", "source:reuters"})["hits"][0]["article"] == "r2");
+    CHECK(search_json(db, {"date:1987-04"})["hits"].size() == 1);
+}

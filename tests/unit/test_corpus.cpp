@@ -1,0 +1,106 @@
+#include <doctest/doctest.h>
+
+#include "corpus/blocks.hpp"
+#include "corpus/json_article.hpp"
+#include "corpus/text_article.hpp"
+#include "corpus/text_decoding.hpp"
+
+using namespace graf::corpus;
+using namespace std::string_literals;
+
+TEST_CASE("text articles: title, date header and paragraphs") {
+    struct Case {
+        const char* text;
+        const char* title;
+        const char* date;
+        std::vector<std::string> paragraphs;
+    };
+    const Case cases[] = {
+        {"Title line\n\nFirst para\ncontinues.\n\nSecond.\n", "Title line", "", {"First para continues.", "Second."}},
+        {" date 2025-01-27 That fracas has been.\n\nNext.", "", "2025-01-27", {"That fracas has been.", "Next."}},
+        {"date 2025-01-27\n\nTitle\n\nBody.", "Title", "2025-01-27", {"Body."}},
+        {"Title\n\ndate 2025-01-27 Body text.\n\nMore.", "Title", "2025-01-27", {"Body text.", "More."}},
+        {"Only one block, no title.", "", "", {"Only one block, no title."}},
+        {"date 2025-13-45 is no date.\n\nx", "date 2025-13-45 is no date.", "", {"x"}},
+        {"Title\r\n\r\nWindows line endings.\r\n", "Title", "", {"Windows line endings."}},
+        {"Title\n \t \nBlank lines with spaces count.\n\n\n\nYes.", "Title", "",
+         {"Blank lines with spaces count.", "Yes."}},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.text);
+        std::string text = c.text;
+        clean_controls(text);
+        Article a;
+        parse_text_article(text, a);
+        CHECK(a.title == c.title);
+        CHECK(a.date == c.date);
+        CHECK(a.paragraphs == c.paragraphs);
+    }
+}
+
+TEST_CASE("dates") {
+    CHECK(is_valid_date("2025-01-27"));
+    CHECK(is_valid_date("2024-02-29"));
+    CHECK_FALSE(is_valid_date("2025-02-29"));
+    CHECK_FALSE(is_valid_date("2025-13-01"));
+    CHECK_FALSE(is_valid_date("2025-1-1"));
+    CHECK_FALSE(is_valid_date("abcd-ef-gh"));
+}
+
+TEST_CASE("decoding: UTF-8 kept, Windows-1252 decoded, damaged UTF-8 repaired") {
+    CHECK(decode_to_utf8("plain").text == "plain");
+    CHECK_FALSE(decode_to_utf8("plain").repair);
+    CHECK(decode_to_utf8("\xEF\xBB\xBFwith BOM").text == "with BOM");
+
+    DecodedText latin = decode_to_utf8("costs \xA3" "5 \x96 caf\xE9");  // Windows-1252 £, en dash, é
+    CHECK(latin.text == "costs £5 – café");
+    REQUIRE(latin.repair);
+    CHECK(latin.repair->find("offset 6") != std::string::npos);
+
+    DecodedText damaged = decode_to_utf8("Musk’s \xFF bad");
+    CHECK(damaged.text == "Musk’s \uFFFD bad");
+    REQUIRE(damaged.repair);
+    CHECK(damaged.repair->find("U+FFFD") != std::string::npos);
+
+    std::string controls = "a\0b\rc\r\nd"s;
+    clean_controls(controls);
+    CHECK(controls == "a b\nc\nd");
+    CHECK(looks_binary("PNG\0\0"s));
+}
+
+TEST_CASE("JSON Lines articles") {
+    Article a;
+    std::string warning;
+    auto err = parse_json_article(
+        R"({"id": 7, "title": "T", "date": "1987-02-26T10:00:00Z", "source": "reuters", "body": "One.\n\nTwo\nlines.", "extra": [1]})",
+        a, warning);
+    CHECK_FALSE(err);
+    CHECK(a.id == "7");
+    CHECK(a.date == "1987-02-26");
+    CHECK(a.paragraphs == std::vector<std::string>{"One.", "Two lines."});
+    CHECK(warning.empty());
+
+    struct Bad {
+        const char* line;
+        const char* message;
+    };
+    const Bad bad[] = {
+        {R"({"id": "1", "body": "truncated)", "malformed JSON"},
+        {R"([1, 2])", "expected a JSON object"},
+        {R"({"id": "1", "body": 42})", "field \"body\" must be a string"},
+        {R"({"id": {"x": 1}, "body": "b"})", "field \"id\" must be a string"},
+    };
+    for (const Bad& b : bad) {
+        CAPTURE(b.line);
+        Article x;
+        auto e = parse_json_article(b.line, x, warning);
+        REQUIRE(e);
+        CHECK(e->find(b.message) != std::string::npos);
+    }
+
+    Article d;
+    warning.clear();
+    CHECK_FALSE(parse_json_article(R"({"id": "x", "date": "yesterday", "body": "b"})", d, warning));
+    CHECK(d.date.empty());
+    CHECK(warning.find("yesterday") != std::string::npos);
+}

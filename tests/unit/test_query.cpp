@@ -1,0 +1,106 @@
+#include <doctest/doctest.h>
+
+#include "searcher/query.hpp"
+
+using namespace graf::searcher;
+
+namespace {
+std::string described(const char* q) { return parse_query(q).query.get_description(); }
+}  // namespace
+
+TEST_CASE("query: how words compile") {
+    struct Case {
+        const char* query;
+        std::vector<const char*> contains;
+    };
+    const Case cases[] = {
+        {"Bannon", {"bannon"}},                                 // capitalised: exact, no Z
+        {"authorities", {"Zauthor"}},                           // lower case: stemmed
+        {"\"good authority\"", {"good", "PHRASE 2", "authority"}},
+        {"“good authority”", {"PHRASE 2"}},                     // curly quotes
+        {"Musk’s", {"musk"}},
+        {"BannonTrump", {"bannontrump", "PHRASE 2"}},          // split form or glued form
+        {"alt-right", {"PHRASE 2", "altright"}},
+        {"oil AND (opec OR saudi) NOT iran", {"AND_NOT", "Zopec", "Zsaudi", "Ziran"}},
+        {"oil -iran", {"AND_NOT", "Ziran"}},
+        {"bannon NEAR musk", {"NEAR 11"}},
+        {"bannon NEAR/3 musk", {"NEAR 4"}},
+        {"elect*", {"WILDCARD"}},
+        {"title:stargate", {"ZSstargat"}},
+        {"source:Reuters", {"XSRCreuters"}},
+        {"date:2025-01..2025-02", {"VALUE_RANGE 1 20250101 20250228"}},
+        {"date:1987", {"VALUE_RANGE 1 19870101 19871231"}},
+        {"date:2025-01-27..", {"VALUE_GE 1 20250127"}},
+        {"name:\"Steve Bannon\"", {"XNsteve bannon"}},
+        {"article:politics/001", {"XApolitics/001"}},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.query);
+        std::string d = described(c.query);
+        CAPTURE(d);
+        for (const char* part : c.contains) CHECK(d.find(part) != std::string::npos);
+    }
+}
+
+TEST_CASE("query: free words must all match, long questions need not") {
+    CHECK(described("musk feud").find("AND") != std::string::npos);
+    CHECK_FALSE(parse_query("musk feud").natural_language);
+    ParsedQuery q = parse_query("what did the central bank say about interest rates and inflation");
+    CHECK(q.natural_language);
+    CHECK(q.query.get_description().find("Zthe") == std::string::npos);  // stopwords dropped
+    // Shouting is a question, not operators or names.
+    ParsedQuery shout = parse_query("WHAT DID THE FED SAY ABOUT INTEREST RATES");
+    CHECK(shout.natural_language);
+    CHECK(shout.query.get_description().find("Zfed") != std::string::npos);
+    // Stopwords are kept when they are the whole query, and inside phrases.
+    CHECK(described("the who").find("the") != std::string::npos);
+    CHECK(described("\"bank of japan\"").find("of") != std::string::npos);
+}
+
+TEST_CASE("query: highlights follow the analysis") {
+    ParsedQuery q = parse_query("Bannon authorities \"good authority\" elect* -musk");
+    CHECK(q.highlight.exact.count("bannon"));
+    CHECK(q.highlight.stems.count("author"));
+    CHECK(q.highlight.phrases.size() == 1);
+    CHECK(q.highlight.prefixes == std::vector<std::string>{"elect"});
+    CHECK_FALSE(q.highlight.stems.count("musk"));  // excluded words are not highlighted
+}
+
+TEST_CASE("query: malformed queries get one clear message") {
+    struct Case {
+        const char* query;
+        const char* message;
+    };
+    const Case cases[] = {
+        {"\"unclosed", "unclosed quote"},
+        {"date:2025-13-99..", "not a valid date"},
+        {"date:2025-02-30", "not a valid date"},
+        {"date:2025-03..2025-01", "ends before it starts"},
+        {"date:..", "at least one end"},
+        {"(bannon", "missing ')'"},
+        {"bannon)", "unexpected ')'"},
+        {"bannon AND", "AND needs a word"},
+        {"OR musk", "OR needs a word"},
+        {"bannon NOT", "the query ends"},
+        {"(\"a\" OR b) NEAR c", "NEAR works between single words"},
+        {"title:", "needs a word"},
+        {"", "empty query"},
+        {"   ", "empty query"},
+        {"NEAR/x b", "NEAR/ takes a number"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.query);
+        CHECK_THROWS_WITH_AS(parse_query(c.query), doctest::Contains(c.message), QueryError);
+    }
+}
+
+TEST_CASE("query: hostile input is bounded") {
+    std::string nested(2000, '(');
+    nested += "x";
+    nested += std::string(2000, ')');
+    CHECK_NOTHROW(parse_query(nested));
+    std::string many;
+    for (int i = 0; i < 1000; ++i) many += "word" + std::to_string(i) + " ";
+    CHECK(parse_query(many).natural_language);
+    CHECK_NOTHROW(parse_query(std::string("a\x01\x02 b\x7f")));
+}
