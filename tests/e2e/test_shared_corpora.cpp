@@ -15,15 +15,22 @@ using namespace graf::test;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-TEST_CASE("shared BBC corpus: counts, Latin-1 file, and name search") {
+namespace {
+// The BBC corpus folder, or nothing (with a note) on a machine without ../shared.
+std::optional<std::string> bbc_corpus() {
     auto shared = shared_dir();
-    if (!shared) {
-        MESSAGE("../shared not present: skipped");
-        return;
-    }
+    if (!shared) MESSAGE("../shared not present: skipped");
+    if (!shared) return std::nullopt;
+    return (*shared / "corpus" / "bbc").string();
+}
+}  // namespace
+
+TEST_CASE("shared BBC corpus: counts, Latin-1 file, and name search") {
+    auto bbc = bbc_corpus();
+    if (!bbc) return;
     TempDir tmp;
     auto db = tmp / "db";
-    RunResult r = run_graf({"index", "--db", db.string(), (*shared / "corpus" / "bbc").string()});
+    RunResult r = run_graf({"index", "--db", db.string(), *bbc});
     INFO(r.err);
     CHECK(r.exit_code == 0);
     CHECK(r.err.find("sport/199.txt: not valid UTF-8") != std::string::npos);
@@ -53,14 +60,11 @@ TEST_CASE("shared BBC corpus: counts, Latin-1 file, and name search") {
 }
 
 TEST_CASE("shared BBC corpus: kill -9 while indexing leaves an index that opens, and the next run completes it") {
-    auto shared = shared_dir();
-    if (!shared) {
-        MESSAGE("../shared not present: skipped");
-        return;
-    }
+    auto corpus = bbc_corpus();
+    if (!corpus) return;
     TempDir tmp;
     auto db = tmp / "db";
-    const std::string bbc = (*shared / "corpus" / "bbc").string();
+    const std::string& bbc = *corpus;
     std::mt19937 rng(42);
     int opened = 0;
     for (int round = 0; round < 5; ++round) {
