@@ -1,8 +1,8 @@
 #include "corpus/corpus_reader.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include "corpus/json_article.hpp"

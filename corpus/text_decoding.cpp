@@ -3,9 +3,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
-#include <algorithm>
 #include <memory>
-#include <vector>
 
 namespace graf::corpus {
 namespace {

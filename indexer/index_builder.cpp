@@ -69,7 +69,7 @@ std::string format_duration(double seconds) {
 
 // Prints a live status line on stderr every half second until stopped.
 class ProgressLine {
-public:
+  public:
     ProgressLine(bool enabled, const Counters& c, std::uint64_t total_bytes) {
         if (!enabled) return;
         thread_ = std::thread([this, &c, total_bytes] {
@@ -79,10 +79,12 @@ public:
                 double secs = std::chrono::duration<double>(Clock::now() - start).count();
                 double done = static_cast<double>(c.bytes_done.load());
                 double rate = done / secs;
-                std::string eta = rate > 0 && total_bytes > done
-                                      ? format_duration((static_cast<double>(total_bytes) - done) / rate)
-                                      : "-";
-                fmt::print(stderr, "\r\x1b[Kindexing: {} articles, {} paragraphs, {:.1f} MB/s, ETA {}",
+                std::string eta =
+                    rate > 0 && total_bytes > done
+                        ? format_duration((static_cast<double>(total_bytes) - done) / rate)
+                        : "-";
+                fmt::print(stderr,
+                           "\r\x1b[Kindexing: {} articles, {} paragraphs, {:.1f} MB/s, ETA {}",
                            c.articles.load(), c.paragraphs.load(), rate / 1e6, eta);
                 std::fflush(stderr);
             }
@@ -99,7 +101,7 @@ public:
         thread_.join();
     }
 
-private:
+  private:
     std::thread thread_;
     std::mutex mutex_;
     std::condition_variable cv_;
@@ -125,7 +127,8 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
     Xapian::WritableDatabase db = open_for_writing(options.db);
     std::unordered_map<std::string, std::string> known = load_hashes(db);
 
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads =
+        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     BoundedQueue<std::shared_ptr<Job>> work(threads * 2);
     BoundedQueue<std::future<std::vector<AnalyzedArticle>>> ordered(threads * 4);
     Counters counters;
@@ -137,43 +140,52 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
     auto stop_requested = [&] { return options.stop && options.stop->load(); };
 
     // Reader: articles in corpus order, minus those whose hash is unchanged.
+    // An unexpected failure (out of memory on a hostile file) must not kill
+    // the process: it ends reading, the writer commits what was analysed and
+    // the error is reported after that.
+    std::exception_ptr reader_failure;
     std::thread reader_thread([&] {
-        auto job = std::make_shared<Job>();
-        auto submit = [&] {
-            if (job->articles.empty()) return true;
-            auto future = job->done.get_future();
-            if (!ordered.push(std::move(future)) || !work.push(job)) return false;
-            job = std::make_shared<Job>();
-            return true;
-        };
-        corpus::Article article;
-        while (reader.next(article)) {
+        try {
+            auto job = std::make_shared<Job>();
+            auto submit = [&] {
+                if (job->articles.empty()) return true;
+                auto future = job->done.get_future();
+                if (!ordered.push(std::move(future)) || !work.push(job)) return false;
+                job = std::make_shared<Job>();
+                return true;
+            };
+            corpus::Article article;
+            while (reader.next(article)) {
+                counters.bytes_done = reader.bytes_done();
+                if (stop_requested()) {
+                    interrupted = true;
+                    break;
+                }
+                std::string key = schema::article_key(article.id);
+                std::string hash = content_hash(article);
+                auto old = known.find(key);
+                bool replaces = old != known.end();
+                if (!seen.insert(key).second) {
+                    report({corpus::Problem::Kind::Warning, article.origin,
+                            fmt::format(
+                                "duplicate article id \"{}\": this one replaces the earlier one",
+                                article.id)});
+                    replaces = true;
+                } else if (replaces && old->second == hash) {
+                    ++unchanged;
+                    ++counters.articles;
+                    continue;
+                }
+                job->articles.push_back(std::move(article));
+                job->hashes.push_back(std::move(hash));
+                job->replaces.push_back(replaces);
+                if (job->articles.size() == kBatchArticles && !submit()) break;
+            }
             counters.bytes_done = reader.bytes_done();
-            if (stop_requested()) {
-                interrupted = true;
-                break;
-            }
-            std::string key = schema::article_key(article.id);
-            std::string hash = content_hash(article);
-            auto old = known.find(key);
-            bool replaces = old != known.end();
-            if (!seen.insert(key).second) {
-                report({corpus::Problem::Kind::Warning, article.origin,
-                        fmt::format("duplicate article id \"{}\": this one replaces the earlier one",
-                                    article.id)});
-                replaces = true;
-            } else if (replaces && old->second == hash) {
-                ++unchanged;
-                ++counters.articles;
-                continue;
-            }
-            job->articles.push_back(std::move(article));
-            job->hashes.push_back(std::move(hash));
-            job->replaces.push_back(replaces);
-            if (job->articles.size() == kBatchArticles && !submit()) break;
+            submit();
+        } catch (...) {
+            reader_failure = std::current_exception();
         }
-        counters.bytes_done = reader.bytes_done();
-        submit();
         work.close();
         ordered.close();
     });
@@ -238,7 +250,7 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
             }
             reader_thread.join();
             for (auto& w : workers) w.join();
-            if (options.prune && !interrupted && !stop_requested()) {
+            if (options.prune && !interrupted && !stop_requested() && !reader_failure) {
                 for (const auto& [key, hash] : known) {
                     if (seen.count(key)) continue;
                     db.delete_document(std::string(schema::kArticlePrefix) + key);
@@ -264,6 +276,16 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
         }
     }
     db.close();
+    if (reader_failure) {
+        try {
+            std::rethrow_exception(reader_failure);
+        } catch (const std::exception& e) {
+            throw IndexError(
+                fmt::format("reading the corpus failed: {}; everything read before it was "
+                            "committed, run graf index again to complete it",
+                            e.what()));
+        }
+    }
 
     stats.articles_unchanged = unchanged;
     stats.skipped_inputs = skipped;
