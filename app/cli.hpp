@@ -40,5 +40,6 @@ int run_index(int argc, char** argv);
 int run_search(int argc, char** argv);
 int run_names(int argc, char** argv);
 int run_stats(int argc, char** argv);
+int run_bench(int argc, char** argv);
 
 }  // namespace graf::app

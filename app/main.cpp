@@ -17,6 +17,7 @@ commands:
   search   ranked paragraphs for words, "phrases" or --name, with snippets
   names    the most-mentioned people and organisations
   stats    what an index holds
+  bench    time searches from a query file (latency per kind, QPS)
 
 Run `graf COMMAND --help` for a command's options. Exit codes: 0 ok, 1 usage or
 query error, 2 nothing indexed / no index, 3 some inputs skipped, 4 index not
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
         if (command == "search") return run_search(argc - 1, argv + 1);
         if (command == "names") return run_names(argc - 1, argv + 1);
         if (command == "stats") return run_stats(argc - 1, argv + 1);
+        if (command == "bench") return run_bench(argc - 1, argv + 1);
     } catch (const cxxopts::exceptions::exception& e) {
         error("{} (see `graf {} --help`)", e.what(), command);
         return kUsage;
@@ -49,6 +51,6 @@ int main(int argc, char** argv) {
         error("index error: {}", e.get_description());
         return kIndexUnwritable;
     }
-    error("unknown command '{}' (commands: index, search, names, stats)", command);
+    error("unknown command '{}' (commands: index, search, names, stats, bench)", command);
     return kUsage;
 }
