@@ -41,5 +41,6 @@ int run_search(int argc, char** argv);
 int run_names(int argc, char** argv);
 int run_stats(int argc, char** argv);
 int run_bench(int argc, char** argv);
+int run_compact(int argc, char** argv);
 
 }  // namespace graf::app

@@ -28,6 +28,7 @@ int run_index(int argc, char** argv) {
          cxxopts::value<std::size_t>()->default_value("20000"), "N")
         ("progress", "progress line: auto (on a terminal), always, never",
          cxxopts::value<std::string>()->default_value("auto"), "WHEN")
+        ("no-compact", "leave a newly built index uncompacted (faster to finish, twice the size)")
         ("q,quiet", "no per-file warnings, only the summary")
         ("corpus", "folders and files to index", cxxopts::value<std::vector<std::string>>());
     add_json_option(options);
@@ -54,6 +55,7 @@ int run_index(int argc, char** argv) {
     }
     opts.progress = progress == "always" || (progress == "auto" && isatty(fileno(stderr)));
     opts.stop = &g_stop;
+    opts.compact_new = !args.count("no-compact");
     const bool quiet = args.count("quiet") > 0;
     const bool clear_line = opts.progress;
 
@@ -91,13 +93,16 @@ int run_index(int argc, char** argv) {
                             {"bytes", s.bytes},
                             {"seconds", s.seconds},
                             {"mb_per_s", mbps},
-                            {"interrupted", s.interrupted}};
+                            {"interrupted", s.interrupted},
+                            {"compacted", s.compacted},
+                            {"index_bytes", s.index_bytes}};
         fmt::print("{}\n", j.dump());
     } else {
         fmt::print("indexed {} articles ({} new, {} changed, {} unchanged, {} pruned), {} paragraphs written, "
-                   "{} skipped, {} warnings, {:.2f} s, {:.1f} MB/s{}\n",
+                   "{} skipped, {} warnings, {:.2f} s, {:.1f} MB/s, index {:.1f} MB{}{}\n",
                    articles, s.articles_added, s.articles_replaced, s.articles_unchanged, s.articles_pruned,
                    s.paragraphs, s.skipped_inputs, s.warnings, s.seconds, mbps,
+                   static_cast<double>(s.index_bytes) / 1e6, s.compacted ? " (compacted)" : "",
                    s.interrupted ? " (interrupted: run again to finish)" : "");
     }
     if (s.interrupted) return kInterrupted;

@@ -18,6 +18,7 @@ commands:
   names    the most-mentioned people and organisations
   stats    what an index holds
   bench    time searches from a query file (latency per kind, QPS)
+  compact  rewrite an index in compact form (smaller, faster to search)
 
 Run `graf COMMAND --help` for a command's options. Exit codes: 0 ok, 1 usage or
 query error, 2 nothing indexed / no index, 3 some inputs skipped, 4 index not
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
         if (command == "names") return run_names(argc - 1, argv + 1);
         if (command == "stats") return run_stats(argc - 1, argv + 1);
         if (command == "bench") return run_bench(argc - 1, argv + 1);
+        if (command == "compact") return run_compact(argc - 1, argv + 1);
     } catch (const cxxopts::exceptions::exception& e) {
         error("{} (see `graf {} --help`)", e.what(), command);
         return kUsage;
@@ -51,6 +53,6 @@ int main(int argc, char** argv) {
         error("index error: {}", e.get_description());
         return kIndexUnwritable;
     }
-    error("unknown command '{}' (commands: index, search, names, stats, bench)", command);
+    error("unknown command '{}' (commands: index, search, names, stats, bench, compact)", command);
     return kUsage;
 }

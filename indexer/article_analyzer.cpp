@@ -17,18 +17,11 @@ std::string content_hash(const corpus::Article& a) {
     return fmt::format("{:016x}:{}", h, a.paragraphs.size());
 }
 
-void ArticleAnalyzer::add_words(Xapian::Document& doc, const std::vector<analysis::Token>& tokens,
-                                std::string_view plain_prefix, std::string_view stem_prefix) {
+void ArticleAnalyzer::note_variants(const std::vector<analysis::Token>& tokens, AnalyzedArticle& out) {
     for (const analysis::Token& t : tokens) {
-        term_.assign(plain_prefix);
-        term_ += t.term;
-        // Positions start at 1 (Xapian's TermGenerator convention).
-        doc.add_posting(term_, t.position + 1);
-        if (analysis::is_stemmable(t.term)) {
-            term_.assign(stem_prefix);
-            term_ += stemmer_(t.term);
-            doc.add_term(term_);
-        }
+        if (!analysis::is_stemmable(t.term) || known_words_.count(t.term)) continue;
+        known_words_.insert(t.term);
+        out.new_variants.emplace_back(stemmer_(t.term), t.term);
     }
 }
 
@@ -40,6 +33,7 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article) {
     out.paragraphs.reserve(article.paragraphs.size());
 
     analysis::tokenize(article.title, title_tokens_);
+    note_variants(title_tokens_, out);
     names_.reset();
     const std::string key = schema::article_key(article.id);
     const std::string date = schema::date_value(article.date);
@@ -62,8 +56,17 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article) {
         if (!source.empty()) doc.add_boolean_term(std::string(schema::kSourcePrefix) + source);
 
         analysis::tokenize(text, tokens_);
-        add_words(doc, tokens_, "", schema::kStemPrefix);
-        add_words(doc, title_tokens_, schema::kTitlePrefix, schema::kTitleStemPrefix);
+        // Positions start at 1 (Xapian's TermGenerator convention).
+        for (const analysis::Token& t : tokens_) doc.add_posting(t.term, t.position + 1);
+        note_variants(tokens_, out);
+        // Title words go on every paragraph so a paragraph of an article titled
+        // with the query words ranks higher; without positions, which would
+        // cost a fifth of the index for title phrases nobody needs exact.
+        for (const analysis::Token& t : title_tokens_) {
+            term_.assign(schema::kTitlePrefix);
+            term_ += t.term;
+            doc.add_term(term_);
+        }
 
         // Names: wdf counts mentions, so a paragraph about a person outranks
         // one that names them in passing.

@@ -5,6 +5,8 @@
 #include <xapian.h>
 
 #include <string>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "analysis/names.hpp"
@@ -20,6 +22,9 @@ struct AnalyzedArticle {
     bool replaces = false;  ///< an older version is in the index and must be deleted first
     std::vector<Xapian::Document> paragraphs;
     std::uint64_t bytes = 0;
+    /// (stem, word) pairs this analyzer had not seen before, for the synonym
+    /// table (schema::kStemKeyPrefix). The writer drops ones already added.
+    std::vector<std::pair<std::string, std::string>> new_variants;
 };
 
 /// Hash of everything that ends up in the index for `article`, including the
@@ -31,8 +36,7 @@ public:
     AnalyzedArticle analyze(const corpus::Article& article);
 
 private:
-    void add_words(Xapian::Document& doc, const std::vector<analysis::Token>& tokens,
-                   std::string_view plain_prefix, std::string_view stem_prefix);
+    void note_variants(const std::vector<analysis::Token>& tokens, AnalyzedArticle& out);
 
     analysis::Stemmer stemmer_;
     analysis::NameFinder names_;
@@ -40,6 +44,7 @@ private:
     std::vector<analysis::Token> title_tokens_;
     std::vector<analysis::NameMention> mentions_;
     std::string term_;
+    std::unordered_set<std::string> known_words_;  ///< words whose variant pair was emitted
 };
 
 }  // namespace graf::indexer

@@ -12,6 +12,7 @@
 
 #include "corpus/corpus_reader.hpp"
 #include "indexer/article_analyzer.hpp"
+#include "indexer/compactor.hpp"
 #include "indexer/bounded_queue.hpp"
 #include "schema/schema.hpp"
 
@@ -126,6 +127,7 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
     std::vector<corpus::InputFile> files = corpus::list_inputs(options.inputs, report);
     Xapian::WritableDatabase db = open_for_writing(options.db);
     std::unordered_map<std::string, std::string> known = load_hashes(db);
+    const bool new_index = known.empty() && db.get_doccount() == 0;
 
     unsigned threads =
         options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -226,6 +228,9 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
     {
         ProgressLine progress(options.progress, counters, reader.total_bytes());
         std::size_t pending = 0;
+        // Words whose stem entry this run has written: each is added once per run.
+        std::unordered_set<std::string> variants_added;
+        std::string stem_key;
         try {
             db.begin_transaction();
             while (auto future = ordered.pop()) {
@@ -233,6 +238,12 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
                     if (a.replaces) db.delete_document(schema::article_term(a.id));
                     for (Xapian::Document& doc : a.paragraphs) db.add_document(doc);
                     db.set_metadata(schema::hash_key(a.id), a.hash);
+                    for (const auto& [stem, word] : a.new_variants) {
+                        if (!variants_added.insert(word).second) continue;
+                        stem_key.assign(schema::kStemKeyPrefix);
+                        stem_key += stem;
+                        db.add_synonym(stem_key, word);
+                    }
                     (a.replaces ? stats.articles_replaced : stats.articles_added)++;
                     stats.paragraphs += a.paragraphs.size();
                     pending += a.paragraphs.size();
@@ -287,11 +298,16 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
         }
     }
 
+    stats.interrupted = interrupted || stop_requested();
+    if (options.compact_new && new_index && !stats.interrupted && stats.paragraphs > 0) {
+        compact_index(options.db);
+        stats.compacted = true;
+    }
+    stats.index_bytes = index_bytes(options.db);
     stats.articles_unchanged = unchanged;
     stats.skipped_inputs = skipped;
     stats.warnings = warnings;
     stats.bytes = counters.bytes_done;
-    stats.interrupted = interrupted || stop_requested();
     stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
     return stats;
 }

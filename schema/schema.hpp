@@ -10,17 +10,20 @@
 namespace graf::schema {
 
 /// Bumped when the schema changes; every article is re-indexed then.
-inline constexpr std::string_view kVersion = "1";
+inline constexpr std::string_view kVersion = "2";
 
 // Term prefixes (Xapian convention: single capitals; X for multi-letter).
 inline constexpr std::string_view kUniquePrefix = "Q";      ///< Q<article>#<paragraph>: one per document
 inline constexpr std::string_view kArticlePrefix = "XA";    ///< boolean: every paragraph of an article
-inline constexpr std::string_view kStemPrefix = "Z";        ///< stemmed body word, no positions
-inline constexpr std::string_view kTitlePrefix = "S";       ///< title word, with positions
-inline constexpr std::string_view kTitleStemPrefix = "ZS";  ///< stemmed title word
+inline constexpr std::string_view kTitlePrefix = "S";       ///< title word, no positions
 inline constexpr std::string_view kNamePrefix = "XN";       ///< XNsteve bannon: a person or organisation
 inline constexpr std::string_view kSourcePrefix = "XSRC";   ///< boolean: folded source label
 inline constexpr std::string_view kDatePrefix = "D";        ///< boolean: D20250127
+
+/// Synonym-table key `Z<stem>` → every indexed word with that stem. A
+/// lower-case query word expands to these variants at search time, which
+/// keeps stems out of the postings (half the terms per paragraph).
+inline constexpr std::string_view kStemKeyPrefix = "Z";
 
 // Value slots.
 inline constexpr Xapian::valueno kArticleSlot = 0;    ///< article id: the collapse key

@@ -9,7 +9,7 @@
 //   AND OR NOT ( )  + -           boolean; NOT is binary: a NOT b
 //   a NEAR b, a NEAR/5 b          within 10 (5) words
 //   elect*                        trailing wildcard
-//   title:word  title:"phrase"    in the title
+//   title:word  title:"a b"       in the title (all the words; titles are short)
 //   name:"Steve Bannon"           the person, also as "Bannon" later in an article
 //   source:reuters                filter
 //   article:politics/001          filter: the paragraphs of one article
@@ -19,6 +19,7 @@
 // all-caps words also match their stemmed variants.
 #include <xapian.h>
 
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -44,7 +45,12 @@ struct ParsedQuery {
     bool natural_language = false;  ///< words OR'ed: a pasted sentence or a long question
 };
 
-ParsedQuery parse_query(std::string_view text);
+/// The indexed words that share a stem (at search time: the index's synonym
+/// table, see schema::kStemKeyPrefix). A lower-case query word matches all of them.
+using StemVariants = std::function<std::vector<std::string>(const std::string& stem)>;
+
+/// Without `variants`, a lower-case word matches only itself.
+ParsedQuery parse_query(std::string_view text, const StemVariants& variants = {});
 
 /// `--name "Steve Bannon"`: paragraphs that name the person (full name,
 /// possessive, glued form, or surname after the article introduced them).

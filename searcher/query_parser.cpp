@@ -189,8 +189,8 @@ std::string date_bound(std::string_view s, bool upper, std::string_view whole) {
 
 class Parser {
 public:
-    Parser(std::vector<Lexeme> lexemes, bool natural, ParsedQuery& out)
-        : lex_(std::move(lexemes)), natural_(natural), out_(out) {}
+    Parser(std::vector<Lexeme> lexemes, bool natural, const StemVariants& variants, ParsedQuery& out)
+        : lex_(std::move(lexemes)), natural_(natural), variants_(variants), out_(out) {}
 
     Query parse() {
         Part p = parse_or();
@@ -343,8 +343,14 @@ private:
     }
 
     Part field(const Lexeme& l) {
-        if (l.field == "title") return l.quoted ? phrase(l.text, schema::kTitlePrefix, false)
-                                                : word(l.text, schema::kTitlePrefix, false);
+        if (l.field == "title") {
+            if (!l.quoted) return word(l.text, schema::kTitlePrefix, false);
+            std::vector<Query> qs;
+            for (const Token& t : analysis::tokenize(l.text))
+                if (!t.has(analysis::kAlias)) qs.emplace_back(std::string(schema::kTitlePrefix) + t.term);
+            if (qs.empty()) return {};
+            return Part{Query(Query::OP_AND, qs.begin(), qs.end())};
+        }
         if (l.field == "name") return Part{name_query(l.text, negated_ ? scratch_ : out_.highlight)};
         if (l.field == "article")
             return Part{Query(schema::article_term(l.text)), {}, true};
@@ -401,7 +407,7 @@ private:
         Query q = phrase_query(terms, p);
         if (alias) q = Query(Query::OP_OR, q, Query(p + alias->term));
         hl.phrases.push_back(terms);
-        if (body && !negated_) title_boost_.push_back(phrase_query(terms, std::string(schema::kTitlePrefix)));
+        if (body && !negated_) title_boost_.push_back(title_words_query(terms));
         return Part{q};
     }
 
@@ -417,7 +423,7 @@ private:
             return Part{Query(p + terms[0]), Query(p + terms[0])};
         }
         hl.phrases.push_back(terms);
-        if (body && !negated_) title_boost_.push_back(phrase_query(terms, std::string(schema::kTitlePrefix)));
+        if (body && !negated_) title_boost_.push_back(title_words_query(terms));
         return Part{phrase_query(terms, p)};
     }
 
@@ -427,20 +433,35 @@ private:
         return Query(Query::OP_PHRASE, qs.begin(), qs.end(), static_cast<Xapian::termcount>(qs.size()));
     }
 
-    // A capitalised word is a name: exact. Others also match their variants.
+    // Titles are indexed without positions: a phrase there means all its words.
+    static Query title_words_query(const std::vector<std::string>& terms) {
+        std::vector<Query> qs;
+        for (const std::string& t : terms) qs.emplace_back(std::string(schema::kTitlePrefix) + t);
+        return Query(Query::OP_AND, qs.begin(), qs.end());
+    }
+
+    // A capitalised word is a name: exact. Others also match every indexed
+    // word with the same stem, scored as one term (OP_SYNONYM), so
+    // "authorities" finds "authority" without stems in the postings.
     Query term_query(const Token& t, const std::string& prefix, HighlightSpec& hl) {
         if (t.has(analysis::kCapitalised) || !analysis::is_stemmable(t.term)) {
             hl.exact.insert(t.term);
             return Query(prefix + t.term);
         }
-        const std::string& stem = stemmer_(t.term);
+        const std::string stem = stemmer_(t.term);
         hl.stems.insert(stem);
-        return Query("Z" + prefix + stem);
+        std::vector<std::string> words = variants_ ? variants_(stem) : std::vector<std::string>{};
+        if (std::find(words.begin(), words.end(), t.term) == words.end()) words.push_back(t.term);
+        if (words.size() == 1) return Query(prefix + words[0]);
+        std::vector<Query> qs;
+        for (const std::string& w : words) qs.emplace_back(prefix + w);
+        return Query(Query::OP_SYNONYM, qs.begin(), qs.end());
     }
 
     std::vector<Lexeme> lex_;
     std::size_t pos_ = 0;
     bool natural_;
+    const StemVariants& variants_;
     bool negated_ = false;
     ParsedQuery& out_;
     HighlightSpec scratch_;  // highlights of excluded words and title fields: discarded
@@ -450,7 +471,7 @@ private:
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view text) {
+ParsedQuery parse_query(std::string_view text, const StemVariants& variants) {
     ParsedQuery out;
     bool shouting = is_shouting(text);
     std::vector<Lexeme> lexemes = lex(text, shouting);
@@ -464,7 +485,7 @@ ParsedQuery parse_query(std::string_view text) {
                 content_words += !t.has(analysis::kAlias) && !analysis::is_stopword(t.term);
     out.natural_language = plain && (content_words >= kNaturalLanguageWords || (shouting && content_words >= 3));
     if (lexemes.size() == 1) throw QueryError("empty query: give a word, a \"phrase\" or --name");
-    Parser parser(std::move(lexemes), out.natural_language, out);
+    Parser parser(std::move(lexemes), out.natural_language, variants, out);
     out.query = parser.parse();
     return out;
 }

@@ -73,7 +73,15 @@ SearchResult Searcher::run(const SearchRequest& request) {
     SearchResult result;
 
     ParsedQuery parsed;
-    if (!request.query.empty()) parsed = parse_query(request.query);
+    if (!request.query.empty()) {
+        StemVariants variants = [this](const std::string& stem) {
+            std::vector<std::string> words;
+            const std::string key = std::string(schema::kStemKeyPrefix) + stem;
+            for (auto it = db_.synonyms_begin(key); it != db_.synonyms_end(key); ++it) words.push_back(*it);
+            return words;
+        };
+        parsed = parse_query(request.query, variants);
+    }
     Xapian::Query query = parsed.query;
     if (!request.name.empty()) {
         Xapian::Query nq = name_query(request.name, parsed.highlight);

@@ -1,0 +1,62 @@
+#include "indexer/compactor.hpp"
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include <chrono>
+
+#include "indexer/index_builder.hpp"
+
+namespace graf::indexer {
+namespace fs = std::filesystem;
+
+std::uint64_t index_bytes(const fs::path& db) {
+    std::uint64_t total = 0;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(db, ec))
+        if (entry.is_regular_file(ec)) total += entry.file_size(ec);
+    return total;
+}
+
+CompactStats compact_index(const fs::path& db) {
+    const auto started = std::chrono::steady_clock::now();
+    CompactStats stats;
+    stats.bytes_before = index_bytes(db);
+    // Siblings of the index, so the final renames stay on one file system.
+    const fs::path fresh = db.string() + ".compacting";
+    const fs::path old = db.string() + ".precompact";
+    std::error_code ec;
+    fs::remove_all(fresh, ec);
+    fs::remove_all(old, ec);
+    try {
+        // The write lock keeps `graf index` out until the swap is done.
+        Xapian::WritableDatabase lock(db.string(), Xapian::DB_OPEN);
+        Xapian::Database source(db.string());
+        source.compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+        source.close();
+        // Two renames: a reader opening the index between them gets "no index"
+        // for microseconds; one that has it open keeps its files.
+        fs::rename(db, old);
+        fs::rename(fresh, db);
+        lock.close();
+    } catch (const Xapian::DatabaseLockError&) {
+        fs::remove_all(fresh, ec);
+        throw IndexError(fmt::format("{}: a graf index run is writing to this index; compact it when it has finished",
+                                     db.string()));
+    } catch (const Xapian::Error& e) {
+        fs::remove_all(fresh, ec);
+        throw IndexError(fmt::format("{}: compacting failed: {} (disk full or read-only?); the index is unchanged",
+                                     db.string(), e.get_description()));
+    } catch (const fs::filesystem_error& e) {
+        // The first rename may have happened: put the original back.
+        if (!fs::exists(db, ec) && fs::exists(old, ec)) fs::rename(old, db, ec);
+        fs::remove_all(fresh, ec);
+        throw IndexError(fmt::format("{}: compacting failed: {}; the index is unchanged", db.string(), e.what()));
+    }
+    fs::remove_all(old, ec);
+    stats.bytes_after = index_bytes(db);
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return stats;
+}
+
+}  // namespace graf::indexer
