@@ -31,7 +31,12 @@ bool is_title(std::string_view w) {
         "reverend", "rev", "deputy", "former", "attorney", "treasurer", "coach", "manager",
         "boss", "founder", "striker", "midfielder", "defender", "goalkeeper", "skipper",
         "presenter", "actor", "actress", "singer", "star", "sheikh", "emir", "sultan",
-        "ayatollah", "archbishop", "bishop", "inspector", "detective", "officer", "agent"};
+        "ayatollah", "archbishop", "bishop", "inspector", "detective", "officer", "agent",
+        // Newsroom roles seen in wire copy: "House Speaker Jim Wright",
+        // "Chancellor of the Exchequer Nigel Lawson", "Fed Governor Manuel Johnson".
+        "speaker", "exchequer", "staff", "whip", "envoy", "undersecretary", "assistant", "economist",
+        "analyst", "negotiator", "candidate", "nominee", "investor", "financier", "raider",
+        "tycoon", "magnate", "billionaire", "oilman", "developer", "publisher", "editor"};
     return k.count(w) != 0;
 }
 
@@ -64,8 +69,18 @@ bool is_sentence_starter(std::string_view w) {
     return is_stopword(w) || k.count(w) != 0;
 }
 
+// Days and unambiguous months follow names in wire copy ("Clayton Yeutter
+// Monday warned") but are never part of one. (May, June, April, August are
+// also given names, so they stay.)
+bool is_calendar_word(std::string_view w) {
+    static const Words k = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                            "sunday", "january", "february", "september", "october",
+                            "november", "december"};
+    return k.count(w) != 0;
+}
+
 bool is_name_word(const Token& t) {
-    return t.has(kCapitalised) && !t.has(kAlias) && !t.has(kNumeric);
+    return t.has(kCapitalised) && !t.has(kAlias) && !t.has(kNumeric) && !is_calendar_word(t.term);
 }
 
 std::size_t next_word(const std::vector<Token>& tokens, std::size_t i) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "app/cli.hpp"
+#include "benchmarks/method/args.hpp"
 #include "benchmarks/method/method.hpp"
 #include "benchmarks/method/report.hpp"
 #include "searcher/query.hpp"
@@ -35,7 +36,7 @@ int run_bench(int argc, char** argv) {
         ("runs", "timed passes over the queries (after one warm-up pass)",
          cxxopts::value<unsigned>()->default_value("5"), "N")
         ("seed", "shuffles the query order of each pass", cxxopts::value<std::uint64_t>()->default_value("42"), "S")
-        ("k", "hits per search", cxxopts::value<std::size_t>()->default_value("10"), "K")
+        ("k", "hits per search (also --k)", cxxopts::value<std::size_t>()->default_value("10"), "K")
         ("no-snippets", "time ranking alone, without building snippets")
         ("threads", "also measure throughput with N threads, one index handle each",
          cxxopts::value<unsigned>()->default_value("1"), "N");
@@ -44,7 +45,8 @@ int run_bench(int argc, char** argv) {
     add_json_option(options);
     add_help_option(options);
     cxxopts::ParseResult args;
-    if (!parse_or_help(options, argc, argv, args)) return kOk;
+    bench::BenchArgs bench_args(argc, argv);
+    if (!parse_or_help(options, bench_args.argc(), bench_args.argv(), args)) return kOk;
     if (!args.count("queries")) {
         error("bench: --queries FILE is required (lines of `kind<TAB>query`)");
         return kUsage;

@@ -106,14 +106,16 @@ SearchResult Searcher::run(const SearchRequest& request) {
     Xapian::MSet mset = enquire.get_mset(first, count, std::max<Xapian::doccount>(first + count, kExactTotalsUpTo));
     result.total_estimate = mset.get_matches_estimated();
 
-    // Exact "other matching paragraphs" per shown article: one extra pass over
-    // just those articles' paragraphs (cheap: a filter on a few documents).
+    // Exact "other matching paragraphs" per shown article. When the match saw
+    // every matching paragraph (lower bound = upper bound), Xapian's collapse
+    // counts are exact already; otherwise one extra pass over just those
+    // articles' paragraphs (a filter on a few documents) counts them.
     std::unordered_map<std::string, unsigned> per_article;
-    if (!request.paragraphs && !mset.empty()) {
+    const bool counts_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    if (!request.paragraphs && !mset.empty() && !counts_exact) {
         std::vector<Xapian::Query> articles;
         for (auto it = mset.begin(); it != mset.end(); ++it)
-            articles.emplace_back(std::string(schema::kArticlePrefix) +
-                                  it.get_document().get_value(schema::kArticleSlot));
+            articles.emplace_back(std::string(schema::kArticlePrefix) + it.get_collapse_key());
         Xapian::Enquire count(db_);
         count.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
                                       Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end())));
@@ -140,8 +142,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
         hit.url = std::move(data.url);
         hit.score = it.get_weight();
         if (!request.paragraphs) {
-            auto found = per_article.find(doc.get_value(schema::kArticleSlot));
-            hit.matching_paragraphs = found == per_article.end() ? 1 : found->second;
+            auto found = per_article.find(it.get_collapse_key());
+            hit.matching_paragraphs = found != per_article.end() ? found->second : it.get_collapse_count() + 1;
         }
         if (request.snippets) {
             analysis::tokenize(data.text, tokens);

@@ -9,6 +9,7 @@
 
 #include "benchmarks/fts5/fts5_engine.hpp"
 #include "benchmarks/fts5/translate.hpp"
+#include "benchmarks/method/args.hpp"
 #include "benchmarks/method/method.hpp"
 #include "benchmarks/method/report.hpp"
 #include "corpus/corpus_reader.hpp"
@@ -51,7 +52,8 @@ int run_bench(int argc, char** argv) {
         "k", "hits per search", cxxopts::value<std::size_t>()->default_value("10"))(
         "no-snippets", "no snippet()")("threads", "throughput threads", cxxopts::value<unsigned>()->default_value("1"))(
         "out", "per-query rows", cxxopts::value<std::string>())("json", "JSON report");
-    auto args = options.parse(argc, argv);
+    graf::bench::BenchArgs bench_args(argc, argv);
+    auto args = options.parse(bench_args.argc(), bench_args.argv());
     if (!args.count("db") || !args.count("queries")) {
         fmt::print(stderr, "fts5-peer: usage: graf-fts5-peer bench --db FILE --queries FILE\n");
         return 1;

@@ -35,6 +35,10 @@ TEST_CASE("names: full names, titles and organisations") {
         {"Chairman Donald Trump is quickly learning.", "donald trump"},
         {"Treasury Secretary James Baker said on Monday.", "james baker"},
         {"Bundesbank President Karl Otto Poehl said.", "karl otto poehl"},
+        {"a proposal by House Speaker Jim Wright to tax", "jim wright"},
+        {"Chancellor of the Exchequer Nigel Lawson said", "nigel lawson"},
+        {"White House Chief of Staff Howard Baker said", "white house|howard baker"},
+        {"trade representative Clayton Yeutter Monday warned", "clayton yeutter"},
         {"press secretary in the White House Caroline Leavitt said", "white house|caroline leavitt"},
         {"OpenAI’s Sam Altman, tweeting", "sam altman"},
         {"Steve BannonTrump’s former political strategist", "steve bannon"},  // the glue seam ends the name
