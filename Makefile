@@ -8,7 +8,7 @@ ASAN_BUILD  ?= build-asan
 JOBS        ?= $(shell nproc)
 GRAF        := $(BUILD)/app/graf
 
-.PHONY: all deps build test test-asan demo bench clean format
+.PHONY: all deps build test test-asan demo bench bench-micro clean format
 
 all: build
 
@@ -34,6 +34,22 @@ test-asan: deps
 # Index the bundled sample corpus and run a name, a phrase and a free-text search.
 demo: build
 	@bash scripts/demo.sh $(GRAF)
+
+# graf and SQLite FTS5 side by side: same corpus, same queries, one table.
+# Defaults to the shared Reuters corpus; e.g.
+#   make bench CORPUS=../shared/corpus/bbc QUERIES=../shared/queries/bbc.tsv
+#   make bench SCALE=1,4,16        (the corpus repeated 4 and 16 times)
+CORPUS  ?= ../shared/corpus/reuters21578.jsonl
+QUERIES ?= ../shared/queries/reuters.tsv
+SCALE   ?= 1
+RUNS    ?= 5
+bench: build
+	@$(BUILD)/benchmarks/compare/graf-bench-compare --queries $(QUERIES) --scale $(SCALE) --runs $(RUNS) \
+	  --work bench-out --json bench-out/compare.json $(CORPUS)
+
+# Google Benchmark micro-benchmarks of the inner loops (analysis, snippets).
+bench-micro: build
+	@$(BUILD)/benchmarks/micro/graf-micro-bench
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -60,13 +60,13 @@ std::vector<KindSummary> summarize(const std::vector<QueryTiming>& timings) {
     return out;
 }
 
-nlohmann::json to_json(const ReportHeader& header, const MethodResult& result) {
-    nlohmann::json kinds = nlohmann::json::object();
+nlohmann::ordered_json to_json(const ReportHeader& header, const MethodResult& result) {
+    nlohmann::ordered_json kinds = nlohmann::ordered_json::object();
     for (const KindSummary& s : summarize(result.timings))
         kinds[s.kind] = {{"queries", s.queries}, {"p50_us", s.p50_us}, {"p90_us", s.p90_us},
                          {"p99_us", s.p99_us},   {"max_us", s.max_us}, {"mean_us", s.mean_us},
                          {"qps", s.qps},         {"hits", s.hits}};
-    nlohmann::json j = {{"engine", header.engine}, {"runs", header.runs},       {"k", header.k},
+    nlohmann::ordered_json j = {{"engine", header.engine}, {"runs", header.runs},       {"k", header.k},
                         {"snippets", header.snippets}, {"threads", header.threads}, {"seed", header.seed},
                         {"kinds", kinds}};
     if (result.throughput.threads > 1)

@@ -32,7 +32,7 @@ struct ReportHeader {
     std::uint64_t seed = 0;
 };
 
-nlohmann::json to_json(const ReportHeader& header, const MethodResult& result);
+nlohmann::ordered_json to_json(const ReportHeader& header, const MethodResult& result);
 std::string to_table(const ReportHeader& header, const MethodResult& result);
 /// Per-query rows, tab-separated with a header: kind, query, hits, total,
 /// min_us, median_us.

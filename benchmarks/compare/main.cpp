@@ -1,0 +1,244 @@
+// graf-bench-compare: builds a graf index and an SQLite FTS5 index from the
+// same corpus, runs the same queries on both with the same method, and prints
+// one side-by-side table (latency per kind with the ratio graf/FTS5, indexing
+// throughput, peak memory, index size), optionally at several corpus scales.
+// `make bench CORPUS=… QUERIES=…` runs it; benchmarks/README.md explains it.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cxxopts.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "benchmarks/compare/child_process.hpp"
+#include "benchmarks/compare/scaled_corpus.hpp"
+#include "benchmarks/method/args.hpp"
+
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+using graf::bench::ChildRun;
+using graf::bench::run_child;
+
+namespace {
+
+struct Settings {
+    std::vector<fs::path> corpus;
+    fs::path queries, work;
+    std::string graf, peer;
+    std::vector<unsigned> scales;
+    unsigned runs = 5, threads = 1;
+    std::uint64_t seed = 42;
+    std::size_t k = 10;
+    bool snippets = true;
+};
+
+struct IndexRun {
+    std::string label;
+    ChildRun run;
+    json summary;
+    double index_mb = 0;
+};
+
+std::uint64_t bytes_of(const fs::path& p) {
+    std::error_code ec;
+    if (fs::is_regular_file(p, ec)) return fs::file_size(p, ec);
+    std::uint64_t total = 0;
+    for (const auto& e : fs::recursive_directory_iterator(p, ec))
+        if (e.is_regular_file(ec)) total += e.file_size(ec);
+    return total;
+}
+
+ChildRun must_run(const std::vector<std::string>& argv) {
+    ChildRun r = run_child(argv);
+    if (r.exit_code != 0 && r.exit_code != 3)  // 3: graf indexed, some inputs skipped
+        throw std::runtime_error(fmt::format("`{}` failed with exit code {}", fmt::join(argv, " "), r.exit_code));
+    return r;
+}
+
+json parse_json(const ChildRun& r, const std::string& what) {
+    std::istringstream lines(r.out);
+    std::string line, last;
+    while (std::getline(lines, line))
+        if (!line.empty() && line[0] == '{') last = line;
+    if (last.empty()) throw std::runtime_error(what + " printed no JSON summary");
+    return json::parse(last);
+}
+
+IndexRun index_graf(const Settings& s, const std::vector<std::string>& inputs, const fs::path& db, unsigned threads) {
+    fs::remove_all(db);
+    std::vector<std::string> argv = {s.graf, "index", "--db", db.string(), "--threads", std::to_string(threads),
+                                     "--quiet", "--progress", "never", "--json"};
+    argv.insert(argv.end(), inputs.begin(), inputs.end());
+    IndexRun r{fmt::format("graf, {} thread{}", threads, threads == 1 ? "" : "s"), must_run(argv), {}, 0};
+    r.summary = parse_json(r.run, "graf index");
+    r.index_mb = static_cast<double>(bytes_of(db)) / 1e6;
+    return r;
+}
+
+IndexRun index_fts5(const Settings& s, const std::vector<std::string>& inputs, const fs::path& db) {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+    std::vector<std::string> argv = {s.peer, "index", "--db", db.string(), "--json"};
+    argv.insert(argv.end(), inputs.begin(), inputs.end());
+    IndexRun r{"fts5, 1 thread", must_run(argv), {}, 0};
+    r.summary = parse_json(r.run, "graf-fts5-peer index");
+    r.index_mb = static_cast<double>(bytes_of(db) + bytes_of(db.string() + "-wal")) / 1e6;
+    return r;
+}
+
+json bench(const Settings& s, const std::string& binary, const fs::path& db) {
+    std::vector<std::string> argv = {binary, "bench", "--db", db.string(), "--queries", s.queries.string(),
+                                     "--runs", std::to_string(s.runs), "--seed", std::to_string(s.seed),
+                                     "-k", std::to_string(s.k), "--json"};
+    if (!s.snippets) argv.push_back("--no-snippets");
+    return parse_json(must_run(argv), binary + " bench");
+}
+
+std::string ratio(double a, double b) { return b > 0 ? fmt::format("{:.2f}", a / b) : "-"; }
+
+json compare_at_scale(const Settings& s, unsigned scale) {
+    std::vector<std::string> inputs;
+    std::string corpus_label;
+    for (const fs::path& c : s.corpus) corpus_label += (corpus_label.empty() ? "" : " ") + c.filename().string();
+    if (scale == 1) {
+        for (const fs::path& c : s.corpus) inputs.push_back(c.string());
+    } else {
+        fs::path scaled = s.work / fmt::format("scaled-x{}.jsonl", scale);
+        fmt::print(stderr, "writing the corpus ×{} to {}\n", scale, scaled.string());
+        graf::bench::write_scaled_corpus(s.corpus, scale, scaled);
+        inputs.push_back(scaled.string());
+    }
+
+    std::vector<IndexRun> runs;
+    fmt::print(stderr, "×{}: indexing with graf ({} thread{}) …\n", scale, s.threads, s.threads == 1 ? "" : "s");
+    const fs::path graf_db = s.work / fmt::format("graf-x{}", scale);
+    runs.push_back(index_graf(s, inputs, graf_db, s.threads));
+    if (s.threads != 1 && scale == 1) {
+        fmt::print(stderr, "×{}: indexing with graf (1 thread) …\n", scale);
+        runs.insert(runs.begin(), index_graf(s, inputs, s.work / "graf-x1-one-thread", 1));
+        fs::remove_all(s.work / "graf-x1-one-thread");
+    }
+    fmt::print(stderr, "×{}: indexing with SQLite FTS5 …\n", scale);
+    const fs::path fts5_db = s.work / fmt::format("fts5-x{}.db", scale);
+    runs.push_back(index_fts5(s, inputs, fts5_db));
+
+    fmt::print(stderr, "×{}: querying graf …\n", scale);
+    json graf = bench(s, s.graf, graf_db);
+    fmt::print(stderr, "×{}: querying SQLite FTS5 …\n", scale);
+    json fts5 = bench(s, s.peer, fts5_db);
+
+    const json& first = runs.front().summary;
+    const double mb = static_cast<double>(first.value("bytes", 0ull)) / 1e6;
+    fmt::print("\ngraf vs SQLite FTS5 — {} ×{}: {} paragraphs, {:.1f} MB\n", corpus_label, scale,
+               first.value("paragraphs", 0ull), mb);
+    fmt::print("queries {}: k={}, {}, min of {} runs (seed {}); latency in µs; ratio = graf / FTS5\n\n",
+               s.queries.filename().string(), s.k, s.snippets ? "with snippets" : "no snippets", s.runs, s.seed);
+    fmt::print("{:<9} {:>4}  {:>9} {:>9} {:>6}  {:>9} {:>9} {:>6}  {:>9} {:>9} {:>6}\n", "kind", "n", "graf p50",
+               "fts5 p50", "ratio", "graf p99", "fts5 p99", "ratio", "graf mean", "fts5 mean", "ratio");
+    json kinds = json::object();
+    for (const auto& [kind, g] : graf["kinds"].items()) {
+        if (!fts5["kinds"].contains(kind)) continue;
+        const json& f = fts5["kinds"][kind];
+        auto v = [](const json& j, const char* key) { return j.value(key, 0.0); };
+        fmt::print("{:<9} {:>4}  {:>9.0f} {:>9.0f} {:>6}  {:>9.0f} {:>9.0f} {:>6}  {:>9.0f} {:>9.0f} {:>6}\n", kind,
+                   g.value("queries", 0), v(g, "p50_us"), v(f, "p50_us"), ratio(v(g, "p50_us"), v(f, "p50_us")),
+                   v(g, "p99_us"), v(f, "p99_us"), ratio(v(g, "p99_us"), v(f, "p99_us")), v(g, "mean_us"),
+                   v(f, "mean_us"), ratio(v(g, "mean_us"), v(f, "mean_us")));
+        kinds[kind] = {{"p50_ratio", v(f, "p50_us") > 0 ? v(g, "p50_us") / v(f, "p50_us") : 0.0},
+                       {"p99_ratio", v(f, "p99_us") > 0 ? v(g, "p99_us") / v(f, "p99_us") : 0.0}};
+    }
+
+    fmt::print("\n{:<18} {:>9} {:>8} {:>13} {:>12} {:>10}\n", "indexing", "seconds", "MB/s", "paragraphs/s",
+               "peak RSS MB", "index MB");
+    json indexing = json::array();
+    for (const IndexRun& r : runs) {
+        const double paragraphs = r.summary.value("paragraphs", 0.0);
+        const double bytes = r.summary.value("bytes", 0.0);
+        // Wall time of the whole process, start to exit, as a user sees it.
+        fmt::print("{:<18} {:>9.2f} {:>8.1f} {:>13.0f} {:>12.1f} {:>10.1f}\n", r.label, r.run.seconds,
+                   bytes / 1e6 / r.run.seconds, paragraphs / r.run.seconds, r.run.peak_rss_mb, r.index_mb);
+        indexing.push_back({{"engine", r.label}, {"seconds", r.run.seconds}, {"mb_per_s", bytes / 1e6 / r.run.seconds},
+                            {"paragraphs_per_s", paragraphs / r.run.seconds}, {"peak_rss_mb", r.run.peak_rss_mb},
+                            {"index_mb", r.index_mb}});
+    }
+    const IndexRun& g_all = runs[runs.size() - 2];
+    const IndexRun& f = runs.back();
+    fmt::print("{} / FTS5: indexing time {}, index size {}\n", g_all.label,
+               ratio(g_all.run.seconds, f.run.seconds), ratio(g_all.index_mb, f.index_mb));
+    return {{"scale", scale}, {"corpus", corpus_label}, {"graf", graf}, {"fts5", fts5}, {"ratios", kinds},
+            {"indexing", indexing}};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    cxxopts::Options options("graf-bench-compare",
+                             "graf and SQLite FTS5 on the same corpus and queries: one side-by-side table.");
+    options.add_options()
+        ("queries", "`kind<TAB>query` lines", cxxopts::value<std::string>(), "FILE")
+        ("work", "folder for the indexes (and scaled corpora)", cxxopts::value<std::string>()->default_value("bench-out"), "DIR")
+        ("scale", "corpus sizes to measure, e.g. 1,4,16 (copies of the corpus with fresh ids)",
+         cxxopts::value<std::vector<unsigned>>()->default_value("1"), "LIST")
+        ("threads", "graf indexing threads for the all-cores row (default: one per core)",
+         cxxopts::value<unsigned>()->default_value("0"), "N")
+        ("runs", "timed passes", cxxopts::value<unsigned>()->default_value("5"), "N")
+        ("seed", "query order shuffle seed", cxxopts::value<std::uint64_t>()->default_value("42"), "S")
+        ("k", "hits per search (also --k)", cxxopts::value<std::size_t>()->default_value("10"), "K")
+        ("no-snippets", "time ranking alone")
+        ("graf", "the graf binary", cxxopts::value<std::string>()->default_value(GRAF_BINARY), "PATH")
+        ("peer", "the FTS5 peer binary", cxxopts::value<std::string>()->default_value(PEER_BINARY), "PATH")
+        ("json", "also write every figure as JSON to FILE", cxxopts::value<std::string>(), "FILE")
+        ("corpus", "corpus folders or JSON Lines files", cxxopts::value<std::vector<std::string>>())
+        ("h,help", "this help");
+    options.parse_positional({"corpus"});
+    options.positional_help("CORPUS...");
+    try {
+        graf::bench::BenchArgs bench_args(argc, argv);
+        auto args = options.parse(bench_args.argc(), bench_args.argv());
+        if (args.count("help")) {
+            fmt::print("{}\n", options.help());
+            return 0;
+        }
+        if (!args.count("corpus") || !args.count("queries")) {
+            fmt::print(stderr, "graf-bench-compare: give --queries FILE and at least one CORPUS (see --help)\n");
+            return 1;
+        }
+        Settings s;
+        for (const auto& c : args["corpus"].as<std::vector<std::string>>()) s.corpus.emplace_back(c);
+        s.queries = args["queries"].as<std::string>();
+        s.work = args["work"].as<std::string>();
+        s.scales = args["scale"].as<std::vector<unsigned>>();
+        s.threads = args["threads"].as<unsigned>();
+        if (s.threads == 0) s.threads = std::max(1u, std::thread::hardware_concurrency());
+        s.runs = args["runs"].as<unsigned>();
+        s.seed = args["seed"].as<std::uint64_t>();
+        s.k = args["k"].as<std::size_t>();
+        s.snippets = !args.count("no-snippets");
+        s.graf = args["graf"].as<std::string>();
+        s.peer = args["peer"].as<std::string>();
+        for (const fs::path& c : s.corpus)
+            if (!fs::exists(c)) {
+                fmt::print(stderr, "graf-bench-compare: {}: no such corpus\n", c.string());
+                return 1;
+            }
+        if (!fs::exists(s.queries)) {
+            fmt::print(stderr, "graf-bench-compare: {}: no such query file\n", s.queries.string());
+            return 1;
+        }
+        fs::create_directories(s.work);
+        json all = json::array();
+        for (unsigned scale : s.scales) {
+            if (scale == 0) throw std::runtime_error("--scale values must be at least 1");
+            all.push_back(compare_at_scale(s, scale));
+        }
+        if (args.count("json")) {
+            std::ofstream(args["json"].as<std::string>()) << all.dump(2) << '\n';
+        }
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "graf-bench-compare: {}\n", e.what());
+        return 1;
+    }
+    return 0;
+}
