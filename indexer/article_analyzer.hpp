@@ -36,6 +36,7 @@ public:
     AnalyzedArticle analyze(const corpus::Article& article);
 
 private:
+    void add_name_pairs(Xapian::Document& doc, const std::vector<analysis::Token>& tokens);
     void note_variants(const std::vector<analysis::Token>& tokens, AnalyzedArticle& out);
 
     analysis::Stemmer stemmer_;

@@ -10,13 +10,14 @@
 namespace graf::schema {
 
 /// Bumped when the schema changes; every article is re-indexed then.
-inline constexpr std::string_view kVersion = "2";
+inline constexpr std::string_view kVersion = "3";
 
 // Term prefixes (Xapian convention: single capitals; X for multi-letter).
 inline constexpr std::string_view kUniquePrefix = "Q";      ///< Q<article>#<paragraph>: one per document
 inline constexpr std::string_view kArticlePrefix = "XA";    ///< boolean: every paragraph of an article
 inline constexpr std::string_view kTitlePrefix = "S";       ///< title word, no positions
 inline constexpr std::string_view kNamePrefix = "XN";       ///< XNsteve bannon: a person or organisation
+inline constexpr std::string_view kPairPrefix = "XP";       ///< XPjames baker: adjacent words, one capitalised
 inline constexpr std::string_view kSourcePrefix = "XSRC";   ///< boolean: folded source label
 inline constexpr std::string_view kDatePrefix = "D";        ///< boolean: D20250127
 

@@ -1,6 +1,7 @@
 #include "searcher/highlight.hpp"
 
 #include <algorithm>
+#include <bitset>
 
 namespace graf::searcher {
 
@@ -47,13 +48,19 @@ std::vector<MatchSpan> find_matches(const std::vector<analysis::Token>& tokens,
     match_sequences(spec.phrases, 3.0f);
     match_sequences(spec.names, 3.0f);
 
+    // Snowball English never changes a word's first letter, so only words
+    // starting like one of the stems are worth stemming (most are not).
+    std::bitset<256> stem_starts;
+    for (const std::string& st : spec.stems)
+        if (!st.empty()) stem_starts.set(static_cast<unsigned char>(st[0]));
+
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (covered[i]) continue;
         const analysis::Token& t = tokens[words[i]];
         bool hit = spec.exact.count(t.term) != 0;
         for (const auto& name : spec.names)
             hit = hit || (name.size() > 1 && t.has(analysis::kCapitalised) && t.term == name.back());
-        if (!hit && !spec.stems.empty() && analysis::is_stemmable(t.term))
+        if (!hit && stem_starts.test(static_cast<unsigned char>(t.term[0])) && analysis::is_stemmable(t.term))
             hit = spec.stems.count(stemmer(t.term)) != 0;
         for (std::size_t p = 0; !hit && p < spec.prefixes.size(); ++p)
             hit = t.term.compare(0, spec.prefixes[p].size(), spec.prefixes[p]) == 0;

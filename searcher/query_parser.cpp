@@ -504,12 +504,14 @@ Xapian::Query name_query(std::string_view name, HighlightSpec& highlight) {
         return Query(words[0]);
     }
     highlight.names.push_back(words);
-    std::vector<Query> qs;
-    for (const std::string& w : words) qs.emplace_back(w);
-    // The name term covers surname-only mentions; the phrase catches a full
-    // name the name finder did not tag (all-caps text, odd punctuation).
+    // The name term covers surname-only mentions; the word pairs catch a full
+    // name the name finder did not tag (odd punctuation, a role word it does
+    // not know) without a positional check.
+    std::vector<Query> pairs;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i)
+        pairs.emplace_back(std::string(schema::kPairPrefix) + words[i] + ' ' + words[i + 1]);
     return Query(Query::OP_OR, Query(std::string(schema::kNamePrefix) + key),
-                 Query(Query::OP_PHRASE, qs.begin(), qs.end(), static_cast<Xapian::termcount>(qs.size())));
+                 Query(Query::OP_AND, pairs.begin(), pairs.end()));
 }
 
 Xapian::Query date_range_query(std::string_view since, std::string_view until) {

@@ -127,7 +127,6 @@ SearchResult Searcher::run(const SearchRequest& request) {
             per_article[*it] = it.get_termfreq();
     }
 
-    analysis::Stemmer stemmer;
     std::vector<analysis::Token> tokens;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Xapian::Document doc = it.get_document();
@@ -147,7 +146,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         }
         if (request.snippets) {
             analysis::tokenize(data.text, tokens);
-            hit.snippet = make_snippet(data.text, tokens, find_matches(tokens, parsed.highlight, stemmer),
+            hit.snippet = make_snippet(data.text, tokens, find_matches(tokens, parsed.highlight, stemmer_),
                                        request.snippet_chars);
         }
         result.hits.push_back(std::move(hit));

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/stemmer.hpp"
 #include "searcher/snippet.hpp"
 
 namespace graf::searcher {
@@ -62,6 +63,7 @@ public:
 private:
     SearchResult run(const SearchRequest& request);
     Xapian::Database db_;
+    analysis::Stemmer stemmer_;  ///< for highlighting; its memo stays warm across searches
 };
 
 }  // namespace graf::searcher
