@@ -25,7 +25,7 @@ int run_index(int argc, char** argv) {
         ("threads", "analysis threads (default: one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")
         ("prune", "delete articles no longer found in the given inputs")
         ("commit-every", "paragraphs per commit (a crash loses at most this many)",
-         cxxopts::value<std::size_t>()->default_value("20000"), "N")
+         cxxopts::value<std::size_t>()->default_value("5000"), "N")
         ("progress", "progress line: auto (on a terminal), always, never",
          cxxopts::value<std::string>()->default_value("auto"), "WHEN")
         ("no-compact", "leave a newly built index uncompacted (faster to finish, twice the size)")

@@ -22,8 +22,9 @@ std::string slurp(const fs::path& p) {
     return ss.str();
 }
 
-int spawn(const std::vector<std::string>& args, const fs::path& out, const fs::path& err) {
-    std::vector<std::string> full = {GRAF_BINARY};
+int spawn(const std::string& binary, const std::vector<std::string>& args, const fs::path& out,
+          const fs::path& err) {
+    std::vector<std::string> full = {binary};
     full.insert(full.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : full) argv.push_back(a.data());
@@ -36,14 +37,16 @@ int spawn(const std::vector<std::string>& args, const fs::path& out, const fs::p
     pid_t pid = -1;
     int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
-    REQUIRE_MESSAGE(rc == 0, "cannot start " << GRAF_BINARY);
+    REQUIRE_MESSAGE(rc == 0, "cannot start " << binary);
     return pid;
 }
 }  // namespace
 
-RunResult run_graf(const std::vector<std::string>& args) {
+RunResult run_graf(const std::vector<std::string>& args) { return run_program(GRAF_BINARY, args); }
+
+RunResult run_program(const std::string& binary, const std::vector<std::string>& args) {
     TempDir io;
-    pid_t pid = spawn(args, io / "out", io / "err");
+    pid_t pid = spawn(binary, args, io / "out", io / "err");
     int status = 0;
     waitpid(pid, &status, 0);
     RunResult r;
@@ -53,7 +56,7 @@ RunResult run_graf(const std::vector<std::string>& args) {
     return r;
 }
 
-int start_graf(const std::vector<std::string>& args) { return spawn(args, "/dev/null", "/dev/null"); }
+int start_graf(const std::vector<std::string>& args) { return spawn(GRAF_BINARY, args, "/dev/null", "/dev/null"); }
 
 TempDir::TempDir() {
     std::string tmpl = (fs::temp_directory_path() / "graf-e2e-XXXXXX").string();

@@ -17,6 +17,8 @@ struct RunResult {
 
 /// Runs `graf ARGS...` and waits for it.
 RunResult run_graf(const std::vector<std::string>& args);
+/// Runs another program of the project (the FTS5 peer, the bench driver).
+RunResult run_program(const std::string& binary, const std::vector<std::string>& args);
 /// Starts `graf ARGS...` with output to /dev/null; returns its pid.
 int start_graf(const std::vector<std::string>& args);
 

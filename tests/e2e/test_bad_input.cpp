@@ -57,7 +57,7 @@ TEST_CASE("bad input: a missing path is an error before anything is written") {
     CHECK_FALSE(fs::exists(tmp / "db"));
 }
 
-TEST_CASE("bad input: nothing indexable is exit 2; usage errors are exit 1") {
+TEST_CASE("bad input: nothing indexable is exit 2, usage errors are exit 1") {
     TempDir tmp;
     write_file(tmp / "in" / "empty.txt", "");
     RunResult r = run_graf({"index", "--db", (tmp / "db").string(), (tmp / "in").string()});

@@ -83,9 +83,53 @@ TEST_CASE("index: terms land in the right paragraphs (checked in Xapian directly
     CHECK(x.term_exists("2021"));
     CHECK_FALSE(x.term_exists("musk's"));
     CHECK_FALSE(x.term_exists("musk’s"));
+    // Schema 3: stems live in the synonym table, not in the postings.
+    std::set<std::string> author;
+    for (auto it = x.synonyms_begin("Zauthor"); it != x.synonyms_end("Zauthor"); ++it) author.insert(*it);
+    CHECK(author.count("authority"));
+    CHECK_FALSE(x.term_exists("Zauthor"));
+    // Name pairs: "Steve Bannon" as one term, for --name without positions.
+    CHECK(paragraphs_with("XPsteve bannon").size() >= 1);
+    // Title words, without positions.
+    CHECK(x.term_exists("Santics"));
+    CHECK(x.positionlist_begin(1, "Santics") == x.positionlist_end(1, "Santics"));
 }
 
-TEST_CASE("index: running again changes nothing; a changed article is replaced; --prune deletes") {
+TEST_CASE("index: a new index is compacted, stems added by a later run are searchable, graf compact") {
+    TempDir tmp;
+    auto db = tmp / "db";
+    RunResult first = run_graf({"index", "--db", db.string(), "--json", sample_corpus().string()});
+    REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+    json j = json::parse(first.out);
+    CHECK(j["compacted"] == true);
+    CHECK(j["index_bytes"].get<std::uint64_t>() > 0);
+
+    // An incremental run: not compacted; its new words' variants are found.
+    write_file(tmp / "more" / "extra.txt", "Extra\n\nThe regulators weighed new authorisations on Monday.\n");
+    RunResult second = run_graf({"index", "--db", db.string(), "--json", (tmp / "more").string()});
+    REQUIRE_MESSAGE(second.exit_code == 0, second.err);
+    CHECK(json::parse(second.out)["compacted"] == false);
+    json hits = search_json(db, {"--paragraphs", "authorisation"});
+    REQUIRE(hits["hits"].size() == 1);
+    CHECK(hits["hits"][0]["article"] == "extra");
+    CHECK(search_json(db, {"--paragraphs", "regulator"})["hits"].size() == 1);
+
+    RunResult compact = run_graf({"compact", "--db", db.string(), "--json"});
+    REQUIRE_MESSAGE(compact.exit_code == 0, compact.err);
+    json c = json::parse(compact.out);
+    CHECK(c["bytes_after"].get<std::uint64_t>() > 0);
+    CHECK(c["bytes_after"] <= c["bytes_before"]);
+    CHECK_FALSE(std::filesystem::exists(db.string() + ".compacting"));
+    CHECK_FALSE(std::filesystem::exists(db.string() + ".precompact"));
+    CHECK(search_json(db, {"--paragraphs", "authorisation"})["hits"].size() == 1);
+    CHECK(search_json(db, {"--paragraphs", "Bannon"})["hits"].size() == 4);
+
+    RunResult none = run_graf({"compact", "--db", (tmp / "none").string()});
+    CHECK(none.exit_code == 2);
+    CHECK(none.err.find("graf index") != std::string::npos);
+}
+
+TEST_CASE("index: running again changes nothing, a changed article is replaced, --prune deletes") {
     TempDir tmp;
     auto db = tmp / "db", corpus = tmp / "corpus";
     std::filesystem::copy(sample_corpus(), corpus);

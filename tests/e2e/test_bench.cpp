@@ -1,0 +1,148 @@
+// `graf bench` end to end on the bundled sample corpus: the report's
+// structure, hit counts equal to what `graf search` returns, and clear errors
+// for a bad query file. With the benchmarks built, the FTS5 peer and the
+// side-by-side driver run on the same corpus too.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "e2e/cli_runner.hpp"
+
+using namespace graf::test;
+using nlohmann::json;
+
+namespace {
+
+// kind, query: names run as --name, so `graf search` must be asked the same way.
+const std::vector<std::pair<std::string, std::string>> kQueries = {
+    {"name", "Sam Altman"},       {"phrase", "\"good authority\""}, {"terms", "Bannon"},
+    {"terms", "authorities"},     {"rare", "Masayoshi"},            {"common", "said"},
+};
+
+std::filesystem::path write_queries(const TempDir& dir) {
+    std::ofstream f(dir / "queries.tsv");
+    f << "# kind<TAB>query, as in ../shared/queries\n\n";
+    for (const auto& [kind, q] : kQueries) f << kind << '\t' << q << '\n';
+    return dir / "queries.tsv";
+}
+
+std::vector<std::vector<std::string>> read_rows(const std::filesystem::path& p) {
+    std::ifstream in(p);
+    std::vector<std::vector<std::string>> rows;
+    std::string line;
+    while (std::getline(in, line)) {
+        std::vector<std::string> cells;
+        std::stringstream ss(line);
+        std::string cell;
+        while (std::getline(ss, cell, '\t')) cells.push_back(cell);
+        rows.push_back(cells);
+    }
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("bench: JSON report per kind, and hit counts match graf search") {
+    TempDir dir;
+    index_sample(dir / "db");
+    auto queries = write_queries(dir);
+    RunResult r = run_graf({"bench", "--db", (dir / "db").string(), "--queries", queries.string(), "--runs", "2",
+                            "--k", "5", "--threads", "2", "--json", "--out", (dir / "rows.tsv").string()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    json j = json::parse(r.out);
+    CHECK(j["engine"] == "graf");
+    CHECK(j["runs"] == 2);
+    CHECK(j["k"] == 5);
+    CHECK(j["snippets"] == true);
+    CHECK(j["threads"] == 2);
+    CHECK(j["throughput"]["queries"] == 2 * kQueries.size());
+    for (const char* kind : {"name", "phrase", "terms", "rare", "common", "all"}) {
+        CAPTURE(kind);
+        REQUIRE(j["kinds"].contains(kind));
+        const json& k = j["kinds"][kind];
+        for (const char* key : {"queries", "p50_us", "p90_us", "p99_us", "max_us", "mean_us", "qps", "hits"})
+            CHECK(k.contains(key));
+        CHECK(k["p50_us"].get<double>() > 0);
+        CHECK(k["p50_us"] <= k["p90_us"]);
+        CHECK(k["p90_us"] <= k["p99_us"]);
+        CHECK(k["p99_us"] <= k["max_us"]);
+    }
+    CHECK(j["kinds"]["terms"]["queries"] == 2);
+    CHECK(j["kinds"]["all"]["queries"] == kQueries.size());
+
+    // Every row's hits are what a user gets from graf search with the same k.
+    auto rows = read_rows(dir / "rows.tsv");
+    REQUIRE(rows.size() == kQueries.size() + 1);  // + header
+    CHECK(rows[0] == std::vector<std::string>{"kind", "query", "hits", "total", "min_us", "median_us"});
+    std::size_t all_hits = 0;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        const auto& row = rows[i];
+        CAPTURE(row[1]);
+        json s = row[0] == "name" ? search_json(dir / "db", {"--limit", "5", "--name", row[1]})
+                                  : search_json(dir / "db", {"--limit", "5", row[1]});
+        CHECK(std::stoul(row[2]) == s["hits"].size());
+        CHECK(std::stoul(row[3]) == s["total_estimate"].get<std::size_t>());
+        CHECK(std::stod(row[4]) <= std::stod(row[5]));  // min ≤ median
+        all_hits += s["hits"].size();
+    }
+    CHECK(j["kinds"]["all"]["hits"] == all_hits);
+    CHECK(all_hits > 6);  // the queries do find things
+}
+
+TEST_CASE("bench: the table, --no-snippets, and errors naming the query file line") {
+    TempDir dir;
+    index_sample(dir / "db");
+    auto queries = write_queries(dir);
+    RunResult table = run_graf({"bench", "--db", (dir / "db").string(), "--queries", queries.string(), "--runs",
+                                "1", "--no-snippets"});
+    REQUIRE_MESSAGE(table.exit_code == 0, table.err);
+    CHECK(table.out.find("no snippets") != std::string::npos);
+    CHECK(table.out.find("p99") != std::string::npos);
+
+    write_file(dir / "bad.tsv", "phrase\t\"good authority\"\nphrase\t\"unclosed\n");
+    RunResult bad = run_graf({"bench", "--db", (dir / "db").string(), "--queries", (dir / "bad.tsv").string()});
+    CHECK(bad.exit_code == 1);
+    CHECK(bad.err.find("bad.tsv:2") != std::string::npos);
+
+    write_file(dir / "notab.tsv", "just a query without a kind\n");
+    RunResult notab = run_graf({"bench", "--db", (dir / "db").string(), "--queries", (dir / "notab.tsv").string()});
+    CHECK(notab.exit_code == 1);
+    CHECK(notab.err.find("notab.tsv:1") != std::string::npos);
+
+    RunResult missing = run_graf({"bench", "--db", (dir / "db").string(), "--queries", (dir / "nope.tsv").string()});
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.err.find("nope.tsv") != std::string::npos);
+
+    RunResult no_index = run_graf({"bench", "--db", (dir / "none").string(), "--queries", queries.string()});
+    CHECK(no_index.exit_code == 2);
+    CHECK(no_index.err.find("graf index") != std::string::npos);
+}
+
+#ifdef GRAF_PEER_BINARY
+TEST_CASE("bench: the FTS5 peer answers the same queries, and the driver prints one table") {
+    TempDir dir;
+    auto queries = write_queries(dir);
+    const std::string corpus = (std::filesystem::path(GRAF_SOURCE_DIR) / "corpus" / "sample").string();
+    RunResult idx = run_program(GRAF_PEER_BINARY, {"index", "--db", (dir / "p.db").string(), "--json", corpus});
+    REQUIRE_MESSAGE(idx.exit_code == 0, idx.err);
+    CHECK(json::parse(idx.out)["articles"] == 2);
+    RunResult b = run_program(GRAF_PEER_BINARY, {"bench", "--db", (dir / "p.db").string(), "--queries",
+                                                 queries.string(), "--runs", "1", "--json"});
+    REQUIRE_MESSAGE(b.exit_code == 0, b.err);
+    json j = json::parse(b.out);
+    CHECK(j["engine"] == "fts5");
+    CHECK(j["kinds"]["phrase"]["hits"] == 2);  // "good authority": one paragraph in each seed
+
+    RunResult cmp = run_program(GRAF_COMPARE_BINARY, {"--queries", queries.string(), "--runs", "1", "--work",
+                                                      (dir / "work").string(), "--json",
+                                                      (dir / "cmp.json").string(), corpus});
+    REQUIRE_MESSAGE(cmp.exit_code == 0, cmp.err);
+    for (const char* part : {"graf p50", "fts5 p50", "ratio", "graf, 1 thread", "fts5, 1 thread", "index MB"})
+        CHECK(cmp.out.find(part) != std::string::npos);
+    std::ifstream in(dir / "cmp.json");
+    json all = json::parse(in);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0]["graf"]["kinds"]["phrase"]["hits"] == all[0]["fts5"]["kinds"]["phrase"]["hits"]);
+}
+#endif
