@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <thread>
 #include <unordered_map>
 
 #include "analysis/stemmer.hpp"
@@ -38,6 +39,10 @@ std::string rewrite_query(const std::string& query, const std::string& from, con
 
 Xapian::Database open_index(const fs::path& db) {
     std::error_code ec;
+    // `graf compact` swaps the compacted copy in with two renames; between
+    // them the index is briefly absent. Wait for the second rename.
+    for (int wait = 0; wait < 100 && !fs::exists(db, ec) && fs::exists(db.string() + ".precompact", ec); ++wait)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
     if (!fs::exists(db, ec))
         throw IndexMissing(fmt::format("no index at {}: build one with `graf index --db {} CORPUS`",
                                        db.string(), db.string()));
@@ -54,7 +59,7 @@ Xapian::Database open_index(const fs::path& db) {
     return d;
 }
 
-Searcher::Searcher(const fs::path& db) : db_(open_index(db)) {}
+Searcher::Searcher(const fs::path& db) : path_(db), db_(open_index(db)) {}
 
 SearchResult Searcher::search(const SearchRequest& request) {
     for (int attempt = 0;; ++attempt) {
@@ -64,6 +69,12 @@ SearchResult Searcher::search(const SearchRequest& request) {
             // A writer committed past the revision we held; take the new one.
             if (attempt + 1 >= kRetries) throw;
             db_.reopen();
+        } catch (const Xapian::DatabaseError&) {
+            // Compaction swapped the index's files under us (a table opened
+            // lazily after the swap does not match the ones opened before):
+            // open the index afresh.
+            if (attempt + 1 >= kRetries) throw;
+            db_ = open_index(path_);
         }
     }
 }

@@ -62,6 +62,7 @@ public:
 
 private:
     SearchResult run(const SearchRequest& request);
+    std::filesystem::path path_;
     Xapian::Database db_;
     analysis::Stemmer stemmer_;  ///< for highlighting; its memo stays warm across searches
 };
