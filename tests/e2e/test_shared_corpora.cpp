@@ -6,6 +6,10 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
 #include <random>
 #include <thread>
 
@@ -85,4 +89,48 @@ TEST_CASE("shared BBC corpus: kill -9 while indexing leaves an index that opens,
     json s = json::parse(run_graf({"stats", "--db", db.string(), "--json"}).out);
     CHECK(s["articles"] == 2225);
     CHECK(s["paragraphs"] == 10547);  // nothing duplicated, nothing lost
+}
+
+// Ranking quality on judgments the team wrote (tests/relevance/bbc.tsv): mean
+// precision at 5 and nDCG at 10 (binary relevance) of the collapsed article
+// ranking. Lower bounds, as the judgments are incomplete; the test fails when
+// a ranking change makes them clearly worse.
+TEST_CASE("shared BBC corpus: ranking quality on our own relevance judgments") {
+    auto bbc = bbc_corpus();
+    if (!bbc) return;
+    TempDir tmp;
+    RunResult idx = run_graf({"index", "--db", (tmp / "db").string(), "--quiet", *bbc});
+    REQUIRE(idx.exit_code == 0);
+    std::ifstream judgments(fs::path(GRAF_SOURCE_DIR) / "tests" / "relevance" / "bbc.tsv");
+    REQUIRE(judgments);
+    double sum_p5 = 0, sum_ndcg = 0;
+    int queries = 0;
+    std::string line;
+    while (std::getline(judgments, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        auto tab = line.find('\t');
+        REQUIRE(tab != std::string::npos);
+        const std::string query = line.substr(0, tab);
+        std::set<std::string> relevant;
+        std::istringstream ids(line.substr(tab + 1));
+        for (std::string id; ids >> id;) relevant.insert(id);
+        json r = search_json(tmp / "db", {"--limit", "10", "--no-snippets", query});
+        double p5 = 0, dcg = 0, ideal = 0;
+        for (std::size_t i = 0; i < r["hits"].size(); ++i)
+            if (relevant.count(r["hits"][i]["article"].get<std::string>())) {
+                dcg += 1 / std::log2(static_cast<double>(i) + 2);
+                if (i < 5) p5 += 0.2;
+            }
+        for (std::size_t i = 0; i < std::min<std::size_t>(10, relevant.size()); ++i)
+            ideal += 1 / std::log2(static_cast<double>(i) + 2);
+        MESSAGE(query << ": P@5 " << p5 << ", nDCG@10 " << dcg / ideal);
+        CHECK_MESSAGE(p5 >= 0.4, query);  // at least 2 of the first 5 on topic
+        sum_p5 += p5;
+        sum_ndcg += dcg / ideal;
+        ++queries;
+    }
+    REQUIRE(queries >= 5);
+    MESSAGE("mean P@5 " << sum_p5 / queries << ", mean nDCG@10 " << sum_ndcg / queries);
+    CHECK(sum_p5 / queries >= 0.7);
+    CHECK(sum_ndcg / queries >= 0.65);
 }
