@@ -23,6 +23,8 @@ int run_index(int argc, char** argv) {
     add_db_option(options);
     options.add_options("Indexing")
         ("threads", "analysis threads (default: one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")
+        ("shards", "write N databases in parallel, one writer thread each (a new index; "
+                   "later runs keep the count)", cxxopts::value<unsigned>()->default_value("0"), "N")
         ("prune", "delete articles no longer found in the given inputs")
         ("commit-every", "paragraphs per commit (a crash loses at most this many)",
          cxxopts::value<std::size_t>()->default_value("5000"), "N")
@@ -47,6 +49,7 @@ int run_index(int argc, char** argv) {
     for (const auto& c : args["corpus"].as<std::vector<std::string>>()) opts.inputs.emplace_back(c);
     opts.threads = args["threads"].as<unsigned>();
     opts.prune = args.count("prune") > 0;
+    opts.shards = args["shards"].as<unsigned>();
     opts.commit_paragraphs = std::max<std::size_t>(1, args["commit-every"].as<std::size_t>());
     const std::string progress = args["progress"].as<std::string>();
     if (progress != "auto" && progress != "always" && progress != "never") {
@@ -95,7 +98,8 @@ int run_index(int argc, char** argv) {
                             {"mb_per_s", mbps},
                             {"interrupted", s.interrupted},
                             {"compacted", s.compacted},
-                            {"index_bytes", s.index_bytes}};
+                            {"index_bytes", s.index_bytes},
+                            {"shards", s.shards}};
         fmt::print("{}\n", j.dump());
     } else {
         fmt::print("indexed {} articles ({} new, {} changed, {} unchanged, {} pruned), {} paragraphs written, "

@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "indexer/index_builder.hpp"
+#include "indexer/shards.hpp"
 
 namespace graf::indexer {
 namespace fs = std::filesystem;
@@ -13,7 +14,7 @@ namespace fs = std::filesystem;
 std::uint64_t index_bytes(const fs::path& db) {
     std::uint64_t total = 0;
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(db, ec))
+    for (const auto& entry : fs::recursive_directory_iterator(db, ec))
         if (entry.is_regular_file(ec)) total += entry.file_size(ec);
     return total;
 }
@@ -29,16 +30,20 @@ CompactStats compact_index(const fs::path& db) {
     fs::remove_all(fresh, ec);
     fs::remove_all(old, ec);
     try {
-        // The write lock keeps `graf index` out until the swap is done.
-        Xapian::WritableDatabase lock(db.string(), Xapian::DB_OPEN);
+        // The write lock (of every shard) keeps `graf index` out until the
+        // swap is done. A sharded index is merged into one database.
+        std::vector<fs::path> shards = shard_paths(db);
+        if (shards.empty()) shards.push_back(db);
+        std::vector<Xapian::WritableDatabase> locks;
+        for (const fs::path& shard : shards) locks.emplace_back(shard.string(), Xapian::DB_OPEN);
         Xapian::Database source(db.string());
-        source.compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+        source.compact(fresh.string());  // docids are internal: renumbering is fine
         source.close();
         // Two renames: a reader opening the index between them gets "no index"
         // for microseconds; one that has it open keeps its files.
         fs::rename(db, old);
         fs::rename(fresh, db);
-        lock.close();
+        for (auto& lock : locks) lock.close();
     } catch (const Xapian::DatabaseLockError&) {
         fs::remove_all(fresh, ec);
         throw IndexError(fmt::format("{}: a graf index run is writing to this index; compact it when it has finished",

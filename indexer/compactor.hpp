@@ -13,7 +13,8 @@ struct CompactStats {
     double seconds = 0;
 };
 
-/// Compacts the database folder `db` in place. Holds the index's write lock
+/// Compacts the database folder `db` in place; a sharded index (shards.hpp)
+/// becomes one database, the fastest to search. Holds the index's write lock
 /// throughout, so no `graf index` can commit changes that the swap would
 /// lose. Throws IndexError (locked, read-only, disk full); on failure the
 /// original index is left as it was.

@@ -13,6 +13,7 @@
 #include "corpus/corpus_reader.hpp"
 #include "indexer/article_analyzer.hpp"
 #include "indexer/compactor.hpp"
+#include "indexer/shards.hpp"
 #include "indexer/bounded_queue.hpp"
 #include "schema/schema.hpp"
 
@@ -109,6 +110,81 @@ class ProgressLine {
     bool stopped_ = false;
 };
 
+// One database being written (the index, or one shard of it): its own
+// transaction, content hashes and synonym entries. Used from one thread.
+class ShardWriter {
+  public:
+    ShardWriter(const fs::path& path, std::size_t commit_paragraphs)
+        : path_(path), db_(open_for_writing(path)), known_(load_hashes(db_)),
+          commit_paragraphs_(commit_paragraphs) {
+        was_empty_ = known_.empty() && db_.get_doccount() == 0;
+        db_.begin_transaction();
+    }
+
+    const fs::path& path() const { return path_; }
+    const std::unordered_map<std::string, std::string>& known() const { return known_; }
+    bool was_empty() const { return was_empty_; }
+
+    void write(AnalyzedArticle& a, IndexStats& stats, Counters& counters) {
+        if (a.replaces) db_.delete_document(schema::article_term(a.id));
+        for (Xapian::Document& doc : a.paragraphs) db_.add_document(doc);
+        db_.set_metadata(schema::hash_key(a.id), a.hash);
+        for (const auto& [stem, word] : a.new_variants) {
+            if (!variants_added_.insert(word).second) continue;
+            stem_key_.assign(schema::kStemKeyPrefix);
+            stem_key_ += stem;
+            db_.add_synonym(stem_key_, word);
+        }
+        (a.replaces ? stats.articles_replaced : stats.articles_added)++;
+        stats.paragraphs += a.paragraphs.size();
+        pending_ += a.paragraphs.size();
+        ++counters.articles;
+        counters.paragraphs += a.paragraphs.size();
+        // Each commit is atomic (a transaction): a crash loses at most the
+        // paragraphs since the last one, and never leaves an article half
+        // written or its hash out of step with its text.
+        if (pending_ >= commit_paragraphs_) {
+            db_.commit_transaction();
+            db_.begin_transaction();
+            pending_ = 0;
+        }
+    }
+
+    /// Deletes this database's articles that the run did not see.
+    void prune(const std::unordered_set<std::string>& seen, IndexStats& stats) {
+        for (const auto& [key, hash] : known_) {
+            if (seen.count(key)) continue;
+            db_.delete_document(std::string(schema::kArticlePrefix) + key);
+            db_.set_metadata(std::string(schema::kHashKeyPrefix) + key, "");
+            ++stats.articles_pruned;
+        }
+    }
+
+    void finish() {
+        db_.set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
+        db_.commit_transaction();
+        db_.close();
+    }
+
+    void cancel() noexcept {
+        try {
+            db_.cancel_transaction();
+        } catch (...) {
+        }
+    }
+
+  private:
+    fs::path path_;
+    Xapian::WritableDatabase db_;
+    std::unordered_map<std::string, std::string> known_;
+    std::size_t commit_paragraphs_;
+    bool was_empty_ = false;
+    std::size_t pending_ = 0;
+    // Words whose stem entry this run has written: each is added once per run.
+    std::unordered_set<std::string> variants_added_;
+    std::string stem_key_;
+};
+
 }  // namespace
 
 IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& problems) {
@@ -125,9 +201,17 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
     // Inputs are checked before the database is touched: a typo in a path
     // must not create or change an index.
     std::vector<corpus::InputFile> files = corpus::list_inputs(options.inputs, report);
-    Xapian::WritableDatabase db = open_for_writing(options.db);
-    std::unordered_map<std::string, std::string> known = load_hashes(db);
-    const bool new_index = known.empty() && db.get_doccount() == 0;
+    std::vector<std::unique_ptr<ShardWriter>> writers;
+    for (const fs::path& path : prepare_layout(options.db, options.shards))
+        writers.push_back(std::make_unique<ShardWriter>(path, options.commit_paragraphs));
+    // The reader decides "unchanged" from every shard's hashes; an article's
+    // shard never changes, so its old version is in the shard it goes to.
+    std::unordered_map<std::string, std::string> known;
+    bool new_index = true;
+    for (const auto& w : writers) {
+        known.insert(w->known().begin(), w->known().end());
+        new_index = new_index && w->was_empty();
+    }
 
     unsigned threads =
         options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -227,66 +311,80 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
 
     {
         ProgressLine progress(options.progress, counters, reader.total_bytes());
-        std::size_t pending = 0;
-        // Words whose stem entry this run has written: each is added once per run.
-        std::unordered_set<std::string> variants_added;
-        std::string stem_key;
+        // One writer thread per shard when sharded (Xapian writes one database
+        // per thread); a single database is written from this thread.
+        const std::size_t n = writers.size();
+        std::vector<IndexStats> shard_stats(n);
+        std::vector<std::unique_ptr<BoundedQueue<AnalyzedArticle>>> queues;
+        std::vector<std::thread> shard_threads;
+        std::vector<std::exception_ptr> shard_failures(n);
+        if (n > 1) {
+            for (std::size_t i = 0; i < n; ++i) {
+                queues.push_back(std::make_unique<BoundedQueue<AnalyzedArticle>>(kBatchArticles * 2));
+                shard_threads.emplace_back([&, i] {
+                    try {
+                        while (auto a = queues[i]->pop()) writers[i]->write(*a, shard_stats[i], counters);
+                    } catch (...) {
+                        shard_failures[i] = std::current_exception();
+                        queues[i]->close();
+                        while (queues[i]->pop()) {
+                        }
+                    }
+                });
+            }
+        }
+        auto stop_shards = [&] {
+            for (auto& q : queues) q->close();
+            for (auto& t : shard_threads)
+                if (t.joinable()) t.join();
+        };
+        auto first_failure = [&]() -> std::exception_ptr {
+            for (auto& f : shard_failures)
+                if (f) return f;
+            return nullptr;
+        };
         try {
-            db.begin_transaction();
             while (auto future = ordered.pop()) {
                 for (AnalyzedArticle& a : future->get()) {
-                    if (a.replaces) db.delete_document(schema::article_term(a.id));
-                    for (Xapian::Document& doc : a.paragraphs) db.add_document(doc);
-                    db.set_metadata(schema::hash_key(a.id), a.hash);
-                    for (const auto& [stem, word] : a.new_variants) {
-                        if (!variants_added.insert(word).second) continue;
-                        stem_key.assign(schema::kStemKeyPrefix);
-                        stem_key += stem;
-                        db.add_synonym(stem_key, word);
+                    const std::size_t shard = shard_of(schema::article_key(a.id), n);
+                    if (n == 1) {
+                        writers[0]->write(a, shard_stats[0], counters);
+                    } else if (!queues[shard]->push(std::move(a))) {
+                        break;  // that shard's writer failed: stop and report
                     }
-                    (a.replaces ? stats.articles_replaced : stats.articles_added)++;
-                    stats.paragraphs += a.paragraphs.size();
-                    pending += a.paragraphs.size();
-                    ++counters.articles;
-                    counters.paragraphs += a.paragraphs.size();
                 }
-                // Each commit is atomic (a transaction): a crash loses at most
-                // the paragraphs since the last one, and never leaves an
-                // article half written or its hash out of step with its text.
-                if (pending >= options.commit_paragraphs) {
-                    db.commit_transaction();
-                    db.begin_transaction();
-                    pending = 0;
-                }
+                if (first_failure()) break;
             }
+            stop_shards();
+            if (auto failure = first_failure()) std::rethrow_exception(failure);
             reader_thread.join();
             for (auto& w : workers) w.join();
-            if (options.prune && !interrupted && !stop_requested() && !reader_failure) {
-                for (const auto& [key, hash] : known) {
-                    if (seen.count(key)) continue;
-                    db.delete_document(std::string(schema::kArticlePrefix) + key);
-                    db.set_metadata(std::string(schema::kHashKeyPrefix) + key, "");
-                    ++stats.articles_pruned;
-                }
+            const bool complete = !interrupted && !stop_requested() && !reader_failure;
+            for (std::size_t i = 0; i < n; ++i) {
+                if (options.prune && complete) writers[i]->prune(seen, shard_stats[i]);
+                writers[i]->finish();
             }
-            db.set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
-            db.commit_transaction();
         } catch (const Xapian::Error& e) {
-            try {
-                db.cancel_transaction();
-            } catch (...) {
-            }
+            stop_shards();
+            for (auto& w : writers) w->cancel();
             join_all();
             throw IndexError(fmt::format(
                 "{}: writing the index failed: {} (disk full or read-only?); everything committed "
                 "before this point is intact, run graf index again to complete it",
                 options.db.string(), e.get_description()));
         } catch (...) {
+            stop_shards();
+            for (auto& w : writers) w->cancel();
             join_all();
             throw;
         }
+        for (const IndexStats& st : shard_stats) {
+            stats.articles_added += st.articles_added;
+            stats.articles_replaced += st.articles_replaced;
+            stats.articles_pruned += st.articles_pruned;
+            stats.paragraphs += st.paragraphs;
+        }
     }
-    db.close();
     if (reader_failure) {
         try {
             std::rethrow_exception(reader_failure);
@@ -300,10 +398,12 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
 
     stats.interrupted = interrupted || stop_requested();
     if (options.compact_new && new_index && !stats.interrupted && stats.paragraphs > 0) {
-        compact_index(options.db);
+        for (const auto& w : writers) compact_index(w->path());
         stats.compacted = true;
     }
-    stats.index_bytes = index_bytes(options.db);
+    stats.index_bytes = 0;
+    for (const auto& w : writers) stats.index_bytes += index_bytes(w->path());
+    stats.shards = writers.size();
     stats.articles_unchanged = unchanged;
     stats.skipped_inputs = skipped;
     stats.warnings = warnings;

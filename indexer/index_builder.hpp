@@ -15,6 +15,9 @@ struct IndexOptions {
     std::filesystem::path db = "graf-index";
     std::vector<std::filesystem::path> inputs;
     unsigned threads = 0;                    ///< analysis threads; 0 = one per core
+    /// Databases written in parallel (see shards.hpp); 0 = as the index
+    /// already is (one for a new index).
+    unsigned shards = 0;
     bool prune = false;                      ///< delete articles not found in the inputs
     std::size_t commit_paragraphs = 5'000;  ///< paragraphs per atomic commit (larger is no faster: measured)
     bool progress = false;                   ///< a live progress line on stderr
@@ -38,6 +41,7 @@ struct IndexStats {
     bool interrupted = false;
     bool compacted = false;
     std::uint64_t index_bytes = 0;        ///< size on disk at the end
+    std::size_t shards = 1;
 };
 
 /// The database cannot be opened for writing (locked by another `graf index`,

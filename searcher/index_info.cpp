@@ -34,8 +34,9 @@ std::uint64_t disk_size(const fs::path& path) {
 IndexSummary summarize(const Xapian::Database& db, const fs::path& path) {
     IndexSummary s;
     s.paragraphs = db.get_doccount();
-    const std::string hash_prefix(schema::kHashKeyPrefix);
-    for (auto it = db.metadata_keys_begin(hash_prefix); it != db.metadata_keys_end(hash_prefix); ++it) ++s.articles;
+    // One XA term per article; unlike metadata, terms merge across shards.
+    const std::string article_prefix(schema::kArticlePrefix);
+    for (auto it = db.allterms_begin(article_prefix); it != db.allterms_end(article_prefix); ++it) ++s.articles;
     // Prefixed terms start with a capital letter; one skip_to jumps past them all.
     for (auto it = db.allterms_begin(); it != db.allterms_end();) {
         const std::string term = *it;
