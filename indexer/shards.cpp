@@ -23,6 +23,10 @@ std::vector<fs::path> shard_paths(const fs::path& db) {
 
 std::vector<fs::path> prepare_layout(const fs::path& db, unsigned shards) {
     std::error_code ec;
+    // A compaction killed between its two renames left the index beside its
+    // place (compactor.cpp): put it back rather than start afresh.
+    const fs::path parked = db.string() + ".precompact";
+    if (!fs::exists(db, ec) && fs::exists(parked, ec)) fs::rename(parked, db, ec);
     std::vector<fs::path> existing = shard_paths(db);
     const bool plain = fs::exists(db / "iamglass", ec);
     if (!existing.empty()) {
