@@ -12,8 +12,8 @@ using Words = std::unordered_set<std::string_view>;
 
 // Lower-case words that may sit inside a name: "Ludwig van Beethoven".
 bool is_particle(std::string_view w) {
-    static const Words k = {"de", "van", "von", "der", "den", "da", "di", "du", "del",
-                            "della", "la", "le", "bin", "ibn", "al", "y"};
+    static const Words k = {"de",  "van",   "von", "der", "den", "da",  "di", "du",
+                            "del", "della", "la",  "le",  "bin", "ibn", "al", "y"};
     return k.count(w) != 0;
 }
 
@@ -22,21 +22,21 @@ bool is_particle(std::string_view w) {
 bool is_title(std::string_view w) {
     static const Words k = {
         "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "vice",
-        "chairman", "chairwoman", "chair", "chief", "executive", "minister", "prime",
-        "secretary", "chancellor", "senator", "sen", "rep", "representative", "congressman",
-        "congresswoman", "governor", "gov", "judge", "justice", "king", "queen", "prince",
-        "princess", "pope", "general", "gen", "colonel", "col", "captain", "capt", "sergeant",
-        "lieutenant", "admiral", "commander", "director", "spokesman", "spokeswoman", "leader",
-        "premier", "mayor", "ambassador", "commissioner", "professor", "prof", "father",
-        "reverend", "rev", "deputy", "former", "attorney", "treasurer", "coach", "manager",
-        "boss", "founder", "striker", "midfielder", "defender", "goalkeeper", "skipper",
-        "presenter", "actor", "actress", "singer", "star", "sheikh", "emir", "sultan",
-        "ayatollah", "archbishop", "bishop", "inspector", "detective", "officer", "agent",
+        "chairman", "chairwoman", "chair", "chief", "executive", "minister", "prime", "secretary",
+        "chancellor", "senator", "sen", "rep", "representative", "congressman", "congresswoman",
+        "governor", "gov", "judge", "justice", "king", "queen", "prince", "princess", "pope",
+        "general", "gen", "colonel", "col", "captain", "capt", "sergeant", "lieutenant", "admiral",
+        "commander", "director", "spokesman", "spokeswoman", "leader", "premier", "mayor",
+        "ambassador", "commissioner", "professor", "prof", "father", "reverend", "rev", "deputy",
+        "former", "attorney", "treasurer", "coach", "manager", "boss", "founder", "striker",
+        "midfielder", "defender", "goalkeeper", "skipper", "presenter", "actor", "actress",
+        "singer", "star", "sheikh", "emir", "sultan", "ayatollah", "archbishop", "bishop",
+        "inspector", "detective", "officer", "agent",
         // Newsroom roles seen in wire copy: "House Speaker Jim Wright",
         // "Chancellor of the Exchequer Nigel Lawson", "Fed Governor Manuel Johnson".
-        "speaker", "exchequer", "staff", "whip", "envoy", "undersecretary", "assistant", "economist",
-        "analyst", "negotiator", "candidate", "nominee", "investor", "financier", "raider",
-        "tycoon", "magnate", "billionaire", "oilman", "developer", "publisher", "editor"};
+        "speaker", "exchequer", "staff", "whip", "envoy", "undersecretary", "assistant",
+        "economist", "analyst", "negotiator", "candidate", "nominee", "investor", "financier",
+        "raider", "tycoon", "magnate", "billionaire", "oilman", "developer", "publisher", "editor"};
     return k.count(w) != 0;
 }
 
@@ -44,28 +44,31 @@ bool is_title(std::string_view w) {
 // two names, split after "house" when two or more capitalised words follow.
 bool is_org_word(std::string_view w) {
     static const Words k = {
-        "house", "valley", "street", "bank", "corp", "corporation", "inc", "group", "party",
-        "council", "committee", "ministry", "department", "office", "board", "reserve", "fund",
-        "union", "court", "university", "college", "times", "post", "news", "journal",
-        "association", "agency", "institute", "company", "airlines", "airways", "motors",
-        "foundation", "commission", "parliament", "congress", "senate", "assembly",
-        "government", "administration", "church", "club", "league", "federation", "exchange",
-        "securities", "holdings", "industries", "international", "systems", "hospital",
-        "police", "army", "navy", "museum", "centre", "center", "network", "studios",
-        "records", "republic", "kingdom", "states", "nations", "city", "county", "ltd", "plc",
-        "bbc", "office", "treasury", "cabinet"};
+        "house",         "valley",      "street",     "bank",           "corp",       "corporation",
+        "inc",           "group",       "party",      "council",        "committee",  "ministry",
+        "department",    "office",      "board",      "reserve",        "fund",       "union",
+        "court",         "university",  "college",    "times",          "post",       "news",
+        "journal",       "association", "agency",     "institute",      "company",    "airlines",
+        "airways",       "motors",      "foundation", "commission",     "parliament", "congress",
+        "senate",        "assembly",    "government", "administration", "church",     "club",
+        "league",        "federation",  "exchange",   "securities",     "holdings",   "industries",
+        "international", "systems",     "hospital",   "police",         "army",       "navy",
+        "museum",        "centre",      "center",     "network",        "studios",    "records",
+        "republic",      "kingdom",     "states",     "nations",        "city",       "county",
+        "ltd",           "plc",         "bbc",        "office",         "treasury",   "cabinet"};
     return k.count(w) != 0;
 }
 
 // Capitalised words that start sentences without naming anyone.
 bool is_sentence_starter(std::string_view w) {
     static const Words k = {
-        "however", "meanwhile", "also", "yet", "still", "now", "today", "yesterday",
-        "tomorrow", "according", "earlier", "later", "instead", "despite", "although",
-        "though", "since", "many", "several", "one", "two", "three", "new", "even", "just",
-        "last", "next", "asked", "shares", "both", "among", "following", "nearly", "almost",
-        "like", "unlike", "there", "here", "overall", "indeed", "already", "separately",
-        "analysts", "officials", "sources", "critics", "experts", "speaking", "writing"};
+        "however",   "meanwhile", "also",      "yet",       "still",   "now",      "today",
+        "yesterday", "tomorrow",  "according", "earlier",   "later",   "instead",  "despite",
+        "although",  "though",    "since",     "many",      "several", "one",      "two",
+        "three",     "new",       "even",      "just",      "last",    "next",     "asked",
+        "shares",    "both",      "among",     "following", "nearly",  "almost",   "like",
+        "unlike",    "there",     "here",      "overall",   "indeed",  "already",  "separately",
+        "analysts",  "officials", "sources",   "critics",   "experts", "speaking", "writing"};
     return is_stopword(w) || k.count(w) != 0;
 }
 
@@ -73,9 +76,9 @@ bool is_sentence_starter(std::string_view w) {
 // Monday warned") but are never part of one. (May, June, April, August are
 // also given names, so they stay.)
 bool is_calendar_word(std::string_view w) {
-    static const Words k = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                            "sunday", "january", "february", "september", "october",
-                            "november", "december"};
+    static const Words k = {"monday",   "tuesday",  "wednesday", "thursday", "friday",
+                            "saturday", "sunday",   "january",   "february", "september",
+                            "october",  "november", "december"};
     return k.count(w) != 0;
 }
 
@@ -149,8 +152,7 @@ void NameFinder::add_segment(const std::vector<Token>& tokens, const std::vector
     if (from >= to) return;
     if (to - from == 1) {
         auto it = by_surname_.find(tokens[run[from]].term);
-        if (it != by_surname_.end())
-            out.push_back({it->second, run[from], run[from] + 1, true});
+        if (it != by_surname_.end()) out.push_back({it->second, run[from], run[from] + 1, true});
         return;
     }
     std::string name;

@@ -14,20 +14,20 @@
 namespace graf::analysis {
 
 struct NameMention {
-    std::string name;          ///< folded full name, words joined by one space: "steve bannon"
-    std::size_t first = 0;     ///< index of its first token in the paragraph's tokens
-    std::size_t last = 0;      ///< index one past its last token
-    bool surname_only = false; ///< "Bannon" after the article introduced "Steve Bannon"
+    std::string name;           ///< folded full name, words joined by one space: "steve bannon"
+    std::size_t first = 0;      ///< index of its first token in the paragraph's tokens
+    std::size_t last = 0;       ///< index one past its last token
+    bool surname_only = false;  ///< "Bannon" after the article introduced "Steve Bannon"
 };
 
 class NameFinder {
-public:
+  public:
     /// Appends the mentions in one paragraph's tokens to `out`. Call for the
     /// paragraphs of one article in order; start each article with reset().
     void find(const std::vector<Token>& tokens, std::vector<NameMention>& out);
     void reset() { by_surname_.clear(); }
 
-private:
+  private:
     void add_run(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,
                  std::vector<NameMention>& out);
     void add_segment(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,

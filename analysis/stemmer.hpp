@@ -13,12 +13,12 @@ namespace graf::analysis {
 bool is_stemmable(const std::string& term);
 
 class Stemmer {
-public:
+  public:
     Stemmer();
     /// The stem of `term`; only call it for is_stemmable terms.
     const std::string& operator()(const std::string& term);
 
-private:
+  private:
     Xapian::Stem stem_;
     std::unordered_map<std::string, std::string> cache_;
 };

@@ -12,8 +12,8 @@ enum TokenFlag : std::uint8_t {
     kSentenceStart = 1 << 2,  ///< first word of a paragraph or after . ! ?
     kRunBreak = 1 << 3,       ///< punctuation or a glue seam separates it from the previous word
     kPossessive = 1 << 4,     ///< a trailing 's / ’s was removed (Musk’s → musk)
-    kAlias = 1 << 5,          ///< whole form of a split word (alt-right → altright); shares a position
-    kNumeric = 1 << 6,        ///< starts with a digit
+    kAlias = 1 << 5,    ///< whole form of a split word (alt-right → altright); shares a position
+    kNumeric = 1 << 6,  ///< starts with a digit
 };
 
 struct Token {

@@ -70,13 +70,20 @@ constexpr std::array<Cls, 128> kAsciiClass = [] {
     std::array<Cls, 128> t{};
     for (int c = 0; c < 128; ++c) {
         Cls k = Cls::Other;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) k = Cls::Word;
-        else if (c == '\'') k = Cls::Apostrophe;
-        else if (c == '-') k = Cls::Hyphen;
-        else if (c == '.') k = Cls::Period;
-        else if (c == ',') k = Cls::Comma;
-        else if (c == '!' || c == '?') k = Cls::Terminal;
-        else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') k = Cls::Space;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+            k = Cls::Word;
+        else if (c == '\'')
+            k = Cls::Apostrophe;
+        else if (c == '-')
+            k = Cls::Hyphen;
+        else if (c == '.')
+            k = Cls::Period;
+        else if (c == ',')
+            k = Cls::Comma;
+        else if (c == '!' || c == '?')
+            k = Cls::Terminal;
+        else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+            k = Cls::Space;
         t[static_cast<std::size_t>(c)] = k;
     }
     return t;
@@ -87,13 +94,17 @@ constexpr std::array<Cls, 128> kAsciiClass = [] {
         case 0x2019:
         case 0x2018:
         case 0x02BC:
-        case 0xFF07: return Cls::Apostrophe;
+        case 0xFF07:
+            return Cls::Apostrophe;
         case 0x2010:
-        case 0x2011: return Cls::Hyphen;
+        case 0x2011:
+            return Cls::Hyphen;
         case 0x3002:  // ideographic full stop
         case 0xFF01:
-        case 0xFF1F: return Cls::Terminal;
-        default: break;
+        case 0xFF1F:
+            return Cls::Terminal;
+        default:
+            break;
     }
     if (u_isUWhiteSpace(cp)) return Cls::Space;
     if (u_isalnum(cp)) return is_cjk(cp) ? Cls::Cjk : Cls::Word;
@@ -108,22 +119,30 @@ constexpr std::array<Cls, 128> kAsciiClass = [] {
 
 // ASCII answers inline: English news is nearly all ASCII, and an ICU call
 // per character was a third of tokenizing time (graf-micro-bench).
-bool is_digit_cp(UChar32 cp) { return cp < 0x80 ? (cp >= '0' && cp <= '9') : u_isdigit(cp); }
-bool is_upper_cp(UChar32 cp) { return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : (u_isupper(cp) || u_istitle(cp)); }
-bool is_lower_cp(UChar32 cp) { return cp < 0x80 ? (cp >= 'a' && cp <= 'z') : u_islower(cp); }
-bool is_alpha_cp(UChar32 cp) { return cp < 0x80 ? is_upper_cp(cp) || is_lower_cp(cp) : u_isalpha(cp); }
+bool is_digit_cp(UChar32 cp) {
+    return cp < 0x80 ? (cp >= '0' && cp <= '9') : u_isdigit(cp);
+}
+bool is_upper_cp(UChar32 cp) {
+    return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : (u_isupper(cp) || u_istitle(cp));
+}
+bool is_lower_cp(UChar32 cp) {
+    return cp < 0x80 ? (cp >= 'a' && cp <= 'z') : u_islower(cp);
+}
+bool is_alpha_cp(UChar32 cp) {
+    return cp < 0x80 ? is_upper_cp(cp) || is_lower_cp(cp) : u_isalpha(cp);
+}
 
 // Abbreviations whose period does not end a sentence (lower case, no period).
 bool is_abbreviation(std::string_view folded) {
     static constexpr std::array<std::string_view, 30> kAbbrev = {
-        "mr",  "mrs", "ms",  "dr",  "st",  "jr",  "sr",  "prof", "gen", "sen",
-        "rep", "gov", "lt",  "col", "capt", "inc", "corp", "co", "ltd", "vs",
-        "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "no", "messrs"};
+        "mr",  "mrs", "ms",  "dr",   "st",   "jr",  "sr",   "prof", "gen", "sen",
+        "rep", "gov", "lt",  "col",  "capt", "inc", "corp", "co",   "ltd", "vs",
+        "jan", "feb", "aug", "sept", "sep",  "oct", "nov",  "dec",  "no",  "messrs"};
     return std::find(kAbbrev.begin(), kAbbrev.end(), folded) != kAbbrev.end();
 }
 
 class Tokenizer {
-public:
+  public:
     Tokenizer(std::string_view text, std::vector<Token>& out) : s_(text), out_(out) {}
 
     void run() {
@@ -132,7 +151,9 @@ public:
         while (i < n) {
             Cp cp = decode_at(s_, i);
             switch (classify(cp.value)) {
-                case Cls::Word: i = word_at(cp); break;
+                case Cls::Word:
+                    i = word_at(cp);
+                    break;
                 case Cls::Cjk:
                     emit_part(cp.begin, cp.end, flags_for_start());
                     sentence_start_ = false;
@@ -145,7 +166,9 @@ public:
                     pending_break_ = true;
                     i = cp.end;
                     break;
-                case Cls::Space: i = cp.end; break;
+                case Cls::Space:
+                    i = cp.end;
+                    break;
                 default:
                     pending_break_ = true;
                     i = cp.end;
@@ -154,7 +177,7 @@ public:
         }
     }
 
-private:
+  private:
     struct Part {
         std::uint32_t begin, end;
         bool glued;  // starts at a glue seam
@@ -235,7 +258,8 @@ private:
         return end;
     }
 
-    void emit_word(std::uint32_t begin, std::uint32_t end, const std::vector<std::uint32_t>& hyphens) {
+    void emit_word(std::uint32_t begin, std::uint32_t end,
+                   const std::vector<std::uint32_t>& hyphens) {
         parts_.clear();
         std::uint32_t seg_begin = begin;
         for (std::size_t h = 0; h <= hyphens.size(); ++h) {
@@ -307,7 +331,8 @@ private:
             U8_BACK_1(reinterpret_cast<const std::uint8_t*>(s_.data()), static_cast<int32_t>(begin),
                       apos);
             if (apos > static_cast<int32_t>(begin) &&
-                classify(decode_at(s_, static_cast<std::uint32_t>(apos)).value) == Cls::Apostrophe) {
+                classify(decode_at(s_, static_cast<std::uint32_t>(apos)).value) ==
+                    Cls::Apostrophe) {
                 text_end = static_cast<std::uint32_t>(apos);
                 flags |= kPossessive;
             }

@@ -15,7 +15,9 @@ void add_json_option(cxxopts::Options& options) {
     options.add_options("Output")("json", "print one JSON object instead of text");
 }
 
-void add_help_option(cxxopts::Options& options) { options.add_options()("h,help", "show this help"); }
+void add_help_option(cxxopts::Options& options) {
+    options.add_options()("h,help", "show this help");
+}
 
 bool parse_or_help(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResult& out) {
     out = options.parse(argc, argv);

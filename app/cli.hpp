@@ -1,7 +1,7 @@
 #pragma once
 // What every graf subcommand shares: exit codes, option groups, messages.
-#include <cxxopts.hpp>
 #include <fmt/format.h>
+#include <cxxopts.hpp>
 
 #include <string>
 

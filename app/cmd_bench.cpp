@@ -29,8 +29,10 @@ searcher::SearchRequest request_for(const bench::BenchQuery& q, std::size_t k, b
 }  // namespace
 
 int run_bench(int argc, char** argv) {
-    cxxopts::Options options("graf bench", "Times searches from a query file: latency per kind, QPS.");
+    cxxopts::Options options("graf bench",
+                             "Times searches from a query file: latency per kind, QPS.");
     add_db_option(options);
+    // clang-format off
     options.add_options("Benchmark")
         ("queries", "`kind<TAB>query` lines (kind `name` runs as --name)", cxxopts::value<std::string>(), "FILE")
         ("runs", "timed passes over the queries (after one warm-up pass)",
@@ -40,8 +42,11 @@ int run_bench(int argc, char** argv) {
         ("no-snippets", "time ranking alone, without building snippets")
         ("threads", "also measure throughput with N threads, one index handle each",
          cxxopts::value<unsigned>()->default_value("1"), "N");
+    // clang-format on
+    // clang-format off
     options.add_options("Output")("out", "write per-query rows (kind, query, hits, total, min_us, median_us)",
                                   cxxopts::value<std::string>(), "FILE");
+    // clang-format on
     add_json_option(options);
     add_help_option(options);
     cxxopts::ParseResult args;
@@ -79,10 +84,12 @@ int run_bench(int argc, char** argv) {
                 searcher::SearchResult r = s->search(request_for(q, k, snippets));
                 return bench::Outcome{r.hits.size(), r.total_estimate};
             } catch (const searcher::QueryError& e) {
-                throw searcher::QueryError(fmt::format("{}:{}: {}", queries_file, q.line, e.what()));
+                throw searcher::QueryError(
+                    fmt::format("{}:{}: {}", queries_file, q.line, e.what()));
             } catch (const Xapian::WildcardError&) {
-                throw searcher::QueryError(fmt::format("{}:{}: a wildcard matches more than {} words",
-                                                       queries_file, q.line, searcher::kWildcardLimit));
+                throw searcher::QueryError(
+                    fmt::format("{}:{}: a wildcard matches more than {} words", queries_file,
+                                q.line, searcher::kWildcardLimit));
             }
         };
     };
@@ -100,7 +107,8 @@ int run_bench(int argc, char** argv) {
     const bench::ReportHeader header{"graf", method.runs, k, snippets, method.threads, method.seed};
     if (args.count("out")) bench::write_rows(args["out"].as<std::string>(), result.timings);
     if (args.count("json"))
-        fmt::print("{}\n", bench::to_json(header, result).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        fmt::print("{}\n", bench::to_json(header, result)
+                               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     else
         fmt::print("{}", bench::to_table(header, result));
     return kOk;

@@ -32,12 +32,15 @@ int run_compact(int argc, char** argv) {
         return kIndexUnwritable;
     }
     if (args.count("json")) {
-        nlohmann::json j = {{"db", db}, {"bytes_before", s.bytes_before}, {"bytes_after", s.bytes_after},
+        nlohmann::json j = {{"db", db},
+                            {"bytes_before", s.bytes_before},
+                            {"bytes_after", s.bytes_after},
                             {"seconds", s.seconds}};
         fmt::print("{}\n", j.dump());
     } else {
         fmt::print("compacted {}: {:.1f} MB → {:.1f} MB ({:.0f}% smaller) in {:.2f} s\n", db,
-                   static_cast<double>(s.bytes_before) / 1e6, static_cast<double>(s.bytes_after) / 1e6,
+                   static_cast<double>(s.bytes_before) / 1e6,
+                   static_cast<double>(s.bytes_after) / 1e6,
                    s.bytes_before ? 100.0 * (1.0 - static_cast<double>(s.bytes_after) /
                                                        static_cast<double>(s.bytes_before))
                                   : 0.0,

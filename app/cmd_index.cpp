@@ -1,6 +1,6 @@
 // graf index [--db DIR] [options] CORPUS...
-#include <nlohmann/json.hpp>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <atomic>
 #include <csignal>
@@ -14,13 +14,16 @@ namespace {
 
 std::atomic<bool> g_stop{false};
 
-extern "C" void on_signal(int) { g_stop = true; }
+extern "C" void on_signal(int) {
+    g_stop = true;
+}
 
 }  // namespace
 
 int run_index(int argc, char** argv) {
     cxxopts::Options options("graf index", "Add articles to an index; run again to update it.");
     add_db_option(options);
+    // clang-format off
     options.add_options("Indexing")
         ("threads", "analysis threads (default: one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")
         ("shards", "write N databases in parallel, one writer thread each (a new index; "
@@ -33,6 +36,7 @@ int run_index(int argc, char** argv) {
         ("no-compact", "leave a newly built index uncompacted (faster to finish, twice the size)")
         ("q,quiet", "no per-file warnings, only the summary")
         ("corpus", "folders and files to index", cxxopts::value<std::vector<std::string>>());
+    // clang-format on
     add_json_option(options);
     add_help_option(options);
     options.parse_positional({"corpus"});
@@ -65,7 +69,8 @@ int run_index(int argc, char** argv) {
     auto report = [&](const corpus::Problem& p) {
         if (quiet) return;
         fmt::print(stderr, "{}graf: {}: {}: {}\n", clear_line ? "\r\x1b[K" : "",
-                   p.kind == corpus::Problem::Kind::Skipped ? "skipped" : "warning", p.where, p.what);
+                   p.kind == corpus::Problem::Kind::Skipped ? "skipped" : "warning", p.where,
+                   p.what);
     };
 
     std::signal(SIGINT, on_signal);
@@ -102,12 +107,14 @@ int run_index(int argc, char** argv) {
                             {"shards", s.shards}};
         fmt::print("{}\n", j.dump());
     } else {
-        fmt::print("indexed {} articles ({} new, {} changed, {} unchanged, {} pruned), {} paragraphs written, "
-                   "{} skipped, {} warnings, {:.2f} s, {:.1f} MB/s, index {:.1f} MB{}{}\n",
-                   articles, s.articles_added, s.articles_replaced, s.articles_unchanged, s.articles_pruned,
-                   s.paragraphs, s.skipped_inputs, s.warnings, s.seconds, mbps,
-                   static_cast<double>(s.index_bytes) / 1e6, s.compacted ? " (compacted)" : "",
-                   s.interrupted ? " (interrupted: run again to finish)" : "");
+        fmt::print(
+            "indexed {} articles ({} new, {} changed, {} unchanged, {} pruned), {} paragraphs "
+            "written, "
+            "{} skipped, {} warnings, {:.2f} s, {:.1f} MB/s, index {:.1f} MB{}{}\n",
+            articles, s.articles_added, s.articles_replaced, s.articles_unchanged,
+            s.articles_pruned, s.paragraphs, s.skipped_inputs, s.warnings, s.seconds, mbps,
+            static_cast<double>(s.index_bytes) / 1e6, s.compacted ? " (compacted)" : "",
+            s.interrupted ? " (interrupted: run again to finish)" : "");
     }
     if (s.interrupted) return kInterrupted;
     if (articles == 0) {

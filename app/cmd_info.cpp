@@ -31,8 +31,10 @@ std::string human_bytes(std::uint64_t b) {
 int run_names(int argc, char** argv) {
     cxxopts::Options options("graf names", "The most-mentioned people and organisations.");
     add_db_option(options);
+    // clang-format off
     options.add_options("Names")("top", "how many", cxxopts::value<std::size_t>()->default_value("20"), "N")(
         "prefix", "only names starting with this", cxxopts::value<std::string>()->default_value(""));
+    // clang-format on
     add_json_option(options);
     add_help_option(options);
     options.parse_positional({"prefix"});
@@ -41,11 +43,14 @@ int run_names(int argc, char** argv) {
     if (!parse_or_help(options, argc, argv, args)) return kOk;
     try {
         Xapian::Database db = searcher::open_index(args["db"].as<std::string>());
-        auto names = searcher::top_names(db, args["top"].as<std::size_t>(), args["prefix"].as<std::string>());
+        auto names = searcher::top_names(db, args["top"].as<std::size_t>(),
+                                         args["prefix"].as<std::string>());
         if (args.count("json")) {
             nlohmann::json j = nlohmann::json::array();
             for (const auto& n : names)
-                j.push_back({{"name", display_name(n.name)}, {"paragraphs", n.paragraphs}, {"articles", n.articles}});
+                j.push_back({{"name", display_name(n.name)},
+                             {"paragraphs", n.paragraphs},
+                             {"articles", n.articles}});
             fmt::print("{}\n", j.dump());
         } else {
             fmt::print("{:<40} {:>10} {:>9}\n", "name", "paragraphs", "articles");
@@ -72,7 +77,8 @@ int run_stats(int argc, char** argv) {
         searcher::IndexSummary s = searcher::summarize(db, path);
         if (args.count("json")) {
             nlohmann::json sources = nlohmann::json::array();
-            for (const auto& src : s.sources) sources.push_back({{"source", src.source}, {"paragraphs", src.paragraphs}});
+            for (const auto& src : s.sources)
+                sources.push_back({{"source", src.source}, {"paragraphs", src.paragraphs}});
             nlohmann::json j = {{"db", path},
                                 {"articles", s.articles},
                                 {"paragraphs", s.paragraphs},
@@ -87,9 +93,12 @@ int run_stats(int argc, char** argv) {
             fmt::print("articles:       {}\n", s.articles);
             fmt::print("paragraphs:     {}\n", s.paragraphs);
             fmt::print("distinct words: {}\n", s.distinct_words);
-            fmt::print("dates:          {}\n", s.first_date.empty() ? "none" : s.first_date + " .. " + s.last_date);
+            fmt::print("dates:          {}\n",
+                       s.first_date.empty() ? "none" : s.first_date + " .. " + s.last_date);
             std::string sources;
-            for (const auto& src : s.sources) sources += fmt::format("{}{} ({})", sources.empty() ? "" : ", ", src.source, src.paragraphs);
+            for (const auto& src : s.sources)
+                sources += fmt::format("{}{} ({})", sources.empty() ? "" : ", ", src.source,
+                                       src.paragraphs);
             fmt::print("sources:        {}\n", sources.empty() ? "none" : sources);
             fmt::print("size on disk:   {}\n", human_bytes(s.bytes_on_disk));
         }

@@ -13,7 +13,8 @@ constexpr const char* kMark = "\x1b[1;33m";
 constexpr const char* kDim = "\x1b[2m";
 constexpr const char* kReset = "\x1b[0m";
 
-std::string highlighted(const searcher::Snippet& s, bool color, const char* open, const char* close) {
+std::string highlighted(const searcher::Snippet& s, bool color, const char* open,
+                        const char* close) {
     std::string out;
     std::size_t at = 0;
     for (auto [begin, length] : s.highlights) {
@@ -47,7 +48,8 @@ void print_text(const searcher::SearchResult& r, const searcher::SearchRequest& 
         fmt::print("No matching {}s ({:.1f} ms)\n", unit, r.took_ms);
     else
         fmt::print("About {} matching {}{}; showing {}-{} ({:.1f} ms)\n", r.total_estimate, unit,
-                   r.total_estimate == 1 ? "" : "s", r.hits.front().rank, r.hits.back().rank, r.took_ms);
+                   r.total_estimate == 1 ? "" : "s", r.hits.front().rank, r.hits.back().rank,
+                   r.took_ms);
 }
 
 void print_json(const searcher::SearchResult& r, const std::string& query) {
@@ -67,7 +69,9 @@ void print_json(const searcher::SearchResult& r, const std::string& query) {
                         {"snippet", h.snippet.text},
                         {"highlights", spans}});
     }
-    nlohmann::json j = {{"query", query}, {"total_estimate", r.total_estimate}, {"took_ms", r.took_ms},
+    nlohmann::json j = {{"query", query},
+                        {"total_estimate", r.total_estimate},
+                        {"took_ms", r.took_ms},
                         {"hits", hits}};
     if (r.suggestion) j["suggestion"] = *r.suggestion;
     fmt::print("{}\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
@@ -76,13 +80,17 @@ void print_json(const searcher::SearchResult& r, const std::string& query) {
 }  // namespace
 
 int run_search(int argc, char** argv) {
-    cxxopts::Options options("graf search", "Ranked paragraphs for a query, with highlighted snippets.");
+    cxxopts::Options options("graf search",
+                             "Ranked paragraphs for a query, with highlighted snippets.");
     add_db_option(options);
+    // clang-format off
     options.add_options("Query")
         ("name", "paragraphs naming this person or organisation", cxxopts::value<std::string>(), "\"FULL NAME\"")
         ("since", "only articles dated on or after (YYYY[-MM[-DD]])", cxxopts::value<std::string>(), "DATE")
         ("until", "only articles dated on or before", cxxopts::value<std::string>(), "DATE")
         ("query", "the query", cxxopts::value<std::vector<std::string>>());
+    // clang-format on
+    // clang-format off
     options.add_options("Results")
         ("limit", "hits to show", cxxopts::value<std::size_t>()->default_value("10"), "N")
         ("offset", "hits to skip (paging)", cxxopts::value<std::size_t>()->default_value("0"), "N")
@@ -90,8 +98,11 @@ int run_search(int argc, char** argv) {
         ("sort", "relevance or date (newest first)", cxxopts::value<std::string>()->default_value("relevance"), "BY")
         ("snippet-chars", "snippet length in characters", cxxopts::value<std::size_t>()->default_value("240"), "N")
         ("no-snippets", "no snippets (faster)");
+    // clang-format on
+    // clang-format off
     options.add_options("Output")("color", "highlight with colour: auto, always, never",
                                   cxxopts::value<std::string>()->default_value("auto"), "WHEN");
+    // clang-format on
     add_json_option(options);
     add_help_option(options);
     options.parse_positional({"query"});
@@ -101,7 +112,8 @@ int run_search(int argc, char** argv) {
 
     searcher::SearchRequest req;
     if (args.count("query"))
-        for (const auto& w : args["query"].as<std::vector<std::string>>()) req.query += (req.query.empty() ? "" : " ") + w;
+        for (const auto& w : args["query"].as<std::vector<std::string>>())
+            req.query += (req.query.empty() ? "" : " ") + w;
     if (args.count("name")) req.name = args["name"].as<std::string>();
     if (args.count("since")) req.since = args["since"].as<std::string>();
     if (args.count("until")) req.until = args["until"].as<std::string>();
@@ -125,8 +137,9 @@ int run_search(int argc, char** argv) {
     try {
         searcher::Searcher s(args["db"].as<std::string>());
         searcher::SearchResult r = s.search(req);
-        std::string shown = req.name.empty() ? req.query : (req.query.empty() ? "" : req.query + " ") +
-                                                               "name:\"" + req.name + "\"";
+        std::string shown = req.name.empty() ? req.query
+                                             : (req.query.empty() ? "" : req.query + " ") +
+                                                   "name:\"" + req.name + "\"";
         if (args.count("json"))
             print_json(r, shown);
         else
@@ -138,7 +151,8 @@ int run_search(int argc, char** argv) {
         error("{}", e.what());
         return kNothing;
     } catch (const Xapian::WildcardError& e) {
-        error("query error: a wildcard matches more than {} words; make it longer", searcher::kWildcardLimit);
+        error("query error: a wildcard matches more than {} words; make it longer",
+              searcher::kWildcardLimit);
         return kUsage;
     } catch (const Xapian::QueryParserError& e) {
         error("query error: {}", e.get_msg());

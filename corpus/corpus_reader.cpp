@@ -16,7 +16,8 @@ namespace fs = std::filesystem;
 namespace {
 
 bool ends_with(const std::string& s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // The format of a file and the length of its extension, from its name.
@@ -35,7 +36,8 @@ std::string strip_extension(std::string s, std::size_t ext_len) {
 
 }  // namespace
 
-std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const ProblemSink& problems) {
+std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs,
+                                   const ProblemSink& problems) {
     for (const fs::path& in : inputs) {
         std::error_code ec;
         if (!fs::exists(in, ec))
@@ -47,8 +49,11 @@ std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const Pr
         if (fs::is_directory(in, ec)) {
             std::vector<InputFile> found;
             // Directory symlinks are not followed: a link back to a parent would loop.
-            fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec);
-            if (ec) problems({Problem::Kind::Skipped, in.string(), "cannot list folder: " + ec.message()});
+            fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied,
+                                                ec);
+            if (ec)
+                problems(
+                    {Problem::Kind::Skipped, in.string(), "cannot list folder: " + ec.message()});
             for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
                 std::error_code fec;
                 if (!it->is_regular_file(fec)) continue;
@@ -58,7 +63,9 @@ std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const Pr
                 found.push_back({it->path(), strip_extension(rel, fmt->second), fmt->first,
                                  it->file_size(fec)});
             }
-            if (ec) problems({Problem::Kind::Warning, in.string(), "folder walk stopped early: " + ec.message()});
+            if (ec)
+                problems({Problem::Kind::Warning, in.string(),
+                          "folder walk stopped early: " + ec.message()});
             std::sort(found.begin(), found.end(),
                       [](const InputFile& a, const InputFile& b) { return a.id_base < b.id_base; });
             files.insert(files.end(), std::make_move_iterator(found.begin()),
@@ -68,7 +75,8 @@ std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const Pr
         auto fmt = format_of(in);
         if (!fmt) {
             problems({Problem::Kind::Skipped, in.string(),
-                      "unsupported file type: graf reads .txt and .jsonl (also .jsonl.gz, .jsonl.xz, .jsonl.zst)"});
+                      "unsupported file type: graf reads .txt and .jsonl (also .jsonl.gz, "
+                      ".jsonl.xz, .jsonl.zst)"});
             continue;
         }
         files.push_back({in, strip_extension(in.filename().string(), fmt->second), fmt->first,
@@ -79,7 +87,7 @@ std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const Pr
 
 // The JSON Lines file being read, between calls to next().
 class CorpusReader::JsonLinesFile {
-public:
+  public:
     JsonLinesFile(const InputFile& f) : file(f), reader(f.path) {}
     const InputFile& file;
     LineReader reader;
@@ -110,7 +118,8 @@ bool CorpusReader::next(Article& article) {
             try {
                 json_ = std::make_unique<JsonLinesFile>(f);
             } catch (const std::exception& e) {
-                problems_({Problem::Kind::Skipped, f.path.string(), std::string("cannot read: ") + e.what()});
+                problems_({Problem::Kind::Skipped, f.path.string(),
+                           std::string("cannot read: ") + e.what()});
                 finished_bytes_ += f.size;
             }
             continue;
@@ -128,9 +137,12 @@ bool CorpusReader::next_text(const InputFile& f, Article& article) {
         return false;
     };
     if (f.size > kMaxTextFileBytes)
-        return skip("file is larger than 256 MiB; not a news article (split it or convert it to JSON Lines)");
+        return skip(
+            "file is larger than 256 MiB; not a news article (split it or convert it to JSON "
+            "Lines)");
     std::ifstream in(f.path, std::ios::binary);
-    if (!in) return skip("cannot read: " + std::error_code(errno, std::generic_category()).message());
+    if (!in)
+        return skip("cannot read: " + std::error_code(errno, std::generic_category()).message());
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (in.bad()) return skip("read error");
     if (looks_binary(bytes)) return skip("binary file (NUL bytes), not text");
@@ -154,7 +166,8 @@ bool CorpusReader::next_json_line(Article& article) {
         try {
             status = j.reader.next(j.line);
         } catch (const std::exception& e) {
-            problems_({Problem::Kind::Skipped, j.file.path.string() + ":" + std::to_string(j.reader.line_number() + 1),
+            problems_({Problem::Kind::Skipped,
+                       j.file.path.string() + ":" + std::to_string(j.reader.line_number() + 1),
                        std::string("stopped reading: ") + e.what()});
             return false;
         }
@@ -174,9 +187,11 @@ bool CorpusReader::next_json_line(Article& article) {
             continue;
         }
         if (!warning.empty()) problems_({Problem::Kind::Warning, where, warning});
-        if (article.id.empty()) article.id = j.file.id_base + ":" + std::to_string(j.reader.line_number());
+        if (article.id.empty())
+            article.id = j.file.id_base + ":" + std::to_string(j.reader.line_number());
         if (article.paragraphs.empty()) {
-            problems_({Problem::Kind::Skipped, where, "article \"" + article.id + "\" has no body text"});
+            problems_(
+                {Problem::Kind::Skipped, where, "article \"" + article.id + "\" has no body text"});
             continue;
         }
         return true;

@@ -38,7 +38,7 @@ std::vector<InputFile> list_inputs(const std::vector<std::filesystem::path>& inp
                                    const ProblemSink& problems);
 
 class CorpusReader {
-public:
+  public:
     CorpusReader(std::vector<InputFile> files, ProblemSink problems);
     ~CorpusReader();
 
@@ -47,7 +47,7 @@ public:
     std::uint64_t total_bytes() const { return total_bytes_; }
     std::uint64_t bytes_done() const;
 
-private:
+  private:
     bool next_text(const InputFile& f, Article& article);
     bool next_json_line(Article& article);
 

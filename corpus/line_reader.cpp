@@ -22,7 +22,7 @@ std::string describe(const std::filesystem::path& path, const std::string& what)
 
 // Produces decompressed bytes. `read` returns 0 at the end of the data.
 class LineReader::Source {
-public:
+  public:
     explicit Source(const std::filesystem::path& path) : path_(path) {
         file_ = std::fopen(path.c_str(), "rb");
         if (!file_) throw std::runtime_error(describe(path, std::strerror(errno)));
@@ -33,7 +33,7 @@ public:
     virtual std::size_t read(char* out, std::size_t n) = 0;
     std::uint64_t consumed() const { return consumed_; }
 
-protected:
+  protected:
     std::size_t read_raw(char* out, std::size_t n) {
         std::size_t got = std::fread(out, 1, n, file_);
         if (got == 0 && std::ferror(file_))
@@ -43,7 +43,7 @@ protected:
     }
     std::filesystem::path path_;
 
-private:
+  private:
     std::FILE* file_ = nullptr;
     std::uint64_t consumed_ = 0;
 };
@@ -51,13 +51,13 @@ private:
 namespace {
 
 class PlainSource final : public LineReader::Source {
-public:
+  public:
     using Source::Source;
     std::size_t read(char* out, std::size_t n) override { return read_raw(out, n); }
 };
 
 class GzipSource final : public LineReader::Source {
-public:
+  public:
     explicit GzipSource(const std::filesystem::path& p) : Source(p), in_(kChunk) {
         if (inflateInit2(&z_, 15 + 32) != Z_OK)  // +32: gzip or zlib header
             throw std::runtime_error(describe(p, "cannot start gzip decoder"));
@@ -72,7 +72,8 @@ public:
                 z_.avail_in = static_cast<uInt>(read_raw(in_.data(), in_.size()));
                 z_.next_in = reinterpret_cast<Bytef*>(in_.data());
                 if (z_.avail_in == 0) {
-                    if (!between_members_) throw std::runtime_error(describe(path_, "truncated gzip data"));
+                    if (!between_members_)
+                        throw std::runtime_error(describe(path_, "truncated gzip data"));
                     return 0;
                 }
             }
@@ -90,14 +91,14 @@ public:
         }
     }
 
-private:
+  private:
     z_stream z_{};
     std::vector<char> in_;
     bool between_members_ = true;
 };
 
 class XzSource final : public LineReader::Source {
-public:
+  public:
     explicit XzSource(const std::filesystem::path& p) : Source(p), in_(kChunk) {
         if (lzma_stream_decoder(&s_, UINT64_MAX, LZMA_CONCATENATED) != LZMA_OK)
             throw std::runtime_error(describe(p, "cannot start xz decoder"));
@@ -114,22 +115,23 @@ public:
                 if (s_.avail_in == 0) action = LZMA_FINISH;
             }
             lzma_ret rc = lzma_code(&s_, action);
-            if (rc == LZMA_STREAM_END) ended_ = true;
+            if (rc == LZMA_STREAM_END)
+                ended_ = true;
             else if (rc != LZMA_OK)
-                throw std::runtime_error(describe(path_, "corrupt or truncated xz data (lzma error " +
-                                                             std::to_string(rc) + ")"));
+                throw std::runtime_error(describe(
+                    path_, "corrupt or truncated xz data (lzma error " + std::to_string(rc) + ")"));
         }
         return n - s_.avail_out;
     }
 
-private:
+  private:
     lzma_stream s_ = LZMA_STREAM_INIT;
     std::vector<char> in_;
     bool ended_ = false;
 };
 
 class ZstdSource final : public LineReader::Source {
-public:
+  public:
     explicit ZstdSource(const std::filesystem::path& p) : Source(p), in_(kChunk) {
         d_ = ZSTD_createDStream();
         if (!d_) throw std::runtime_error(describe(p, "cannot start zstd decoder"));
@@ -155,7 +157,7 @@ public:
         return o.pos;
     }
 
-private:
+  private:
     ZSTD_DStream* d_ = nullptr;
     std::vector<char> in_;
     ZSTD_inBuffer ib_{nullptr, 0, 0};
@@ -183,7 +185,9 @@ LineReader::LineReader(const std::filesystem::path& path) {
 
 LineReader::~LineReader() = default;
 
-std::uint64_t LineReader::bytes_read() const { return source_->consumed(); }
+std::uint64_t LineReader::bytes_read() const {
+    return source_->consumed();
+}
 
 bool LineReader::fill() {
     if (eof_) return false;

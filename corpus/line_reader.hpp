@@ -12,7 +12,7 @@ namespace graf::corpus {
 inline constexpr std::size_t kMaxLineBytes = 64u << 20;
 
 class LineReader {
-public:
+  public:
     /// Opens `path`; throws std::runtime_error naming the file when it cannot.
     explicit LineReader(const std::filesystem::path& path);
     ~LineReader();
@@ -29,7 +29,7 @@ public:
 
     class Source;  // one per compression format
 
-private:
+  private:
     bool fill();
 
     std::unique_ptr<Source> source_;

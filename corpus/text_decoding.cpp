@@ -38,12 +38,13 @@ Utf8Scan scan_utf8(std::string_view s) {
 std::string from_windows_1252(std::string_view s) {
     UErrorCode ec = U_ZERO_ERROR;
     std::unique_ptr<UConverter, decltype(&ucnv_close)> from(ucnv_open("windows-1252", &ec),
-                                                             ucnv_close);
+                                                            ucnv_close);
     std::unique_ptr<UConverter, decltype(&ucnv_close)> to(ucnv_open("UTF-8", &ec), ucnv_close);
     if (U_FAILURE(ec)) return std::string(s);
     std::string out(s.size() * 3 + 16, '\0');
-    int32_t len = ucnv_convert("UTF-8", "windows-1252", out.data(), static_cast<int32_t>(out.size()),
-                               s.data(), static_cast<int32_t>(s.size()), &ec);
+    int32_t len =
+        ucnv_convert("UTF-8", "windows-1252", out.data(), static_cast<int32_t>(out.size()),
+                     s.data(), static_cast<int32_t>(s.size()), &ec);
     if (U_FAILURE(ec)) return std::string(s);
     out.resize(static_cast<std::size_t>(len));
     return out;

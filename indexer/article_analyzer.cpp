@@ -17,7 +17,8 @@ std::string content_hash(const corpus::Article& a) {
     return fmt::format("{:016x}:{}", h, a.paragraphs.size());
 }
 
-void ArticleAnalyzer::note_variants(const std::vector<analysis::Token>& tokens, AnalyzedArticle& out) {
+void ArticleAnalyzer::note_variants(const std::vector<analysis::Token>& tokens,
+                                    AnalyzedArticle& out) {
     for (const analysis::Token& t : tokens) {
         if (!analysis::is_stemmable(t.term) || known_words_.count(t.term)) continue;
         known_words_.insert(t.term);
@@ -30,14 +31,14 @@ void ArticleAnalyzer::note_variants(const std::vector<analysis::Token>& tokens, 
 // finder did not tag with term lookups instead of a positional phrase check,
 // which costs a position read per candidate paragraph (half the time of a
 // name query, measured with graf bench).
-void ArticleAnalyzer::add_name_pairs(Xapian::Document& doc, const std::vector<analysis::Token>& tokens) {
+void ArticleAnalyzer::add_name_pairs(Xapian::Document& doc,
+                                     const std::vector<analysis::Token>& tokens) {
     const analysis::Token* prev = nullptr;
     for (const analysis::Token& t : tokens) {
         if (t.has(analysis::kAlias)) continue;
         const bool upper = t.has(analysis::kCapitalised) || t.has(analysis::kAllCaps);
         // Across punctuation too, as a phrase would: "(Alan) Greenspan".
-        if (prev &&
-            (upper || prev->has(analysis::kCapitalised) || prev->has(analysis::kAllCaps)) &&
+        if (prev && (upper || prev->has(analysis::kCapitalised) || prev->has(analysis::kAllCaps)) &&
             prev->term.size() + t.term.size() < 200) {
             term_.assign(schema::kPairPrefix);
             term_ += prev->term;
@@ -62,8 +63,8 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article) {
     const std::string key = schema::article_key(article.id);
     const std::string date = schema::date_value(article.date);
     const std::string source = analysis::fold(article.source);
-    schema::ParagraphData data{article.id, article.title, article.date, article.source, article.url,
-                               0, {}};
+    schema::ParagraphData data{
+        article.id, article.title, article.date, article.source, article.url, 0, {}};
 
     for (std::size_t i = 0; i < article.paragraphs.size(); ++i) {
         const unsigned number = static_cast<unsigned>(i + 1);

@@ -18,7 +18,7 @@ namespace graf::indexer {
 
 struct AnalyzedArticle {
     std::string id;
-    std::string hash;  ///< content hash stored in metadata, to skip unchanged articles
+    std::string hash;       ///< content hash stored in metadata, to skip unchanged articles
     bool replaces = false;  ///< an older version is in the index and must be deleted first
     std::vector<Xapian::Document> paragraphs;
     std::uint64_t bytes = 0;
@@ -32,10 +32,10 @@ struct AnalyzedArticle {
 std::string content_hash(const corpus::Article& article);
 
 class ArticleAnalyzer {
-public:
+  public:
     AnalyzedArticle analyze(const corpus::Article& article);
 
-private:
+  private:
     void add_name_pairs(Xapian::Document& doc, const std::vector<analysis::Token>& tokens);
     void note_variants(const std::vector<analysis::Token>& tokens, AnalyzedArticle& out);
 

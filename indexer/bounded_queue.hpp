@@ -10,7 +10,7 @@ namespace graf::indexer {
 
 template <typename T>
 class BoundedQueue {
-public:
+  public:
     explicit BoundedQueue(std::size_t capacity) : capacity_(capacity) {}
 
     /// Blocks while full. Returns false when the queue was closed.
@@ -41,7 +41,7 @@ public:
         not_full_.notify_all();
     }
 
-private:
+  private:
     std::size_t capacity_;
     std::deque<T> items_;
     bool closed_ = false;

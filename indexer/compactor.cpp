@@ -46,21 +46,25 @@ CompactStats compact_index(const fs::path& db) {
         for (auto& lock : locks) lock.close();
     } catch (const Xapian::DatabaseLockError&) {
         fs::remove_all(fresh, ec);
-        throw IndexError(fmt::format("{}: a graf index run is writing to this index; compact it when it has finished",
-                                     db.string()));
+        throw IndexError(fmt::format(
+            "{}: a graf index run is writing to this index; compact it when it has finished",
+            db.string()));
     } catch (const Xapian::Error& e) {
         fs::remove_all(fresh, ec);
-        throw IndexError(fmt::format("{}: compacting failed: {} (disk full or read-only?); the index is unchanged",
-                                     db.string(), e.get_description()));
+        throw IndexError(fmt::format(
+            "{}: compacting failed: {} (disk full or read-only?); the index is unchanged",
+            db.string(), e.get_description()));
     } catch (const fs::filesystem_error& e) {
         // The first rename may have happened: put the original back.
         if (!fs::exists(db, ec) && fs::exists(old, ec)) fs::rename(old, db, ec);
         fs::remove_all(fresh, ec);
-        throw IndexError(fmt::format("{}: compacting failed: {}; the index is unchanged", db.string(), e.what()));
+        throw IndexError(fmt::format("{}: compacting failed: {}; the index is unchanged",
+                                     db.string(), e.what()));
     }
     fs::remove_all(old, ec);
     stats.bytes_after = index_bytes(db);
-    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    stats.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
 }
 

@@ -12,9 +12,9 @@
 
 #include "corpus/corpus_reader.hpp"
 #include "indexer/article_analyzer.hpp"
+#include "indexer/bounded_queue.hpp"
 #include "indexer/compactor.hpp"
 #include "indexer/shards.hpp"
-#include "indexer/bounded_queue.hpp"
 #include "schema/schema.hpp"
 
 namespace graf::indexer {
@@ -115,7 +115,9 @@ class ProgressLine {
 class ShardWriter {
   public:
     ShardWriter(const fs::path& path, std::size_t commit_paragraphs)
-        : path_(path), db_(open_for_writing(path)), known_(load_hashes(db_)),
+        : path_(path),
+          db_(open_for_writing(path)),
+          known_(load_hashes(db_)),
           commit_paragraphs_(commit_paragraphs) {
         was_empty_ = known_.empty() && db_.get_doccount() == 0;
         db_.begin_transaction();
@@ -320,10 +322,12 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
         std::vector<std::exception_ptr> shard_failures(n);
         if (n > 1) {
             for (std::size_t i = 0; i < n; ++i) {
-                queues.push_back(std::make_unique<BoundedQueue<AnalyzedArticle>>(kBatchArticles * 2));
+                queues.push_back(
+                    std::make_unique<BoundedQueue<AnalyzedArticle>>(kBatchArticles * 2));
                 shard_threads.emplace_back([&, i] {
                     try {
-                        while (auto a = queues[i]->pop()) writers[i]->write(*a, shard_stats[i], counters);
+                        while (auto a = queues[i]->pop())
+                            writers[i]->write(*a, shard_stats[i], counters);
                     } catch (...) {
                         shard_failures[i] = std::current_exception();
                         queues[i]->close();

@@ -14,13 +14,14 @@ namespace graf::indexer {
 struct IndexOptions {
     std::filesystem::path db = "graf-index";
     std::vector<std::filesystem::path> inputs;
-    unsigned threads = 0;                    ///< analysis threads; 0 = one per core
+    unsigned threads = 0;  ///< analysis threads; 0 = one per core
     /// Databases written in parallel (see shards.hpp); 0 = as the index
     /// already is (one for a new index).
     unsigned shards = 0;
-    bool prune = false;                      ///< delete articles not found in the inputs
-    std::size_t commit_paragraphs = 5'000;  ///< paragraphs per atomic commit (larger is no faster: measured)
-    bool progress = false;                   ///< a live progress line on stderr
+    bool prune = false;  ///< delete articles not found in the inputs
+    std::size_t commit_paragraphs =
+        5'000;              ///< paragraphs per atomic commit (larger is no faster: measured)
+    bool progress = false;  ///< a live progress line on stderr
     /// Compact at the end when this run built the index from empty (a
     /// quarter of the time of a re-index saves half the size; see compactor.hpp).
     bool compact_new = true;
@@ -29,18 +30,18 @@ struct IndexOptions {
 };
 
 struct IndexStats {
-    std::uint64_t articles_added = 0;     ///< new articles
-    std::uint64_t articles_replaced = 0;  ///< changed since the last run
-    std::uint64_t articles_unchanged = 0; ///< skipped by content hash
+    std::uint64_t articles_added = 0;      ///< new articles
+    std::uint64_t articles_replaced = 0;   ///< changed since the last run
+    std::uint64_t articles_unchanged = 0;  ///< skipped by content hash
     std::uint64_t articles_pruned = 0;
-    std::uint64_t paragraphs = 0;         ///< paragraphs written
-    std::uint64_t skipped_inputs = 0;     ///< files or lines not indexed
+    std::uint64_t paragraphs = 0;      ///< paragraphs written
+    std::uint64_t skipped_inputs = 0;  ///< files or lines not indexed
     std::uint64_t warnings = 0;
-    std::uint64_t bytes = 0;              ///< input bytes read
-    double seconds = 0;                   ///< including compaction
+    std::uint64_t bytes = 0;  ///< input bytes read
+    double seconds = 0;       ///< including compaction
     bool interrupted = false;
     bool compacted = false;
-    std::uint64_t index_bytes = 0;        ///< size on disk at the end
+    std::uint64_t index_bytes = 0;  ///< size on disk at the end
     std::size_t shards = 1;
 };
 

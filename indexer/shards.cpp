@@ -31,19 +31,20 @@ std::vector<fs::path> prepare_layout(const fs::path& db, unsigned shards) {
     const bool plain = fs::exists(db / "iamglass", ec);
     if (!existing.empty()) {
         if (shards != 0 && shards != existing.size())
-            throw IndexError(fmt::format("{} has {} shards, not {}: index into a new --db to change the count",
-                                         db.string(), existing.size(), shards));
+            throw IndexError(
+                fmt::format("{} has {} shards, not {}: index into a new --db to change the count",
+                            db.string(), existing.size(), shards));
         return existing;
     }
     if (plain || shards <= 1) {
         if (plain && shards > 1)
-            throw IndexError(fmt::format("{} is a single-database index: index into a new --db to shard it",
-                                         db.string()));
+            throw IndexError(fmt::format(
+                "{} is a single-database index: index into a new --db to shard it", db.string()));
         return {db};
     }
     if (fs::is_directory(db, ec) && !fs::is_empty(db, ec))
-        throw IndexError(
-            fmt::format("{}: this folder is not a graf index and not empty; choose another --db", db.string()));
+        throw IndexError(fmt::format(
+            "{}: this folder is not a graf index and not empty; choose another --db", db.string()));
     fs::create_directories(db, ec);
     std::vector<fs::path> out;
     std::string stub;
@@ -57,7 +58,9 @@ std::vector<fs::path> prepare_layout(const fs::path& db, unsigned shards) {
     const fs::path tmp = db / (std::string(kStubFile) + ".tmp");
     std::ofstream(tmp) << stub;
     fs::rename(tmp, db / kStubFile, ec);
-    if (ec) throw IndexError(fmt::format("{}: cannot write the shard list: {}", db.string(), ec.message()));
+    if (ec)
+        throw IndexError(
+            fmt::format("{}: cannot write the shard list: {}", db.string(), ec.message()));
     return out;
 }
 

@@ -69,12 +69,18 @@ ParagraphData decode(std::string_view data) {
         std::size_t eq = line.find('=');
         if (eq == std::string_view::npos) continue;
         std::string_view key = line.substr(0, eq), value = line.substr(eq + 1);
-        if (key == "article") d.article = value;
-        else if (key == "title") d.title = value;
-        else if (key == "date") d.date = value;
-        else if (key == "source") d.source = value;
-        else if (key == "url") d.url = value;
-        else if (key == "text") d.text = value;
+        if (key == "article")
+            d.article = value;
+        else if (key == "title")
+            d.title = value;
+        else if (key == "date")
+            d.date = value;
+        else if (key == "source")
+            d.source = value;
+        else if (key == "url")
+            d.url = value;
+        else if (key == "text")
+            d.text = value;
         else if (key == "paragraph")
             std::from_chars(value.data(), value.data() + value.size(), d.paragraph);
     }

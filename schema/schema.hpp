@@ -13,13 +13,16 @@ namespace graf::schema {
 inline constexpr std::string_view kVersion = "3";
 
 // Term prefixes (Xapian convention: single capitals; X for multi-letter).
-inline constexpr std::string_view kUniquePrefix = "Q";      ///< Q<article>#<paragraph>: one per document
-inline constexpr std::string_view kArticlePrefix = "XA";    ///< boolean: every paragraph of an article
-inline constexpr std::string_view kTitlePrefix = "S";       ///< title word, no positions
-inline constexpr std::string_view kNamePrefix = "XN";       ///< XNsteve bannon: a person or organisation
-inline constexpr std::string_view kPairPrefix = "XP";       ///< XPjames baker: adjacent words, one capitalised
-inline constexpr std::string_view kSourcePrefix = "XSRC";   ///< boolean: folded source label
-inline constexpr std::string_view kDatePrefix = "D";        ///< boolean: D20250127
+inline constexpr std::string_view kUniquePrefix =
+    "Q";  ///< Q<article>#<paragraph>: one per document
+inline constexpr std::string_view kArticlePrefix =
+    "XA";                                              ///< boolean: every paragraph of an article
+inline constexpr std::string_view kTitlePrefix = "S";  ///< title word, no positions
+inline constexpr std::string_view kNamePrefix = "XN";  ///< XNsteve bannon: a person or organisation
+inline constexpr std::string_view kPairPrefix =
+    "XP";  ///< XPjames baker: adjacent words, one capitalised
+inline constexpr std::string_view kSourcePrefix = "XSRC";  ///< boolean: folded source label
+inline constexpr std::string_view kDatePrefix = "D";       ///< boolean: D20250127
 
 /// Synonym-table key `Z<stem>` → every indexed word with that stem. A
 /// lower-case query word expands to these variants at search time, which

@@ -30,7 +30,8 @@ std::vector<MatchSpan> find_matches(const std::vector<analysis::Token>& tokens,
     const std::vector<std::size_t> words = word_indices(tokens);
     std::vector<bool> covered(words.size(), false);
 
-    auto match_sequences = [&](const std::vector<std::vector<std::string>>& sequences, float weight) {
+    auto match_sequences = [&](const std::vector<std::vector<std::string>>& sequences,
+                               float weight) {
         for (const auto& seq : sequences) {
             if (seq.size() < 2 || seq.size() > words.size()) continue;
             for (std::size_t i = 0; i + seq.size() <= words.size(); ++i) {
@@ -59,8 +60,10 @@ std::vector<MatchSpan> find_matches(const std::vector<analysis::Token>& tokens,
         const analysis::Token& t = tokens[words[i]];
         bool hit = spec.exact.count(t.term) != 0;
         for (const auto& name : spec.names)
-            hit = hit || (name.size() > 1 && t.has(analysis::kCapitalised) && t.term == name.back());
-        if (!hit && stem_starts.test(static_cast<unsigned char>(t.term[0])) && analysis::is_stemmable(t.term))
+            hit =
+                hit || (name.size() > 1 && t.has(analysis::kCapitalised) && t.term == name.back());
+        if (!hit && stem_starts.test(static_cast<unsigned char>(t.term[0])) &&
+            analysis::is_stemmable(t.term))
             hit = spec.stems.count(stemmer(t.term)) != 0;
         for (std::size_t p = 0; !hit && p < spec.prefixes.size(); ++p)
             hit = t.term.compare(0, spec.prefixes[p].size(), spec.prefixes[p]) == 0;

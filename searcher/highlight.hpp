@@ -17,7 +17,7 @@ struct HighlightSpec {
     std::unordered_set<std::string> stems;          ///< highlight a word whose stem is one of these
     std::vector<std::string> prefixes;              ///< wildcard prefixes (elect*)
     std::vector<std::vector<std::string>> phrases;  ///< consecutive terms: one span
-    std::vector<std::vector<std::string>> names;    ///< full names; the capitalised surname alone too
+    std::vector<std::vector<std::string>> names;  ///< full names; the capitalised surname alone too
 };
 
 struct MatchSpan {

@@ -23,8 +23,8 @@ std::uint64_t disk_size(const fs::path& path) {
         return fs::file_size(path, ec);
     }
     std::uint64_t total = 0;
-    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec))
+    for (auto it = fs::recursive_directory_iterator(path, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
         if (it->is_regular_file(ec)) total += it->file_size(ec);
     return total;
 }
@@ -36,7 +36,8 @@ IndexSummary summarize(const Xapian::Database& db, const fs::path& path) {
     s.paragraphs = db.get_doccount();
     // One XA term per article; unlike metadata, terms merge across shards.
     const std::string article_prefix(schema::kArticlePrefix);
-    for (auto it = db.allterms_begin(article_prefix); it != db.allterms_end(article_prefix); ++it) ++s.articles;
+    for (auto it = db.allterms_begin(article_prefix); it != db.allterms_end(article_prefix); ++it)
+        ++s.articles;
     // Prefixed terms start with a capital letter; one skip_to jumps past them all.
     for (auto it = db.allterms_begin(); it != db.allterms_end();) {
         const std::string term = *it;
@@ -52,13 +53,15 @@ IndexSummary summarize(const Xapian::Database& db, const fs::path& path) {
     const std::string src(schema::kSourcePrefix);
     for (auto it = db.allterms_begin(src); it != db.allterms_end(src); ++it)
         s.sources.push_back({(*it).substr(src.size()), it.get_termfreq()});
-    std::sort(s.sources.begin(), s.sources.end(),
-              [](const SourceCount& a, const SourceCount& b) { return a.paragraphs > b.paragraphs; });
+    std::sort(s.sources.begin(), s.sources.end(), [](const SourceCount& a, const SourceCount& b) {
+        return a.paragraphs > b.paragraphs;
+    });
     s.bytes_on_disk = disk_size(path);
     return s;
 }
 
-std::vector<NameCount> top_names(const Xapian::Database& db, std::size_t top, std::string_view prefix) {
+std::vector<NameCount> top_names(const Xapian::Database& db, std::size_t top,
+                                 std::string_view prefix) {
     const std::string term_prefix = std::string(schema::kNamePrefix) + analysis::fold(prefix);
     std::vector<NameCount> names;
     for (auto it = db.allterms_begin(term_prefix); it != db.allterms_end(term_prefix); ++it)
@@ -66,7 +69,8 @@ std::vector<NameCount> top_names(const Xapian::Database& db, std::size_t top, st
     std::size_t n = std::min(top, names.size());
     std::partial_sort(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(n), names.end(),
                       [](const NameCount& a, const NameCount& b) {
-                          return a.paragraphs != b.paragraphs ? a.paragraphs > b.paragraphs : a.name < b.name;
+                          return a.paragraphs != b.paragraphs ? a.paragraphs > b.paragraphs
+                                                              : a.name < b.name;
                       });
     names.resize(n);
     // Articles: collapse the name's paragraphs by article and count them all.

@@ -17,7 +17,7 @@ struct SourceCount {
 struct IndexSummary {
     std::uint64_t articles = 0;
     Xapian::doccount paragraphs = 0;
-    std::uint64_t distinct_words = 0;  ///< unprefixed terms: the searchable vocabulary
+    std::uint64_t distinct_words = 0;   ///< unprefixed terms: the searchable vocabulary
     std::string first_date, last_date;  ///< YYYY-MM-DD, empty when no article has a date
     std::vector<SourceCount> sources;
     std::uint64_t bytes_on_disk = 0;
@@ -33,6 +33,7 @@ struct NameCount {
 
 /// The most-mentioned names (by paragraphs), optionally starting with `prefix`
 /// (folded like a name: "steve b").
-std::vector<NameCount> top_names(const Xapian::Database& db, std::size_t top, std::string_view prefix);
+std::vector<NameCount> top_names(const Xapian::Database& db, std::size_t top,
+                                 std::string_view prefix);
 
 }  // namespace graf::searcher

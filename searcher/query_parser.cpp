@@ -42,7 +42,9 @@ std::size_t quote_len(std::string_view s, std::size_t i) {
     return 0;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // All letters upper case: a shouted question, not a list of names/operators.
 bool is_shouting(std::string_view s) {
@@ -97,20 +99,31 @@ std::vector<Lexeme> lex(std::string_view s, bool shouting) {
             continue;
         }
         std::size_t j = i;
-        while (j < s.size() && !is_space(s[j]) && s[j] != '(' && s[j] != ')' && !quote_len(s, j)) ++j;
+        while (j < s.size() && !is_space(s[j]) && s[j] != '(' && s[j] != ')' && !quote_len(s, j))
+            ++j;
         std::string word(s.substr(i, j - i));
         i = j;
         if (!shouting) {
-            if (word == "AND") { out.push_back({Tok::And, word, {}}); continue; }
-            if (word == "OR") { out.push_back({Tok::Or, word, {}}); continue; }
-            if (word == "NOT") { out.push_back({Tok::Not, word, {}}); continue; }
+            if (word == "AND") {
+                out.push_back({Tok::And, word, {}});
+                continue;
+            }
+            if (word == "OR") {
+                out.push_back({Tok::Or, word, {}});
+                continue;
+            }
+            if (word == "NOT") {
+                out.push_back({Tok::Not, word, {}});
+                continue;
+            }
             if (word == "NEAR" || word.rfind("NEAR/", 0) == 0) {
                 Lexeme l{Tok::Near, word, {}};
                 if (word.size() > 5) {
                     try {
                         l.near = static_cast<unsigned>(std::stoul(word.substr(5)));
                     } catch (...) {
-                        throw QueryError(fmt::format("\"{}\": NEAR/ takes a number of words, e.g. NEAR/5", word));
+                        throw QueryError(fmt::format(
+                            "\"{}\": NEAR/ takes a number of words, e.g. NEAR/5", word));
                     }
                 }
                 out.push_back(l);
@@ -188,8 +201,9 @@ std::string date_bound(std::string_view s, bool upper, std::string_view whole) {
 }
 
 class Parser {
-public:
-    Parser(std::vector<Lexeme> lexemes, bool natural, const StemVariants& variants, ParsedQuery& out)
+  public:
+    Parser(std::vector<Lexeme> lexemes, bool natural, const StemVariants& variants,
+           ParsedQuery& out)
         : lex_(std::move(lexemes)), natural_(natural), variants_(variants), out_(out) {}
 
     Query parse() {
@@ -204,7 +218,7 @@ public:
         return q;
     }
 
-private:
+  private:
     const Lexeme& peek() const { return lex_[pos_]; }
     const Lexeme& next() { return lex_[pos_++]; }
 
@@ -246,20 +260,28 @@ private:
             Part p = parse_not();
             negated_ = was_negated;
             if (p.empty()) continue;
-            if (p.filter && sign >= 0) filters.push_back(p);
-            else if (sign < 0) excluded.push_back(p);
-            else if (sign > 0 || !natural_) required.push_back(p);
-            else optional.push_back(p);
+            if (p.filter && sign >= 0)
+                filters.push_back(p);
+            else if (sign < 0)
+                excluded.push_back(p);
+            else if (sign > 0 || !natural_)
+                required.push_back(p);
+            else
+                optional.push_back(p);
         }
         // Free stopwords ("the", "of") only cost time unless they are all there is.
         auto drop_stopwords = [](std::vector<Part>& parts, bool keep_if_all) {
-            bool all = std::all_of(parts.begin(), parts.end(), [](const Part& p) { return p.stopword; });
+            bool all =
+                std::all_of(parts.begin(), parts.end(), [](const Part& p) { return p.stopword; });
             if (all && keep_if_all) return;
-            parts.erase(std::remove_if(parts.begin(), parts.end(), [](const Part& p) { return p.stopword; }),
+            parts.erase(std::remove_if(parts.begin(), parts.end(),
+                                       [](const Part& p) { return p.stopword; }),
                         parts.end());
         };
-        bool only_stopwords = std::all_of(required.begin(), required.end(), [](const Part& p) { return p.stopword; }) &&
-                              std::all_of(optional.begin(), optional.end(), [](const Part& p) { return p.stopword; });
+        bool only_stopwords =
+            std::all_of(required.begin(), required.end(),
+                        [](const Part& p) { return p.stopword; }) &&
+            std::all_of(optional.begin(), optional.end(), [](const Part& p) { return p.stopword; });
         drop_stopwords(required, only_stopwords);
         drop_stopwords(optional, only_stopwords);
 
@@ -275,8 +297,10 @@ private:
                           : Query(Query::OP_AND_MAYBE, q, combine(Query::OP_OR, optional));
         if (q.empty() && filters.empty() && excluded.empty()) return {};
         if (!excluded.empty()) {
-            if (q.empty() && filters.empty()) q = Query::MatchAll;  // "-word": everything without it
-            if (q.empty()) q = Query(Query::OP_FILTER, Query::MatchAll, combine(Query::OP_AND, filters));
+            if (q.empty() && filters.empty())
+                q = Query::MatchAll;  // "-word": everything without it
+            if (q.empty())
+                q = Query(Query::OP_FILTER, Query::MatchAll, combine(Query::OP_AND, filters));
             q = Query(Query::OP_AND_NOT, q, combine(Query::OP_OR, excluded));
         }
         if (!filters.empty()) {
@@ -299,7 +323,8 @@ private:
             negated_ = true;
             Part right = parse_near();
             negated_ = was;
-            if (left.empty() || right.empty()) throw QueryError("NOT needs a word on both sides: a NOT b");
+            if (left.empty() || right.empty())
+                throw QueryError("NOT needs a word on both sides: a NOT b");
             left = Part{Query(Query::OP_AND_NOT, as_query(left), as_query(right))};
         }
         return left;
@@ -320,7 +345,8 @@ private:
         }
         if (terms.empty()) return left;
         // Xapian's window counts the positions all terms must fit in.
-        Query q(Query::OP_NEAR, terms.begin(), terms.end(), window + static_cast<unsigned>(terms.size()) - 1);
+        Query q(Query::OP_NEAR, terms.begin(), terms.end(),
+                window + static_cast<unsigned>(terms.size()) - 1);
         return Part{q};
     }
 
@@ -329,14 +355,20 @@ private:
         switch (l.kind) {
             case Tok::LParen: {
                 Part p = parse_or();
-                if (next().kind != Tok::RParen) throw QueryError("missing ')': a bracket was opened but not closed");
+                if (next().kind != Tok::RParen)
+                    throw QueryError("missing ')': a bracket was opened but not closed");
                 return p;
             }
-            case Tok::Word: return word(l.text, "", true);
-            case Tok::Phrase: return phrase(l.text, "", true);
-            case Tok::Field: return field(l);
-            case Tok::RParen: throw QueryError("unexpected ')': it has no matching '('");
-            case Tok::End: throw QueryError("the query ends where a word was expected");
+            case Tok::Word:
+                return word(l.text, "", true);
+            case Tok::Phrase:
+                return phrase(l.text, "", true);
+            case Tok::Field:
+                return field(l);
+            case Tok::RParen:
+                throw QueryError("unexpected ')': it has no matching '('");
+            case Tok::End:
+                throw QueryError("the query ends where a word was expected");
             default:
                 throw QueryError(fmt::format("{} needs a word on both sides", l.text));
         }
@@ -347,13 +379,14 @@ private:
             if (!l.quoted) return word(l.text, schema::kTitlePrefix, false);
             std::vector<Query> qs;
             for (const Token& t : analysis::tokenize(l.text))
-                if (!t.has(analysis::kAlias)) qs.emplace_back(std::string(schema::kTitlePrefix) + t.term);
+                if (!t.has(analysis::kAlias))
+                    qs.emplace_back(std::string(schema::kTitlePrefix) + t.term);
             if (qs.empty()) return {};
             return Part{Query(Query::OP_AND, qs.begin(), qs.end())};
         }
-        if (l.field == "name") return Part{name_query(l.text, negated_ ? scratch_ : out_.highlight)};
-        if (l.field == "article")
-            return Part{Query(schema::article_term(l.text)), {}, true};
+        if (l.field == "name")
+            return Part{name_query(l.text, negated_ ? scratch_ : out_.highlight)};
+        if (l.field == "article") return Part{Query(schema::article_term(l.text)), {}, true};
         if (l.field == "source") {
             std::string src = analysis::fold(l.text);
             return Part{Query(std::string(schema::kSourcePrefix) + src), {}, true};
@@ -389,7 +422,8 @@ private:
             const std::string& stem = words.back()->term;
             hl.prefixes.push_back(stem);
             Query q(Query::OP_WILDCARD, p + stem, kWildcardLimit, Query::WILDCARD_LIMIT_ERROR);
-            for (std::size_t i = 0; i + 1 < words.size(); ++i) q = Query(Query::OP_AND, Query(p + words[i]->term), q);
+            for (std::size_t i = 0; i + 1 < words.size(); ++i)
+                q = Query(Query::OP_AND, Query(p + words[i]->term), q);
             return Part{q};
         }
         if (words.size() == 1) {
@@ -430,7 +464,8 @@ private:
     static Query phrase_query(const std::vector<std::string>& terms, const std::string& prefix) {
         std::vector<Query> qs;
         for (const std::string& t : terms) qs.emplace_back(prefix + t);
-        return Query(Query::OP_PHRASE, qs.begin(), qs.end(), static_cast<Xapian::termcount>(qs.size()));
+        return Query(Query::OP_PHRASE, qs.begin(), qs.end(),
+                     static_cast<Xapian::termcount>(qs.size()));
     }
 
     // Titles are indexed without positions: a phrase there means all its words.
@@ -483,7 +518,8 @@ ParsedQuery parse_query(std::string_view text, const StemVariants& variants) {
         if (l.kind == Tok::Word)
             for (const Token& t : analysis::tokenize(l.text))
                 content_words += !t.has(analysis::kAlias) && !analysis::is_stopword(t.term);
-    out.natural_language = plain && (content_words >= kNaturalLanguageWords || (shouting && content_words >= 3));
+    out.natural_language =
+        plain && (content_words >= kNaturalLanguageWords || (shouting && content_words >= 3));
     if (lexemes.size() == 1) throw QueryError("empty query: give a word, a \"phrase\" or --name");
     Parser parser(std::move(lexemes), out.natural_language, variants, out);
     out.query = parser.parse();

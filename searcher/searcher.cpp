@@ -19,7 +19,9 @@ namespace {
 
 // BM25 tuned for paragraphs: they are short and similar in length, so length
 // normalisation (b) matters less than for whole articles; k1 as usual.
-Xapian::BM25Weight paragraph_weight() { return Xapian::BM25Weight(1.2, 0, 1, 0.5, 0.5); }
+Xapian::BM25Weight paragraph_weight() {
+    return Xapian::BM25Weight(1.2, 0, 1, 0.5, 0.5);
+}
 
 // How many times a search is retried when a concurrent `graf index` commit
 // invalidates the revision it was reading.
@@ -28,9 +30,11 @@ constexpr int kRetries = 5;
 // Totals up to this many are counted exactly.
 constexpr Xapian::doccount kExactTotalsUpTo = 100;
 
-std::string rewrite_query(const std::string& query, const std::string& from, const std::string& to) {
+std::string rewrite_query(const std::string& query, const std::string& from,
+                          const std::string& to) {
     std::string out = query;
-    for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at + to.size()))
+    for (std::size_t at = out.find(from); at != std::string::npos;
+         at = out.find(from, at + to.size()))
         out.replace(at, from.size(), to);
     return out;
 }
@@ -41,7 +45,8 @@ Xapian::Database open_index(const fs::path& db) {
     std::error_code ec;
     // `graf compact` swaps the compacted copy in with two renames; between
     // them the index is briefly absent. Wait for the second rename.
-    for (int wait = 0; wait < 100 && !fs::exists(db, ec) && fs::exists(db.string() + ".precompact", ec); ++wait)
+    for (int wait = 0;
+         wait < 100 && !fs::exists(db, ec) && fs::exists(db.string() + ".precompact", ec); ++wait)
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     if (!fs::exists(db, ec))
         throw IndexMissing(fmt::format("no index at {}: build one with `graf index --db {} CORPUS`",
@@ -50,12 +55,14 @@ Xapian::Database open_index(const fs::path& db) {
     try {
         d = Xapian::Database(db.string());
     } catch (const Xapian::DatabaseOpeningError& e) {
-        throw IndexMissing(fmt::format("{} is not a graf index ({}): build one with `graf index --db {} CORPUS`",
-                                       db.string(), e.get_msg(), db.string()));
+        throw IndexMissing(
+            fmt::format("{} is not a graf index ({}): build one with `graf index --db {} CORPUS`",
+                        db.string(), e.get_msg(), db.string()));
     }
     if (d.get_doccount() == 0)
-        throw IndexMissing(fmt::format("the index at {} is empty: add articles with `graf index --db {} CORPUS`",
-                                       db.string(), db.string()));
+        throw IndexMissing(
+            fmt::format("the index at {} is empty: add articles with `graf index --db {} CORPUS`",
+                        db.string(), db.string()));
     return d;
 }
 
@@ -88,7 +95,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
         StemVariants variants = [this](const std::string& stem) {
             std::vector<std::string> words;
             const std::string key = std::string(schema::kStemKeyPrefix) + stem;
-            for (auto it = db_.synonyms_begin(key); it != db_.synonyms_end(key); ++it) words.push_back(*it);
+            for (auto it = db_.synonyms_begin(key); it != db_.synonyms_end(key); ++it)
+                words.push_back(*it);
             return words;
         };
         parsed = parse_query(request.query, variants);
@@ -100,9 +108,11 @@ SearchResult Searcher::run(const SearchRequest& request) {
     }
     if (!request.since.empty() || !request.until.empty()) {
         Xapian::Query dq = date_range_query(request.since, request.until);
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query.empty() ? Xapian::Query::MatchAll : query, dq);
+        query = Xapian::Query(Xapian::Query::OP_FILTER,
+                              query.empty() ? Xapian::Query::MatchAll : query, dq);
     }
-    if (query.empty()) throw QueryError("nothing to search for: give a word, a \"phrase\" or --name");
+    if (query.empty())
+        throw QueryError("nothing to search for: give a word, a \"phrase\" or --name");
     result.natural_language = parsed.natural_language;
 
     Xapian::Enquire enquire(db_);
@@ -114,7 +124,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
     // (collapsing makes Xapian's estimate loose) at a bounded cost.
     const auto first = static_cast<Xapian::doccount>(request.offset);
     const auto count = static_cast<Xapian::doccount>(request.limit);
-    Xapian::MSet mset = enquire.get_mset(first, count, std::max<Xapian::doccount>(first + count, kExactTotalsUpTo));
+    Xapian::MSet mset =
+        enquire.get_mset(first, count, std::max<Xapian::doccount>(first + count, kExactTotalsUpTo));
     result.total_estimate = mset.get_matches_estimated();
 
     // Exact "other matching paragraphs" per shown article. When the match saw
@@ -128,8 +139,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
         for (auto it = mset.begin(); it != mset.end(); ++it)
             articles.emplace_back(std::string(schema::kArticlePrefix) + it.get_collapse_key());
         Xapian::Enquire count(db_);
-        count.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                      Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end())));
+        count.set_query(
+            Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end())));
         count.set_weighting_scheme(Xapian::BoolWeight());
         Xapian::ValueCountMatchSpy spy(schema::kArticleSlot);
         count.add_matchspy(&spy);
@@ -153,12 +165,14 @@ SearchResult Searcher::run(const SearchRequest& request) {
         hit.score = it.get_weight();
         if (!request.paragraphs) {
             auto found = per_article.find(it.get_collapse_key());
-            hit.matching_paragraphs = found != per_article.end() ? found->second : it.get_collapse_count() + 1;
+            hit.matching_paragraphs =
+                found != per_article.end() ? found->second : it.get_collapse_count() + 1;
         }
         if (request.snippets) {
             analysis::tokenize(data.text, tokens);
-            hit.snippet = make_snippet(data.text, tokens, find_matches(tokens, parsed.highlight, stemmer_),
-                                       request.snippet_chars);
+            hit.snippet =
+                make_snippet(data.text, tokens, find_matches(tokens, parsed.highlight, stemmer_),
+                             request.snippet_chars);
         }
         result.hits.push_back(std::move(hit));
     }
@@ -170,7 +184,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
             if (db_.term_exists(term)) continue;
             if (auto better = suggest_word(db_, term)) {
                 // Keep a capitalised word capitalised: it is matched as a name.
-                if (!typed.empty() && typed[0] >= 'A' && typed[0] <= 'Z' && (*better)[0] >= 'a' && (*better)[0] <= 'z')
+                if (!typed.empty() && typed[0] >= 'A' && typed[0] <= 'Z' && (*better)[0] >= 'a' &&
+                    (*better)[0] <= 'z')
                     (*better)[0] = static_cast<char>((*better)[0] - 32);
                 corrected = rewrite_query(corrected, typed, *better);
                 changed = true;
@@ -178,7 +193,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
         }
         if (changed) result.suggestion = corrected;
     }
-    result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    result.took_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
     return result;
 }
 

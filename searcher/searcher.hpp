@@ -54,13 +54,13 @@ struct SearchResult {
 };
 
 class Searcher {
-public:
+  public:
     explicit Searcher(const std::filesystem::path& db);
     /// Throws QueryError for a malformed query.
     SearchResult search(const SearchRequest& request);
     Xapian::Database& database() { return db_; }
 
-private:
+  private:
     SearchResult run(const SearchRequest& request);
     std::filesystem::path path_;
     Xapian::Database db_;

@@ -69,21 +69,24 @@ std::pair<std::size_t, std::size_t> densest(std::string_view text, const std::ve
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-std::size_t latest_sentence_start(const std::vector<analysis::Token>& tokens, std::size_t from, std::size_t to) {
+std::size_t latest_sentence_start(const std::vector<analysis::Token>& tokens, std::size_t from,
+                                  std::size_t to) {
     std::size_t found = kNone;
     for (const analysis::Token& t : tokens)
         if (t.begin >= from && t.begin <= to && t.has(analysis::kSentenceStart)) found = t.begin;
     return found;
 }
 
-std::size_t earliest_sentence_start(const std::vector<analysis::Token>& tokens, std::size_t from, std::size_t to) {
+std::size_t earliest_sentence_start(const std::vector<analysis::Token>& tokens, std::size_t from,
+                                    std::size_t to) {
     for (const analysis::Token& t : tokens)
         if (t.begin >= from && t.begin <= to && t.has(analysis::kSentenceStart)) return t.begin;
     return kNone;
 }
 
 // The first word starting at or after `from` (but not after `limit`).
-std::size_t word_start_from(const std::vector<analysis::Token>& tokens, std::size_t from, std::size_t limit) {
+std::size_t word_start_from(const std::vector<analysis::Token>& tokens, std::size_t from,
+                            std::size_t limit) {
     for (const analysis::Token& t : tokens)
         if (t.begin >= from) return std::min<std::size_t>(t.begin, limit);
     return limit;
@@ -119,9 +122,11 @@ Snippet make_snippet(std::string_view text, const std::vector<analysis::Token>& 
         // within the slack; otherwise a third of the slack before the match
         // (a sentence reads forward, so most context goes after).
         start = latest_sentence_start(tokens, back_chars(text, first, slack), first);
-        if (start == kNone) start = word_start_from(tokens, back_chars(text, first, slack / 3), first);
+        if (start == kNone)
+            start = word_start_from(tokens, back_chars(text, first, slack / 3), first);
         if (chars(text, 0, start) < 30) start = 0;  // cutting a few words saves nothing
-        end = word_end_before(text, tokens, start, std::max(forward_chars(text, start, max_chars), last));
+        end = word_end_before(text, tokens, start,
+                              std::max(forward_chars(text, start, max_chars), last));
         // A match near the end leaves budget unused: slide the start back.
         std::size_t shown = chars(text, start, end);
         if (end == text.size() && start > 0 && shown < max_chars) {
@@ -129,7 +134,8 @@ Snippet make_snippet(std::string_view text, const std::vector<analysis::Token>& 
             std::size_t sentence = earliest_sentence_start(tokens, earliest, start);
             start = sentence != kNone ? sentence : word_start_from(tokens, earliest, start);
         }
-        if (start > 0 && is_opening_quote(text, back_chars(text, start, 1))) start = back_chars(text, start, 1);
+        if (start > 0 && is_opening_quote(text, back_chars(text, start, 1)))
+            start = back_chars(text, start, 1);
     }
 
     Snippet s;

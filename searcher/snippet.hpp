@@ -14,7 +14,8 @@ namespace graf::searcher {
 
 struct Snippet {
     std::string text;  ///< original text; "…" marks a cut
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;  ///< [byte offset, length] in text
+    std::vector<std::pair<std::uint32_t, std::uint32_t>>
+        highlights;  ///< [byte offset, length] in text
 };
 
 Snippet make_snippet(std::string_view paragraph, const std::vector<analysis::Token>& tokens,

@@ -26,7 +26,8 @@ ChildRun run_child(const std::vector<std::string>& argv) {
         close(pipe_fds[0]);
         close(pipe_fds[1]);
         execvp(args[0], args.data());
-        dprintf(STDERR_FILENO, "graf-bench-compare: cannot run %s: %s\n", args[0], std::strerror(errno));
+        dprintf(STDERR_FILENO, "graf-bench-compare: cannot run %s: %s\n", args[0],
+                std::strerror(errno));
         _exit(127);
     }
     close(pipe_fds[1]);
@@ -34,8 +35,10 @@ ChildRun run_child(const std::vector<std::string>& argv) {
     char buffer[65536];
     for (;;) {
         ssize_t n = read(pipe_fds[0], buffer, sizeof buffer);
-        if (n > 0) run.out.append(buffer, static_cast<std::size_t>(n));
-        else if (n == 0 || errno != EINTR) break;
+        if (n > 0)
+            run.out.append(buffer, static_cast<std::size_t>(n));
+        else if (n == 0 || errno != EINTR)
+            break;
     }
     close(pipe_fds[0]);
     int status = 0;

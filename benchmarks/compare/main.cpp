@@ -54,7 +54,8 @@ std::uint64_t bytes_of(const fs::path& p) {
 ChildRun must_run(const std::vector<std::string>& argv) {
     ChildRun r = run_child(argv);
     if (r.exit_code != 0 && r.exit_code != 3)  // 3: graf indexed, some inputs skipped
-        throw std::runtime_error(fmt::format("`{}` failed with exit code {}", fmt::join(argv, " "), r.exit_code));
+        throw std::runtime_error(
+            fmt::format("`{}` failed with exit code {}", fmt::join(argv, " "), r.exit_code));
     return r;
 }
 
@@ -67,11 +68,15 @@ json parse_json(const ChildRun& r, const std::string& what) {
     return json::parse(last);
 }
 
-IndexRun index_graf(const Settings& s, const std::vector<std::string>& inputs, const fs::path& db, unsigned threads,
-                    unsigned shards = 1) {
+IndexRun index_graf(const Settings& s, const std::vector<std::string>& inputs, const fs::path& db,
+                    unsigned threads, unsigned shards = 1) {
     fs::remove_all(db);
-    std::vector<std::string> argv = {s.graf, "index", "--db", db.string(), "--threads", std::to_string(threads),
-                                     "--shards", std::to_string(shards), "--quiet", "--progress", "never", "--json"};
+    std::vector<std::string> argv = {s.graf,      "index",
+                                     "--db",      db.string(),
+                                     "--threads", std::to_string(threads),
+                                     "--shards",  std::to_string(shards),
+                                     "--quiet",   "--progress",
+                                     "never",     "--json"};
     argv.insert(argv.end(), inputs.begin(), inputs.end());
     std::string label = fmt::format("graf, {} thread{}", threads, threads == 1 ? "" : "s");
     if (shards > 1) label = fmt::format("graf, {} shards", shards);
@@ -92,19 +97,26 @@ IndexRun index_fts5(const Settings& s, const std::vector<std::string>& inputs, c
 }
 
 json bench(const Settings& s, const std::string& binary, const fs::path& db) {
-    std::vector<std::string> argv = {binary, "bench", "--db", db.string(), "--queries", s.queries.string(),
-                                     "--runs", std::to_string(s.runs), "--seed", std::to_string(s.seed),
-                                     "-k", std::to_string(s.k), "--json"};
+    std::vector<std::string> argv = {binary,      "bench",
+                                     "--db",      db.string(),
+                                     "--queries", s.queries.string(),
+                                     "--runs",    std::to_string(s.runs),
+                                     "--seed",    std::to_string(s.seed),
+                                     "-k",        std::to_string(s.k),
+                                     "--json"};
     if (!s.snippets) argv.push_back("--no-snippets");
     return parse_json(must_run(argv), binary + " bench");
 }
 
-std::string ratio(double a, double b) { return b > 0 ? fmt::format("{:.2f}", a / b) : "-"; }
+std::string ratio(double a, double b) {
+    return b > 0 ? fmt::format("{:.2f}", a / b) : "-";
+}
 
 json compare_at_scale(const Settings& s, unsigned scale) {
     std::vector<std::string> inputs;
     std::string corpus_label;
-    for (const fs::path& c : s.corpus) corpus_label += (corpus_label.empty() ? "" : " ") + c.filename().string();
+    for (const fs::path& c : s.corpus)
+        corpus_label += (corpus_label.empty() ? "" : " ") + c.filename().string();
     if (scale == 1) {
         for (const fs::path& c : s.corpus) inputs.push_back(c.string());
     } else {
@@ -115,7 +127,8 @@ json compare_at_scale(const Settings& s, unsigned scale) {
     }
 
     std::vector<IndexRun> runs;
-    fmt::print(stderr, "×{}: indexing with graf ({} thread{}) …\n", scale, s.threads, s.threads == 1 ? "" : "s");
+    fmt::print(stderr, "×{}: indexing with graf ({} thread{}) …\n", scale, s.threads,
+               s.threads == 1 ? "" : "s");
     const fs::path graf_db = s.work / fmt::format("graf-x{}", scale);
     runs.push_back(index_graf(s, inputs, graf_db, s.threads));
     if (s.threads != 1 && scale == 1) {
@@ -143,49 +156,61 @@ json compare_at_scale(const Settings& s, unsigned scale) {
     const double mb = static_cast<double>(first.value("bytes", 0ull)) / 1e6;
     fmt::print("\ngraf vs SQLite FTS5 — {} ×{}: {} paragraphs, {:.1f} MB\n", corpus_label, scale,
                first.value("paragraphs", 0ull), mb);
-    fmt::print("queries {}: k={}, {}, min of {} runs (seed {}); latency in µs; ratio = graf / FTS5\n\n",
-               s.queries.filename().string(), s.k, s.snippets ? "with snippets" : "no snippets", s.runs, s.seed);
-    fmt::print("{:<9} {:>4}  {:>9} {:>9} {:>6}  {:>9} {:>9} {:>6}  {:>9} {:>9} {:>6}\n", "kind", "n", "graf p50",
-               "fts5 p50", "ratio", "graf p99", "fts5 p99", "ratio", "graf mean", "fts5 mean", "ratio");
+    fmt::print(
+        "queries {}: k={}, {}, min of {} runs (seed {}); latency in µs; ratio = graf / FTS5\n\n",
+        s.queries.filename().string(), s.k, s.snippets ? "with snippets" : "no snippets", s.runs,
+        s.seed);
+    fmt::print("{:<9} {:>4}  {:>9} {:>9} {:>6}  {:>9} {:>9} {:>6}  {:>9} {:>9} {:>6}\n", "kind",
+               "n", "graf p50", "fts5 p50", "ratio", "graf p99", "fts5 p99", "ratio", "graf mean",
+               "fts5 mean", "ratio");
     json kinds = json::object();
     for (const auto& [kind, g] : graf["kinds"].items()) {
         if (!fts5["kinds"].contains(kind)) continue;
         const json& f = fts5["kinds"][kind];
         auto v = [](const json& j, const char* key) { return j.value(key, 0.0); };
-        fmt::print("{:<9} {:>4}  {:>9.0f} {:>9.0f} {:>6}  {:>9.0f} {:>9.0f} {:>6}  {:>9.0f} {:>9.0f} {:>6}\n", kind,
-                   g.value("queries", 0), v(g, "p50_us"), v(f, "p50_us"), ratio(v(g, "p50_us"), v(f, "p50_us")),
-                   v(g, "p99_us"), v(f, "p99_us"), ratio(v(g, "p99_us"), v(f, "p99_us")), v(g, "mean_us"),
-                   v(f, "mean_us"), ratio(v(g, "mean_us"), v(f, "mean_us")));
+        fmt::print(
+            "{:<9} {:>4}  {:>9.0f} {:>9.0f} {:>6}  {:>9.0f} {:>9.0f} {:>6}  {:>9.0f} {:>9.0f} "
+            "{:>6}\n",
+            kind, g.value("queries", 0), v(g, "p50_us"), v(f, "p50_us"),
+            ratio(v(g, "p50_us"), v(f, "p50_us")), v(g, "p99_us"), v(f, "p99_us"),
+            ratio(v(g, "p99_us"), v(f, "p99_us")), v(g, "mean_us"), v(f, "mean_us"),
+            ratio(v(g, "mean_us"), v(f, "mean_us")));
         kinds[kind] = {{"p50_ratio", v(f, "p50_us") > 0 ? v(g, "p50_us") / v(f, "p50_us") : 0.0},
                        {"p99_ratio", v(f, "p99_us") > 0 ? v(g, "p99_us") / v(f, "p99_us") : 0.0}};
     }
 
-    fmt::print("\n{:<18} {:>9} {:>8} {:>13} {:>12} {:>10}\n", "indexing", "seconds", "MB/s", "paragraphs/s",
-               "peak RSS MB", "index MB");
+    fmt::print("\n{:<18} {:>9} {:>8} {:>13} {:>12} {:>10}\n", "indexing", "seconds", "MB/s",
+               "paragraphs/s", "peak RSS MB", "index MB");
     json indexing = json::array();
     for (const IndexRun& r : runs) {
         const double paragraphs = r.summary.value("paragraphs", 0.0);
         const double bytes = r.summary.value("bytes", 0.0);
         // Wall time of the whole process, start to exit, as a user sees it.
-        fmt::print("{:<18} {:>9.2f} {:>8.1f} {:>13.0f} {:>12.1f} {:>10.1f}\n", r.label, r.run.seconds,
-                   bytes / 1e6 / r.run.seconds, paragraphs / r.run.seconds, r.run.peak_rss_mb, r.index_mb);
-        indexing.push_back({{"engine", r.label}, {"seconds", r.run.seconds}, {"mb_per_s", bytes / 1e6 / r.run.seconds},
-                            {"paragraphs_per_s", paragraphs / r.run.seconds}, {"peak_rss_mb", r.run.peak_rss_mb},
+        fmt::print("{:<18} {:>9.2f} {:>8.1f} {:>13.0f} {:>12.1f} {:>10.1f}\n", r.label,
+                   r.run.seconds, bytes / 1e6 / r.run.seconds, paragraphs / r.run.seconds,
+                   r.run.peak_rss_mb, r.index_mb);
+        indexing.push_back({{"engine", r.label},
+                            {"seconds", r.run.seconds},
+                            {"mb_per_s", bytes / 1e6 / r.run.seconds},
+                            {"paragraphs_per_s", paragraphs / r.run.seconds},
+                            {"peak_rss_mb", r.run.peak_rss_mb},
                             {"index_mb", r.index_mb}});
     }
     const IndexRun& f = runs.back();
     const IndexRun& g_all = runs[runs.size() - 2];  // the fastest graf row: all cores
     fmt::print("{} / FTS5: indexing time {}, index size {}\n", g_all.label,
                ratio(g_all.run.seconds, f.run.seconds), ratio(g_all.index_mb, f.index_mb));
-    return {{"scale", scale}, {"corpus", corpus_label}, {"graf", graf}, {"fts5", fts5}, {"ratios", kinds},
-            {"indexing", indexing}};
+    return {{"scale", scale}, {"corpus", corpus_label}, {"graf", graf},
+            {"fts5", fts5},   {"ratios", kinds},        {"indexing", indexing}};
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    cxxopts::Options options("graf-bench-compare",
-                             "graf and SQLite FTS5 on the same corpus and queries: one side-by-side table.");
+    cxxopts::Options options(
+        "graf-bench-compare",
+        "graf and SQLite FTS5 on the same corpus and queries: one side-by-side table.");
+    // clang-format off
     options.add_options()
         ("queries", "`kind<TAB>query` lines", cxxopts::value<std::string>(), "FILE")
         ("work", "folder for the indexes (and scaled corpora)", cxxopts::value<std::string>()->default_value("bench-out"), "DIR")
@@ -202,6 +227,7 @@ int main(int argc, char** argv) {
         ("json", "also write every figure as JSON to FILE", cxxopts::value<std::string>(), "FILE")
         ("corpus", "corpus folders or JSON Lines files", cxxopts::value<std::vector<std::string>>())
         ("h,help", "this help");
+    // clang-format on
     options.parse_positional({"corpus"});
     options.positional_help("CORPUS...");
     try {
@@ -212,11 +238,14 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (!args.count("corpus") || !args.count("queries")) {
-            fmt::print(stderr, "graf-bench-compare: give --queries FILE and at least one CORPUS (see --help)\n");
+            fmt::print(
+                stderr,
+                "graf-bench-compare: give --queries FILE and at least one CORPUS (see --help)\n");
             return 1;
         }
         Settings s;
-        for (const auto& c : args["corpus"].as<std::vector<std::string>>()) s.corpus.emplace_back(c);
+        for (const auto& c : args["corpus"].as<std::vector<std::string>>())
+            s.corpus.emplace_back(c);
         s.queries = args["queries"].as<std::string>();
         s.work = args["work"].as<std::string>();
         s.scales = args["scale"].as<std::vector<unsigned>>();

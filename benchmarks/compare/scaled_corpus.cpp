@@ -22,8 +22,11 @@ ScaledCorpus write_scaled_corpus(const std::vector<std::filesystem::path>& input
             std::string body;
             for (const std::string& p : a.paragraphs) body += (body.empty() ? "" : "\n\n") + p;
             nlohmann::json line = {{"id", c == 0 ? a.id : a.id + "~" + std::to_string(c)},
-                                   {"title", a.title}, {"date", a.date}, {"source", a.source},
-                                   {"url", a.url}, {"body", body}};
+                                   {"title", a.title},
+                                   {"date", a.date},
+                                   {"source", a.source},
+                                   {"url", a.url},
+                                   {"body", body}};
             std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
             file << text << '\n';
             written.bytes += text.size() + 1;

@@ -36,13 +36,14 @@ void bind_text(sqlite3_stmt* stmt, int index, const std::string& s) {
 
 std::string column_text(sqlite3_stmt* stmt, int column) {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, column));
-    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt, column))) : std::string();
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt, column)))
+             : std::string();
 }
 
 }  // namespace
 
-IndexSummary build(const std::filesystem::path& path, const std::vector<std::filesystem::path>& inputs,
-                   std::size_t commit_every) {
+IndexSummary build(const std::filesystem::path& path,
+                   const std::vector<std::filesystem::path>& inputs, std::size_t commit_every) {
     const auto started = std::chrono::steady_clock::now();
     IndexSummary summary;
     auto report = [&](const corpus::Problem& p) {
@@ -62,9 +63,12 @@ IndexSummary build(const std::filesystem::path& path, const std::vector<std::fil
         // WAL + NORMAL sync is SQLite's recommended setup for a write-heavy
         // application; graf likewise commits in batches without fsync per row.
         exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-        exec(db, "CREATE VIRTUAL TABLE p USING fts5(body, title, article UNINDEXED, paragraph UNINDEXED, "
-                 "tokenize='porter unicode61')");
-        sqlite3_stmt* insert = prepare(db, "INSERT INTO p(body, title, article, paragraph) VALUES (?1, ?2, ?3, ?4)");
+        exec(db,
+             "CREATE VIRTUAL TABLE p USING fts5(body, title, article UNINDEXED, paragraph "
+             "UNINDEXED, "
+             "tokenize='porter unicode61')");
+        sqlite3_stmt* insert =
+            prepare(db, "INSERT INTO p(body, title, article, paragraph) VALUES (?1, ?2, ?3, ?4)");
         exec(db, "BEGIN");
         std::size_t in_batch = 0;
         for (corpus::Article a; reader.next(a);) {
@@ -92,13 +96,15 @@ IndexSummary build(const std::filesystem::path& path, const std::vector<std::fil
     }
     sqlite3_close(db);
     summary.bytes = reader.total_bytes();
-    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
 }
 
 Fts5Searcher::Fts5Searcher(const std::filesystem::path& path) {
     if (!std::filesystem::exists(path))
-        throw Fts5Error(fmt::format("no FTS5 index at {}: build one with `graf-fts5-peer index`", path.string()));
+        throw Fts5Error(fmt::format("no FTS5 index at {}: build one with `graf-fts5-peer index`",
+                                    path.string()));
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         std::string m = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
@@ -107,7 +113,8 @@ Fts5Searcher::Fts5Searcher(const std::filesystem::path& path) {
     // FTS5 must rank every match to sort them; the article collapse then
     // reads rows in rank order until k distinct articles are seen.
     ranked_ = prepare(db_, "SELECT rowid, article FROM p WHERE p MATCH ?1 ORDER BY rank");
-    snippet_ = prepare(db_, "SELECT snippet(p, 0, '[', ']', '\u2026', 32) FROM p WHERE p MATCH ?1 AND rowid = ?2");
+    snippet_ = prepare(
+        db_, "SELECT snippet(p, 0, '[', ']', '\u2026', 32) FROM p WHERE p MATCH ?1 AND rowid = ?2");
 }
 
 Fts5Searcher::~Fts5Searcher() {
@@ -129,7 +136,8 @@ std::vector<Found> Fts5Searcher::search(const std::string& match, std::size_t k,
         found.push_back({std::move(article), {}});
     }
     rc = sqlite3_reset(ranked_);
-    if (rc != SQLITE_OK) throw Fts5Error(fmt::format("fts5 query {}: {}", match, sqlite3_errmsg(db_)));
+    if (rc != SQLITE_OK)
+        throw Fts5Error(fmt::format("fts5 query {}: {}", match, sqlite3_errmsg(db_)));
     if (snippets)
         for (std::size_t i = 0; i < found.size(); ++i) {
             bind_text(snippet_, 1, match);

@@ -23,8 +23,8 @@ struct IndexSummary {
 
 /// Indexes the corpus (read with graf's own corpus reader, so both engines
 /// see identical paragraphs) into a new database file.
-IndexSummary build(const std::filesystem::path& db, const std::vector<std::filesystem::path>& inputs,
-                   std::size_t commit_every);
+IndexSummary build(const std::filesystem::path& db,
+                   const std::vector<std::filesystem::path>& inputs, std::size_t commit_every);
 
 struct Found {
     std::string article;
@@ -33,7 +33,7 @@ struct Found {
 
 /// One read connection with its prepared statements.
 class Fts5Searcher {
-public:
+  public:
     explicit Fts5Searcher(const std::filesystem::path& db);
     ~Fts5Searcher();
     Fts5Searcher(const Fts5Searcher&) = delete;
@@ -43,7 +43,7 @@ public:
     /// snippet when asked — graf's collapsed search, done the FTS5 way.
     std::vector<Found> search(const std::string& match, std::size_t k, bool snippets);
 
-private:
+  private:
     sqlite3* db_ = nullptr;
     sqlite3_stmt* ranked_ = nullptr;
     sqlite3_stmt* snippet_ = nullptr;

@@ -2,8 +2,8 @@
 //   graf-fts5-peer index --db FILE [--json] CORPUS...
 //   graf-fts5-peer bench --db FILE --queries FILE [same options as graf bench]
 // Both subcommands mirror graf's so benchmarks/compare can drive either.
-#include <cxxopts.hpp>
 #include <fmt/format.h>
+#include <cxxopts.hpp>
 
 #include <cstring>
 
@@ -19,10 +19,13 @@ namespace {
 using namespace graf::bench;
 
 int run_index(int argc, char** argv) {
-    cxxopts::Options options("graf-fts5-peer index", "Index a corpus into SQLite FTS5, one row per paragraph.");
+    cxxopts::Options options("graf-fts5-peer index",
+                             "Index a corpus into SQLite FTS5, one row per paragraph.");
+    // clang-format off
     options.add_options()("db", "database file", cxxopts::value<std::string>())(
         "commit-every", "paragraphs per transaction", cxxopts::value<std::size_t>()->default_value("20000"))(
         "json", "print a JSON summary")("inputs", "corpus", cxxopts::value<std::vector<std::string>>());
+    // clang-format on
     options.parse_positional({"inputs"});
     auto args = options.parse(argc, argv);
     if (!args.count("db") || !args.count("inputs")) {
@@ -31,20 +34,24 @@ int run_index(int argc, char** argv) {
     }
     std::vector<std::filesystem::path> inputs;
     for (const auto& i : args["inputs"].as<std::vector<std::string>>()) inputs.emplace_back(i);
-    fts5::IndexSummary s = fts5::build(args["db"].as<std::string>(), inputs, args["commit-every"].as<std::size_t>());
+    fts5::IndexSummary s =
+        fts5::build(args["db"].as<std::string>(), inputs, args["commit-every"].as<std::size_t>());
     const double mbps = s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0;
     if (args.count("json"))
-        fmt::print("{{\"engine\":\"fts5\",\"articles\":{},\"paragraphs\":{},\"bytes\":{},\"skipped\":{},"
-                   "\"seconds\":{},\"mb_per_s\":{}}}\n",
-                   s.articles, s.paragraphs, s.bytes, s.skipped, s.seconds, mbps);
+        fmt::print(
+            "{{\"engine\":\"fts5\",\"articles\":{},\"paragraphs\":{},\"bytes\":{},\"skipped\":{},"
+            "\"seconds\":{},\"mb_per_s\":{}}}\n",
+            s.articles, s.paragraphs, s.bytes, s.skipped, s.seconds, mbps);
     else
-        fmt::print("indexed {} articles, {} paragraphs, {:.2f} s, {:.1f} MB/s\n", s.articles, s.paragraphs,
-                   s.seconds, mbps);
+        fmt::print("indexed {} articles, {} paragraphs, {:.2f} s, {:.1f} MB/s\n", s.articles,
+                   s.paragraphs, s.seconds, mbps);
     return s.articles ? 0 : 2;
 }
 
 int run_bench(int argc, char** argv) {
-    cxxopts::Options options("graf-fts5-peer bench", "Time FTS5 searches from a query file, as `graf bench` does.");
+    cxxopts::Options options("graf-fts5-peer bench",
+                             "Time FTS5 searches from a query file, as `graf bench` does.");
+    // clang-format off
     options.add_options()("db", "database file", cxxopts::value<std::string>())(
         "queries", "kind<TAB>query lines", cxxopts::value<std::string>())(
         "runs", "timed passes", cxxopts::value<unsigned>()->default_value("5"))(
@@ -52,13 +59,15 @@ int run_bench(int argc, char** argv) {
         "k", "hits per search", cxxopts::value<std::size_t>()->default_value("10"))(
         "no-snippets", "no snippet()")("threads", "throughput threads", cxxopts::value<unsigned>()->default_value("1"))(
         "out", "per-query rows", cxxopts::value<std::string>())("json", "JSON report");
+    // clang-format on
     graf::bench::BenchArgs bench_args(argc, argv);
     auto args = options.parse(bench_args.argc(), bench_args.argv());
     if (!args.count("db") || !args.count("queries")) {
         fmt::print(stderr, "fts5-peer: usage: graf-fts5-peer bench --db FILE --queries FILE\n");
         return 1;
     }
-    MethodOptions method{args["runs"].as<unsigned>(), args["seed"].as<std::uint64_t>(), args["threads"].as<unsigned>()};
+    MethodOptions method{args["runs"].as<unsigned>(), args["seed"].as<std::uint64_t>(),
+                         args["threads"].as<unsigned>()};
     const std::size_t k = args["k"].as<std::size_t>();
     const bool snippets = !args.count("no-snippets");
     const std::string db = args["db"].as<std::string>();
@@ -85,7 +94,8 @@ int run_bench(int argc, char** argv) {
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        fmt::print(stderr, "usage: graf-fts5-peer index|bench [options] (see benchmarks/README.md)\n");
+        fmt::print(stderr,
+                   "usage: graf-fts5-peer index|bench [options] (see benchmarks/README.md)\n");
         return 1;
     }
     try {

@@ -21,7 +21,9 @@ std::string straighten_quotes(std::string s) {
     return s;
 }
 
-bool is_operator(const std::string& w) { return w == "AND" || w == "OR" || w == "NOT"; }
+bool is_operator(const std::string& w) {
+    return w == "AND" || w == "OR" || w == "NOT";
+}
 
 // Splits into phrases ("..."), brackets and words.
 std::vector<std::string> pieces(const std::string& query) {

@@ -9,12 +9,12 @@ namespace graf::bench {
 /// cxxopts reads a one-letter option only as `-k`. Returns the arguments with
 /// `--k N` / `--k=N` rewritten to `-k N`; keep it alive while argv() is used.
 class BenchArgs {
-public:
+  public:
     BenchArgs(int argc, char** argv);
     int argc() const { return static_cast<int>(pointers_.size()); }
     char** argv() { return pointers_.data(); }
 
-private:
+  private:
     std::vector<std::string> args_;
     std::vector<char*> pointers_;
 };

@@ -77,7 +77,8 @@ MethodResult run_method(const std::vector<BenchQuery>& queries, const MethodOpti
         for (std::size_t i : order) {
             const auto started = Clock::now();
             Outcome o = run(queries[i]);
-            samples[i].push_back(std::chrono::duration<double, std::micro>(Clock::now() - started).count());
+            samples[i].push_back(
+                std::chrono::duration<double, std::micro>(Clock::now() - started).count());
             result.timings[i].outcome = o;
         }
     }

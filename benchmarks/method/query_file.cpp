@@ -21,7 +21,8 @@ std::vector<BenchQuery> read_query_file(const std::filesystem::path& path) {
         queries.push_back({line.substr(0, tab), line.substr(tab + 1), number});
     }
     if (queries.empty())
-        throw QueryFileError(fmt::format("{} holds no queries (lines are `kind<TAB>query`)", path.string()));
+        throw QueryFileError(
+            fmt::format("{} holds no queries (lines are `kind<TAB>query`)", path.string()));
     return queries;
 }
 

@@ -40,7 +40,8 @@ KindSummary summary_of(const std::string& kind, std::vector<double> us, std::uin
 std::vector<KindSummary> summarize(const std::vector<QueryTiming>& timings) {
     std::vector<std::string> kinds;
     for (const QueryTiming& t : timings)
-        if (std::find(kinds.begin(), kinds.end(), t.query.kind) == kinds.end()) kinds.push_back(t.query.kind);
+        if (std::find(kinds.begin(), kinds.end(), t.query.kind) == kinds.end())
+            kinds.push_back(t.query.kind);
     std::vector<KindSummary> out;
     std::vector<double> all;
     std::uint64_t all_hits = 0;
@@ -66,9 +67,13 @@ nlohmann::ordered_json to_json(const ReportHeader& header, const MethodResult& r
         kinds[s.kind] = {{"queries", s.queries}, {"p50_us", s.p50_us}, {"p90_us", s.p90_us},
                          {"p99_us", s.p99_us},   {"max_us", s.max_us}, {"mean_us", s.mean_us},
                          {"qps", s.qps},         {"hits", s.hits}};
-    nlohmann::ordered_json j = {{"engine", header.engine}, {"runs", header.runs},       {"k", header.k},
-                        {"snippets", header.snippets}, {"threads", header.threads}, {"seed", header.seed},
-                        {"kinds", kinds}};
+    nlohmann::ordered_json j = {{"engine", header.engine},
+                                {"runs", header.runs},
+                                {"k", header.k},
+                                {"snippets", header.snippets},
+                                {"threads", header.threads},
+                                {"seed", header.seed},
+                                {"kinds", kinds}};
     if (result.throughput.threads > 1)
         j["throughput"] = {{"threads", result.throughput.threads},
                            {"queries", result.throughput.queries},
@@ -78,18 +83,21 @@ nlohmann::ordered_json to_json(const ReportHeader& header, const MethodResult& r
 }
 
 std::string to_table(const ReportHeader& header, const MethodResult& result) {
-    std::string out = fmt::format("{}: {} queries, k={}, {}, min of {} runs (seed {}), latency in µs\n",
-                                  header.engine, result.timings.size(), header.k,
-                                  header.snippets ? "with snippets" : "no snippets", header.runs, header.seed);
-    out += fmt::format("{:<10} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>7}\n", "kind", "queries", "p50",
-                       "p90", "p99", "max", "mean", "qps", "hits");
+    std::string out =
+        fmt::format("{}: {} queries, k={}, {}, min of {} runs (seed {}), latency in µs\n",
+                    header.engine, result.timings.size(), header.k,
+                    header.snippets ? "with snippets" : "no snippets", header.runs, header.seed);
+    out += fmt::format("{:<10} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>7}\n", "kind",
+                       "queries", "p50", "p90", "p99", "max", "mean", "qps", "hits");
     for (const KindSummary& s : summarize(result.timings))
-        out += fmt::format("{:<10} {:>7} {:>9.0f} {:>9.0f} {:>9.0f} {:>9.0f} {:>9.0f} {:>9.0f} {:>7}\n", s.kind,
-                           s.queries, s.p50_us, s.p90_us, s.p99_us, s.max_us, s.mean_us, s.qps, s.hits);
+        out += fmt::format(
+            "{:<10} {:>7} {:>9.0f} {:>9.0f} {:>9.0f} {:>9.0f} {:>9.0f} {:>9.0f} {:>7}\n", s.kind,
+            s.queries, s.p50_us, s.p90_us, s.p99_us, s.max_us, s.mean_us, s.qps, s.hits);
     if (result.throughput.threads > 1)
-        out += fmt::format("throughput with {} threads: {:.0f} queries/s ({} queries in {:.2f} s)\n",
-                           result.throughput.threads, result.throughput.qps, result.throughput.queries,
-                           result.throughput.seconds);
+        out +=
+            fmt::format("throughput with {} threads: {:.0f} queries/s ({} queries in {:.2f} s)\n",
+                        result.throughput.threads, result.throughput.qps, result.throughput.queries,
+                        result.throughput.seconds);
     return out;
 }
 
@@ -98,8 +106,8 @@ void write_rows(const std::filesystem::path& path, const std::vector<QueryTiming
     if (!out) throw std::runtime_error(fmt::format("cannot write {}", path.string()));
     out << "kind\tquery\thits\ttotal\tmin_us\tmedian_us\n";
     for (const QueryTiming& t : timings)
-        out << fmt::format("{}\t{}\t{}\t{}\t{:.1f}\t{:.1f}\n", t.query.kind, t.query.text, t.outcome.hits,
-                           t.outcome.total, t.min_us, t.median_us);
+        out << fmt::format("{}\t{}\t{}\t{}\t{:.1f}\t{:.1f}\n", t.query.kind, t.query.text,
+                           t.outcome.hits, t.outcome.total, t.min_us, t.median_us);
     if (!out.flush()) throw std::runtime_error(fmt::format("cannot write {}", path.string()));
 }
 

@@ -32,7 +32,8 @@ const std::vector<std::string>& paragraphs() {
         std::vector<fs::path> files;
         if (fs::is_directory(root)) {
             for (const auto& e : fs::recursive_directory_iterator(root))
-                if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path());
+                if (e.is_regular_file() && e.path().extension() == ".txt")
+                    files.push_back(e.path());
         } else {
             files.push_back(root);
         }
@@ -75,7 +76,8 @@ void BM_AnalyseParagraph(benchmark::State& state) {
         for (const std::string& p : paragraphs()) {
             analysis::tokenize(p, tokens);
             for (const analysis::Token& t : tokens)
-                if (analysis::is_stemmable(t.term)) benchmark::DoNotOptimize(stemmer(t.term).size());
+                if (analysis::is_stemmable(t.term))
+                    benchmark::DoNotOptimize(stemmer(t.term).size());
             mentions.clear();
             names.find(tokens, mentions);
         }
@@ -93,8 +95,8 @@ void BM_Snippet(benchmark::State& state) {
     for (auto _ : state)
         for (const std::string& p : paragraphs()) {
             analysis::tokenize(p, tokens);
-            searcher::Snippet s =
-                searcher::make_snippet(p, tokens, searcher::find_matches(tokens, q.highlight, stemmer), 240);
+            searcher::Snippet s = searcher::make_snippet(
+                p, tokens, searcher::find_matches(tokens, q.highlight, stemmer), 240);
             benchmark::DoNotOptimize(s.text.data());
         }
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(paragraphs().size()));

@@ -42,7 +42,9 @@ int spawn(const std::string& binary, const std::vector<std::string>& args, const
 }
 }  // namespace
 
-RunResult run_graf(const std::vector<std::string>& args) { return run_program(GRAF_BINARY, args); }
+RunResult run_graf(const std::vector<std::string>& args) {
+    return run_program(GRAF_BINARY, args);
+}
 
 RunResult run_program(const std::string& binary, const std::vector<std::string>& args) {
     TempDir io;
@@ -56,7 +58,9 @@ RunResult run_program(const std::string& binary, const std::vector<std::string>&
     return r;
 }
 
-int start_graf(const std::vector<std::string>& args) { return spawn(GRAF_BINARY, args, "/dev/null", "/dev/null"); }
+int start_graf(const std::vector<std::string>& args) {
+    return spawn(GRAF_BINARY, args, "/dev/null", "/dev/null");
+}
 
 TempDir::TempDir() {
     std::string tmpl = (fs::temp_directory_path() / "graf-e2e-XXXXXX").string();
@@ -70,7 +74,9 @@ TempDir::~TempDir() {
     fs::remove_all(path_, ec);
 }
 
-fs::path sample_corpus() { return fs::path(GRAF_SOURCE_DIR) / "corpus" / "sample"; }
+fs::path sample_corpus() {
+    return fs::path(GRAF_SOURCE_DIR) / "corpus" / "sample";
+}
 
 std::optional<fs::path> shared_dir() {
     fs::path p = fs::path(GRAF_SOURCE_DIR).parent_path() / "shared";

@@ -12,8 +12,10 @@ TEST_CASE("bad input: skipped with a message naming it, the rest indexed, exit 3
     TempDir tmp;
     fs::path in = tmp / "in";
     write_file(in / "good.txt", "Good title\n\nA good paragraph about Vienna.\n");
-    write_file(in / "latin1.txt", "Pounds\n\nIt cost \xA3" "5 in the caf\xE9.\n");  // Windows-1252
-    write_file(in / "damaged.txt", "Broken\n\nMusk’s \xFF\xFE text.\n");             // UTF-8 with bad bytes
+    write_file(in / "latin1.txt",
+               "Pounds\n\nIt cost \xA3"
+               "5 in the caf\xE9.\n");                                    // Windows-1252
+    write_file(in / "damaged.txt", "Broken\n\nMusk’s \xFF\xFE text.\n");  // UTF-8 with bad bytes
     write_file(in / "empty.txt", "");
     write_file(in / "binary.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11));
     write_file(in / "crlf.txt", "Windows\r\n\r\nLine one\r\nline two.\r\n");
@@ -31,13 +33,15 @@ TEST_CASE("bad input: skipped with a message naming it, the rest indexed, exit 3
     CHECK(r.exit_code == 3);
     CHECK(r.err.find("empty.txt: empty file") != std::string::npos);
     CHECK(r.err.find("binary.txt: binary file") != std::string::npos);
-    CHECK(r.err.find("latin1.txt: not valid UTF-8 (first bad byte at offset 16); read as Windows-1252") !=
+    CHECK(r.err.find(
+              "latin1.txt: not valid UTF-8 (first bad byte at offset 16); read as Windows-1252") !=
           std::string::npos);
     CHECK(r.err.find("damaged.txt: invalid UTF-8 at byte offset") != std::string::npos);
     CHECK(r.err.find("feed.jsonl:2: malformed JSON") != std::string::npos);
     CHECK(r.err.find("feed.jsonl:3: field \"body\" must be a string") != std::string::npos);
     CHECK(r.err.find("feed.jsonl:4: expected a JSON object") != std::string::npos);
-    CHECK(r.err.find("ignored.pdf") == std::string::npos);  // other files in a folder are not corpus files
+    CHECK(r.err.find("ignored.pdf") ==
+          std::string::npos);  // other files in a folder are not corpus files
 
     json s = json::parse(run_graf({"stats", "--db", (tmp / "db").string(), "--json"}).out);
     CHECK(s["articles"] == 7);  // good, latin1, damaged, crlf, bom, j1, j4
@@ -51,7 +55,8 @@ TEST_CASE("bad input: skipped with a message naming it, the rest indexed, exit 3
 
 TEST_CASE("bad input: a missing path is an error before anything is written") {
     TempDir tmp;
-    RunResult r = run_graf({"index", "--db", (tmp / "db").string(), sample_corpus().string(), (tmp / "nope").string()});
+    RunResult r = run_graf({"index", "--db", (tmp / "db").string(), sample_corpus().string(),
+                            (tmp / "nope").string()});
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("nope: no such file or folder") != std::string::npos);
     CHECK_FALSE(fs::exists(tmp / "db"));
@@ -66,7 +71,8 @@ TEST_CASE("bad input: nothing indexable is exit 2, usage errors are exit 1") {
     CHECK(run_graf({"index"}).exit_code == 1);
     CHECK(run_graf({"index", "--bogus", "x"}).exit_code == 1);
     CHECK(run_graf({"frobnicate"}).exit_code == 1);
-    RunResult not_index = run_graf({"index", "--db", sample_corpus().string(), sample_corpus().string()});
+    RunResult not_index =
+        run_graf({"index", "--db", sample_corpus().string(), sample_corpus().string()});
     CHECK(not_index.exit_code == 4);
     CHECK(not_index.err.find("not a graf index") != std::string::npos);
 }

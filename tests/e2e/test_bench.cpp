@@ -16,8 +16,9 @@ namespace {
 
 // kind, query: names run as --name, so `graf search` must be asked the same way.
 const std::vector<std::pair<std::string, std::string>> kQueries = {
-    {"name", "Sam Altman"},       {"phrase", "\"good authority\""}, {"terms", "Bannon"},
-    {"terms", "authorities"},     {"rare", "Masayoshi"},            {"common", "said"},
+    {"name", "Sam Altman"}, {"phrase", "\"good authority\""},
+    {"terms", "Bannon"},    {"terms", "authorities"},
+    {"rare", "Masayoshi"},  {"common", "said"},
 };
 
 std::filesystem::path write_queries(const TempDir& dir) {
@@ -47,8 +48,9 @@ TEST_CASE("bench: JSON report per kind, and hit counts match graf search") {
     TempDir dir;
     index_sample(dir / "db");
     auto queries = write_queries(dir);
-    RunResult r = run_graf({"bench", "--db", (dir / "db").string(), "--queries", queries.string(), "--runs", "2",
-                            "--k", "5", "--threads", "2", "--json", "--out", (dir / "rows.tsv").string()});
+    RunResult r = run_graf({"bench", "--db", (dir / "db").string(), "--queries", queries.string(),
+                            "--runs", "2", "--k", "5", "--threads", "2", "--json", "--out",
+                            (dir / "rows.tsv").string()});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     json j = json::parse(r.out);
     CHECK(j["engine"] == "graf");
@@ -61,7 +63,8 @@ TEST_CASE("bench: JSON report per kind, and hit counts match graf search") {
         CAPTURE(kind);
         REQUIRE(j["kinds"].contains(kind));
         const json& k = j["kinds"][kind];
-        for (const char* key : {"queries", "p50_us", "p90_us", "p99_us", "max_us", "mean_us", "qps", "hits"})
+        for (const char* key :
+             {"queries", "p50_us", "p90_us", "p99_us", "max_us", "mean_us", "qps", "hits"})
             CHECK(k.contains(key));
         CHECK(k["p50_us"].get<double>() > 0);
         CHECK(k["p50_us"] <= k["p90_us"]);
@@ -74,7 +77,8 @@ TEST_CASE("bench: JSON report per kind, and hit counts match graf search") {
     // Every row's hits are what a user gets from graf search with the same k.
     auto rows = read_rows(dir / "rows.tsv");
     REQUIRE(rows.size() == kQueries.size() + 1);  // + header
-    CHECK(rows[0] == std::vector<std::string>{"kind", "query", "hits", "total", "min_us", "median_us"});
+    CHECK(rows[0] ==
+          std::vector<std::string>{"kind", "query", "hits", "total", "min_us", "median_us"});
     std::size_t all_hits = 0;
     for (std::size_t i = 1; i < rows.size(); ++i) {
         const auto& row = rows[i];
@@ -94,27 +98,31 @@ TEST_CASE("bench: the table, --no-snippets, and errors naming the query file lin
     TempDir dir;
     index_sample(dir / "db");
     auto queries = write_queries(dir);
-    RunResult table = run_graf({"bench", "--db", (dir / "db").string(), "--queries", queries.string(), "--runs",
-                                "1", "--no-snippets"});
+    RunResult table = run_graf({"bench", "--db", (dir / "db").string(), "--queries",
+                                queries.string(), "--runs", "1", "--no-snippets"});
     REQUIRE_MESSAGE(table.exit_code == 0, table.err);
     CHECK(table.out.find("no snippets") != std::string::npos);
     CHECK(table.out.find("p99") != std::string::npos);
 
     write_file(dir / "bad.tsv", "phrase\t\"good authority\"\nphrase\t\"unclosed\n");
-    RunResult bad = run_graf({"bench", "--db", (dir / "db").string(), "--queries", (dir / "bad.tsv").string()});
+    RunResult bad =
+        run_graf({"bench", "--db", (dir / "db").string(), "--queries", (dir / "bad.tsv").string()});
     CHECK(bad.exit_code == 1);
     CHECK(bad.err.find("bad.tsv:2") != std::string::npos);
 
     write_file(dir / "notab.tsv", "just a query without a kind\n");
-    RunResult notab = run_graf({"bench", "--db", (dir / "db").string(), "--queries", (dir / "notab.tsv").string()});
+    RunResult notab = run_graf(
+        {"bench", "--db", (dir / "db").string(), "--queries", (dir / "notab.tsv").string()});
     CHECK(notab.exit_code == 1);
     CHECK(notab.err.find("notab.tsv:1") != std::string::npos);
 
-    RunResult missing = run_graf({"bench", "--db", (dir / "db").string(), "--queries", (dir / "nope.tsv").string()});
+    RunResult missing = run_graf(
+        {"bench", "--db", (dir / "db").string(), "--queries", (dir / "nope.tsv").string()});
     CHECK(missing.exit_code == 1);
     CHECK(missing.err.find("nope.tsv") != std::string::npos);
 
-    RunResult no_index = run_graf({"bench", "--db", (dir / "none").string(), "--queries", queries.string()});
+    RunResult no_index =
+        run_graf({"bench", "--db", (dir / "none").string(), "--queries", queries.string()});
     CHECK(no_index.exit_code == 2);
     CHECK(no_index.err.find("graf index") != std::string::npos);
 }
@@ -123,22 +131,26 @@ TEST_CASE("bench: the table, --no-snippets, and errors naming the query file lin
 TEST_CASE("bench: the FTS5 peer answers the same queries, and the driver prints one table") {
     TempDir dir;
     auto queries = write_queries(dir);
-    const std::string corpus = (std::filesystem::path(GRAF_SOURCE_DIR) / "corpus" / "sample").string();
-    RunResult idx = run_program(GRAF_PEER_BINARY, {"index", "--db", (dir / "p.db").string(), "--json", corpus});
+    const std::string corpus =
+        (std::filesystem::path(GRAF_SOURCE_DIR) / "corpus" / "sample").string();
+    RunResult idx =
+        run_program(GRAF_PEER_BINARY, {"index", "--db", (dir / "p.db").string(), "--json", corpus});
     REQUIRE_MESSAGE(idx.exit_code == 0, idx.err);
     CHECK(json::parse(idx.out)["articles"] == 2);
-    RunResult b = run_program(GRAF_PEER_BINARY, {"bench", "--db", (dir / "p.db").string(), "--queries",
-                                                 queries.string(), "--runs", "1", "--json"});
+    RunResult b =
+        run_program(GRAF_PEER_BINARY, {"bench", "--db", (dir / "p.db").string(), "--queries",
+                                       queries.string(), "--runs", "1", "--json"});
     REQUIRE_MESSAGE(b.exit_code == 0, b.err);
     json j = json::parse(b.out);
     CHECK(j["engine"] == "fts5");
     CHECK(j["kinds"]["phrase"]["hits"] == 2);  // "good authority": one paragraph in each seed
 
-    RunResult cmp = run_program(GRAF_COMPARE_BINARY, {"--queries", queries.string(), "--runs", "1", "--work",
-                                                      (dir / "work").string(), "--json",
+    RunResult cmp = run_program(GRAF_COMPARE_BINARY, {"--queries", queries.string(), "--runs", "1",
+                                                      "--work", (dir / "work").string(), "--json",
                                                       (dir / "cmp.json").string(), corpus});
     REQUIRE_MESSAGE(cmp.exit_code == 0, cmp.err);
-    for (const char* part : {"graf p50", "fts5 p50", "ratio", "graf, 1 thread", "fts5, 1 thread", "index MB"})
+    for (const char* part :
+         {"graf p50", "fts5 p50", "ratio", "graf, 1 thread", "fts5, 1 thread", "index MB"})
         CHECK(cmp.out.find(part) != std::string::npos);
     std::ifstream in(dir / "cmp.json");
     json all = json::parse(in);

@@ -17,7 +17,8 @@ namespace {
 std::filesystem::path write_corpus(const TempDir& dir, int articles) {
     const auto path = dir / "big.jsonl";
     std::ofstream f(path);
-    const char* words[] = {"market", "shares", "bank", "rates", "election", "minister", "oil", "trade", "court", "team"};
+    const char* words[] = {"market",   "shares", "bank",  "rates", "election",
+                           "minister", "oil",    "trade", "court", "team"};
     for (int a = 0; a < articles; ++a) {
         std::string body;
         for (int p = 0; p < 6; ++p) {
@@ -26,8 +27,8 @@ std::filesystem::path write_corpus(const TempDir& dir, int articles) {
                     std::to_string(a) + " while analysts watched the " + words[(a * 7 + p) % 10] +
                     " and the " + words[(a * 3 + p) % 10] + " closely.";
         }
-        f << R"({"id": "gen-)" << a << R"(", "title": "Report )" << a << R"(", "date": "2024-01-01", "body": ")"
-          << body << "\"}\n";
+        f << R"({"id": "gen-)" << a << R"(", "title": "Report )" << a
+          << R"(", "date": "2024-01-01", "body": ")" << body << "\"}\n";
     }
     return path;
 }
@@ -41,7 +42,8 @@ int search_while_running(int pid, const std::filesystem::path& db, Tally& t) {
     for (;;) {
         int status = 0;
         pid_t done = waitpid(pid, &status, WNOHANG);
-        RunResult r = run_graf({"search", "--db", db.string(), "--json", "--limit", "3", "market OR bannon"});
+        RunResult r =
+            run_graf({"search", "--db", db.string(), "--json", "--limit", "3", "market OR bannon"});
         ++t.searches;
         if (r.exit_code == 0) {
             ++t.ok;
@@ -66,7 +68,8 @@ TEST_CASE("search: searches during a running graf index all succeed") {
     // An existing index that keeps growing: every search must answer.
     index_sample(dir / "db");
     Tally growing;
-    int pid = start_graf({"index", "--db", (dir / "db").string(), "--commit-every", "500", corpus.string()});
+    int pid = start_graf(
+        {"index", "--db", (dir / "db").string(), "--commit-every", "500", corpus.string()});
     CHECK(search_while_running(pid, dir / "db", growing) == 0);
     CHECK(growing.ok == growing.searches);
     CHECK(growing.searches >= 3);
@@ -75,9 +78,11 @@ TEST_CASE("search: searches during a running graf index all succeed") {
     // A new index, compacted and swapped in at the end: searches see no index
     // until the first commit, then answers; never a failure.
     Tally fresh;
-    pid = start_graf({"index", "--db", (dir / "new").string(), "--commit-every", "500", corpus.string()});
+    pid = start_graf(
+        {"index", "--db", (dir / "new").string(), "--commit-every", "500", corpus.string()});
     CHECK(search_while_running(pid, dir / "new", fresh) == 0);
     CHECK(fresh.ok + fresh.no_index == fresh.searches);
-    MESSAGE("searches during indexing: " << growing.searches << " (growing index), " << fresh.searches
-                                         << " (new index, " << fresh.no_index << " before the first commit)");
+    MESSAGE("searches during indexing: " << growing.searches << " (growing index), "
+                                         << fresh.searches << " (new index, " << fresh.no_index
+                                         << " before the first commit)");
 }

@@ -26,15 +26,18 @@ constexpr int kArticles = 2500, kParagraphs = 6;
 fs::path write_corpus(const TempDir& dir, int version) {
     const auto path = dir / "crash.jsonl";
     std::ofstream f(path);
-    const char* words[] = {"market", "shares", "bank", "rates", "election", "minister", "oil", "trade"};
+    const char* words[] = {"market",   "shares",   "bank", "rates",
+                           "election", "minister", "oil",  "trade"};
     for (int a = 0; a < kArticles; ++a) {
         std::string body;
         for (int p = 0; p < kParagraphs; ++p) {
             if (p) body += "\\n\\n";
-            body += "Version " + std::to_string(version) + ", paragraph " + std::to_string(p) + " of story " + std::to_string(a) + ": Jane Doe said the " +
-                    words[(a + p) % 8] + " and the " + words[(a * 5 + p) % 8] + " moved.";
+            body += "Version " + std::to_string(version) + ", paragraph " + std::to_string(p) +
+                    " of story " + std::to_string(a) + ": Jane Doe said the " + words[(a + p) % 8] +
+                    " and the " + words[(a * 5 + p) % 8] + " moved.";
         }
-        f << R"({"id": "c)" << a << R"(", "title": "Story )" << a << R"(", "body": ")" << body << "\"}\n";
+        f << R"({"id": "c)" << a << R"(", "title": "Story )" << a << R"(", "body": ")" << body
+          << "\"}\n";
     }
     return path;
 }
@@ -43,15 +46,18 @@ fs::path write_corpus(const TempDir& dir, int version) {
 std::vector<fs::path> databases(const fs::path& db) {
     std::vector<fs::path> out;
     if (fs::exists(db / "iamglass")) out.push_back(db);
-    for (int i = 0; fs::exists(db / ("shard-0" + std::to_string(i))); ++i) out.push_back(db / ("shard-0" + std::to_string(i)));
+    for (int i = 0; fs::exists(db / ("shard-0" + std::to_string(i))); ++i)
+        out.push_back(db / ("shard-0" + std::to_string(i)));
     return out;
 }
 
 }  // namespace
 
-TEST_CASE("crash: 20 kill -9 during indexing, plain and sharded: nothing lost, nothing duplicated") {
+TEST_CASE(
+    "crash: 20 kill -9 during indexing, plain and sharded: nothing lost, nothing duplicated") {
     const fs::path xapian_check = "/usr/bin/xapian-check";
-    REQUIRE_MESSAGE(fs::exists(xapian_check), "xapian-tools is not installed (scripts/install-deps.sh)");
+    REQUIRE_MESSAGE(fs::exists(xapian_check),
+                    "xapian-tools is not installed (scripts/install-deps.sh)");
     TempDir tmp;
     std::mt19937 rng(20261122);
     int kills = 0, checked = 0, partial = 0;
@@ -59,8 +65,8 @@ TEST_CASE("crash: 20 kill -9 during indexing, plain and sharded: nothing lost, n
         const fs::path db = tmp / (std::string("db-") + shards);
         for (int round = 0; round < 10; ++round) {
             const auto corpus = write_corpus(tmp, round);
-            int pid = start_graf({"index", "--db", db.string(), "--shards", shards, "--commit-every", "400",
-                                  corpus.string()});
+            int pid = start_graf({"index", "--db", db.string(), "--shards", shards,
+                                  "--commit-every", "400", corpus.string()});
             std::this_thread::sleep_for(std::chrono::milliseconds(50 + rng() % 1200));
             kill(pid, SIGKILL);
             int status = 0;
@@ -80,7 +86,8 @@ TEST_CASE("crash: 20 kill -9 during indexing, plain and sharded: nothing lost, n
                 // Whole articles only: each commit holds articles with all their paragraphs.
                 CHECK(st["paragraphs"].get<int>() == st["articles"].get<int>() * kParagraphs);
                 // Killed mid-run: some articles still hold the previous version.
-                partial += search_json(db, {"--paragraphs", "\"version " + std::to_string(round) + "\""})["total_estimate"]
+                partial += search_json(db, {"--paragraphs", "\"version " + std::to_string(round) +
+                                                                "\""})["total_estimate"]
                                .get<int>() < kArticles * kParagraphs;
             }
         }
@@ -90,12 +97,15 @@ TEST_CASE("crash: 20 kill -9 during indexing, plain and sharded: nothing lost, n
         json st = json::parse(run_graf({"stats", "--db", db.string(), "--json"}).out);
         CHECK(st["articles"] == kArticles);
         CHECK(st["paragraphs"] == kArticles * kParagraphs);
-        CHECK(search_json(db, {"--paragraphs", "--limit", "100", "article:c2499"})["hits"].size() == kParagraphs);
+        CHECK(search_json(db, {"--paragraphs", "--limit", "100", "article:c2499"})["hits"].size() ==
+              kParagraphs);
         // Only the last version's text is searchable: no stale paragraph survived.
-        CHECK(search_json(db, {"--paragraphs", "\"version 99\""})["total_estimate"] == kArticles * kParagraphs);
+        CHECK(search_json(db, {"--paragraphs", "\"version 99\""})["total_estimate"] ==
+              kArticles * kParagraphs);
         CHECK(search_json(db, {"--paragraphs", "\"version 3\""})["hits"].empty());
     }
-    MESSAGE(kills << " kills survived (" << partial << " mid-write); xapian-check passed " << checked << " times");
+    MESSAGE(kills << " kills survived (" << partial << " mid-write); xapian-check passed "
+                  << checked << " times");
     CHECK(kills == 20);
     CHECK(partial >= 10);  // the kills really interrupted writing
 }

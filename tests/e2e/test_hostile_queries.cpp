@@ -24,7 +24,8 @@ TEST_CASE("search: hostile queries answer or fail with one line, in bounded time
                               (dir / "many.jsonl").string()});
     REQUIRE_MESSAGE(idx.exit_code == 0, idx.err);
 
-    std::string long_word(10000, 'x'), thousand_terms, nested_open(500, '('), nested_close(500, ')');
+    std::string long_word(10000, 'x'), thousand_terms, nested_open(500, '('),
+        nested_close(500, ')');
     for (int i = 0; i < 1000; ++i) thousand_terms += "word" + std::to_string(i) + " ";
     struct Case {
         std::string query;
@@ -54,7 +55,8 @@ TEST_CASE("search: hostile queries answer or fail with one line, in bounded time
         CAPTURE(c.what);
         const auto started = std::chrono::steady_clock::now();
         RunResult r = run_graf({"search", "--db", (dir / "db").string(), "--json", c.query});
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         CHECK((r.exit_code == 0 || r.exit_code == 1));
         if (r.exit_code == 1) {
             CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);

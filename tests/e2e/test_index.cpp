@@ -11,7 +11,8 @@ using nlohmann::json;
 
 namespace {
 constexpr const char* kSeed1 = "000_e09bedad7cb2df9b";  // title line, 6 paragraphs
-constexpr const char* kSeed2 = "003_84c52f86285699e3";  // no title, inline date header, 3 paragraphs
+constexpr const char* kSeed2 =
+    "003_84c52f86285699e3";  // no title, inline date header, 3 paragraphs
 
 json stats(const std::filesystem::path& db) {
     RunResult r = run_graf({"stats", "--db", db.string(), "--json"});
@@ -35,8 +36,12 @@ TEST_CASE("index: the sample corpus, counted through the index") {
     CHECK(s["first_date"] == "2025-01-27");
 
     // Each seed's paragraph count.
-    CHECK(search_json(db, {"--paragraphs", "--limit", "50", std::string("article:") + kSeed1})["hits"].size() == 6);
-    CHECK(search_json(db, {"--paragraphs", "--limit", "50", std::string("article:") + kSeed2})["hits"].size() == 3);
+    CHECK(
+        search_json(db, {"--paragraphs", "--limit", "50", std::string("article:") + kSeed1})["hits"]
+            .size() == 6);
+    CHECK(
+        search_json(db, {"--paragraphs", "--limit", "50", std::string("article:") + kSeed2})["hits"]
+            .size() == 3);
 
     // The second seed: date from the inline header, first paragraph without it.
     json first = search_json(db, {"--paragraphs", "--snippet-chars", "100000", "fracas"});
@@ -66,15 +71,17 @@ TEST_CASE("index: terms land in the right paragraphs (checked in Xapian directly
             Xapian::Document d = x.get_document(*it);
             std::string data = d.get_data();
             auto a = data.find("article=") + 8, p = data.find("paragraph=") + 10;
-            out.insert(data.substr(a, data.find('\n', a) - a) + "#" + data.substr(p, data.find('\n', p) - p));
+            out.insert(data.substr(a, data.find('\n', a) - a) + "#" +
+                       data.substr(p, data.find('\n', p) - p));
         }
         return out;
     };
     // Musk’s / Musk both index as musk; the glued BannonTrump’s gives bannon.
     CHECK(paragraphs_with("musk").count(std::string(kSeed1) + "#1"));
     CHECK(paragraphs_with("musk").count(std::string(kSeed1) + "#5"));  // only "Musk’s" there
-    CHECK(paragraphs_with("bannon") == std::set<std::string>{std::string(kSeed1) + "#6", std::string(kSeed2) + "#1",
-                                                             std::string(kSeed2) + "#2", std::string(kSeed2) + "#3"});
+    CHECK(paragraphs_with("bannon") ==
+          std::set<std::string>{std::string(kSeed1) + "#6", std::string(kSeed2) + "#1",
+                                std::string(kSeed2) + "#2", std::string(kSeed2) + "#3"});
     CHECK(paragraphs_with("masayoshi") == std::set<std::string>{std::string(kSeed1) + "#2"});
     CHECK(paragraphs_with("bannontrump").size() == 1);
     CHECK(paragraphs_with("XNsteve bannon").size() == 4);
@@ -85,7 +92,8 @@ TEST_CASE("index: terms land in the right paragraphs (checked in Xapian directly
     CHECK_FALSE(x.term_exists("musk’s"));
     // Schema 3: stems live in the synonym table, not in the postings.
     std::set<std::string> author;
-    for (auto it = x.synonyms_begin("Zauthor"); it != x.synonyms_end("Zauthor"); ++it) author.insert(*it);
+    for (auto it = x.synonyms_begin("Zauthor"); it != x.synonyms_end("Zauthor"); ++it)
+        author.insert(*it);
     CHECK(author.count("authority"));
     CHECK_FALSE(x.term_exists("Zauthor"));
     // Name pairs: "Steve Bannon" as one term, for --name without positions.
@@ -95,7 +103,8 @@ TEST_CASE("index: terms land in the right paragraphs (checked in Xapian directly
     CHECK(x.positionlist_begin(1, "Santics") == x.positionlist_end(1, "Santics"));
 }
 
-TEST_CASE("index: a new index is compacted, stems added by a later run are searchable, graf compact") {
+TEST_CASE(
+    "index: a new index is compacted, stems added by a later run are searchable, graf compact") {
     TempDir tmp;
     auto db = tmp / "db";
     RunResult first = run_graf({"index", "--db", db.string(), "--json", sample_corpus().string()});
@@ -105,7 +114,8 @@ TEST_CASE("index: a new index is compacted, stems added by a later run are searc
     CHECK(j["index_bytes"].get<std::uint64_t>() > 0);
 
     // An incremental run: not compacted; its new words' variants are found.
-    write_file(tmp / "more" / "extra.txt", "Extra\n\nThe regulators weighed new authorisations on Monday.\n");
+    write_file(tmp / "more" / "extra.txt",
+               "Extra\n\nThe regulators weighed new authorisations on Monday.\n");
     RunResult second = run_graf({"index", "--db", db.string(), "--json", (tmp / "more").string()});
     REQUIRE_MESSAGE(second.exit_code == 0, second.err);
     CHECK(json::parse(second.out)["compacted"] == false);
@@ -139,7 +149,8 @@ TEST_CASE("index: running again changes nothing, a changed article is replaced, 
     CHECK(again.out.find("0 new, 0 changed, 2 unchanged") != std::string::npos);
     CHECK(stats(db)["paragraphs"] == 9);
 
-    write_file(corpus / (std::string(kSeed2) + ".txt"), "date 2025-01-28 One paragraph now.\n\nAnd two.\n");
+    write_file(corpus / (std::string(kSeed2) + ".txt"),
+               "date 2025-01-28 One paragraph now.\n\nAnd two.\n");
     RunResult changed = run_graf({"index", "--db", db.string(), corpus.string()});
     CHECK(changed.out.find("1 changed, 1 unchanged") != std::string::npos);
     CHECK(stats(db)["paragraphs"] == 8);
@@ -167,11 +178,12 @@ TEST_CASE("index: a second writer fails fast with a clear message") {
 TEST_CASE("index: JSON Lines, plain and compressed, with --json summary") {
     TempDir tmp;
     auto db = tmp / "db";
-    write_file(tmp / "in" / "a.jsonl",
-               R"({"id": "r1", "title": "OIL PRICES", "date": "1987-03-01", "source": "reuters", "body": "Opec met in Vienna.\n\nSaudi Arabia agreed."})"
-               "\n"
-               R"({"id": "r2", "title": "COCOA", "date": "1987-04-01", "source": "reuters", "body": "Cocoa rose."})"
-               "\n");
+    write_file(
+        tmp / "in" / "a.jsonl",
+        R"({"id": "r1", "title": "OIL PRICES", "date": "1987-03-01", "source": "reuters", "body": "Opec met in Vienna.\n\nSaudi Arabia agreed."})"
+        "\n"
+        R"({"id": "r2", "title": "COCOA", "date": "1987-04-01", "source": "reuters", "body": "Cocoa rose."})"
+        "\n");
     RunResult r = run_graf({"index", "--db", db.string(), "--json", (tmp / "in").string()});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);

@@ -24,7 +24,8 @@ struct SampleIndex {
 std::set<std::string> found(const json& result) {
     std::set<std::string> out;
     for (const auto& h : result["hits"])
-        out.insert(h["article"].get<std::string>() + "#" + std::to_string(h["paragraph"].get<int>()));
+        out.insert(h["article"].get<std::string>() + "#" +
+                   std::to_string(h["paragraph"].get<int>()));
     return out;
 }
 
@@ -47,13 +48,16 @@ std::vector<std::string> highlighted(const json& result) {
     return out;
 }
 
-std::string p(const char* article, int n) { return std::string(article) + "#" + std::to_string(n); }
+std::string p(const char* article, int n) {
+    return std::string(article) + "#" + std::to_string(n);
+}
 }  // namespace
 
 TEST_CASE("search: a name finds the glued word and both seeds") {
     SampleIndex s;
     json r = s.search({"--paragraphs", "Bannon"});
-    CHECK(found(r) == std::set<std::string>{p(kSeed1, 6), p(kSeed2, 1), p(kSeed2, 2), p(kSeed2, 3)});
+    CHECK(found(r) ==
+          std::set<std::string>{p(kSeed1, 6), p(kSeed2, 1), p(kSeed2, 2), p(kSeed2, 3)});
     for (const std::string& h : highlighted(r)) CHECK(h == "Bannon");
     // Collapsed by article (the default): one hit per article, with a count.
     json collapsed = s.search({"Bannon"});
@@ -89,7 +93,8 @@ TEST_CASE("search: stemming finds variants and highlights them") {
 
 TEST_CASE("search: --name includes surname-only paragraphs") {
     SampleIndex s;
-    json r = s.search({"--paragraphs", "--limit", "20", "--snippet-chars", "100000", "--name", "Sam Altman"});
+    json r = s.search(
+        {"--paragraphs", "--limit", "20", "--snippet-chars", "100000", "--name", "Sam Altman"});
     std::set<std::string> hits = found(r);
     CHECK(hits.count(p(kSeed1, 2)));  // "Sam Altman" in full
     CHECK(hits.count(p(kSeed1, 3)));  // only "Altman"
@@ -114,8 +119,8 @@ TEST_CASE("search: JSON output has the documented fields and offsets") {
     json r = s.search({"Musk", "feud"});
     for (const char* key : {"query", "total_estimate", "took_ms", "hits"}) CHECK(r.contains(key));
     REQUIRE_FALSE(r["hits"].empty());
-    for (const char* key : {"rank", "article", "paragraph", "title", "date", "source", "score", "matching_paragraphs",
-                            "snippet", "highlights"})
+    for (const char* key : {"rank", "article", "paragraph", "title", "date", "source", "score",
+                            "matching_paragraphs", "snippet", "highlights"})
         CHECK(r["hits"][0].contains(key));
     CHECK(r["hits"][0]["rank"] == 1);
     for (const std::string& h : highlighted(r)) CHECK((lower(h) == "musk" || lower(h) == "feud"));
@@ -123,7 +128,8 @@ TEST_CASE("search: JSON output has the documented fields and offsets") {
 
 TEST_CASE("search: text output, limit and offset") {
     SampleIndex s;
-    RunResult r = run_graf({"search", "--db", s.db.string(), "--color", "never", "--limit", "1", "Bannon"});
+    RunResult r =
+        run_graf({"search", "--db", s.db.string(), "--color", "never", "--limit", "1", "Bannon"});
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("  1. ") != std::string::npos);
     CHECK(r.out.find("  2. ") == std::string::npos);
@@ -139,7 +145,8 @@ TEST_CASE("search: text output, limit and offset") {
 TEST_CASE("search: boolean operators, wildcard, NEAR, dates") {
     SampleIndex s;
     CHECK(found(s.search({"--paragraphs", "Bannon NOT Musk"})) == std::set<std::string>{});
-    CHECK(found(s.search({"--paragraphs", "Masayoshi OR fracas"})) == std::set<std::string>{p(kSeed1, 2), p(kSeed2, 1)});
+    CHECK(found(s.search({"--paragraphs", "Masayoshi OR fracas"})) ==
+          std::set<std::string>{p(kSeed1, 2), p(kSeed2, 1)});
     CHECK(found(s.search({"--paragraphs", "fracas", "date:2025-01-27"})).size() == 1);
     CHECK(found(s.search({"--paragraphs", "Bannon", "--since", "2025-02-01"})).empty());
     CHECK(found(s.search({"--paragraphs", "Masayo*"})) == std::set<std::string>{p(kSeed1, 2)});
@@ -150,8 +157,8 @@ TEST_CASE("search: boolean operators, wildcard, NEAR, dates") {
 
 TEST_CASE("search: a long question ranks without demanding every word") {
     SampleIndex s;
-    json r = s.search({"who", "said", "they", "had", "it", "on", "good", "authority", "that", "the", "money", "was",
-                       "missing"});
+    json r = s.search({"who", "said", "they", "had", "it", "on", "good", "authority", "that", "the",
+                       "money", "was", "missing"});
     REQUIRE_FALSE(r["hits"].empty());
     CHECK(r["hits"][0]["article"] == kSeed1);  // "…don’t actually have the money … good authority"
     json shout = s.search({"WHO", "BROKE", "THEM", "AND", "MADE", "THEM", "SURRENDER"});

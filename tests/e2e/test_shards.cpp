@@ -15,16 +15,18 @@ namespace {
 std::filesystem::path write_corpus(const TempDir& dir) {
     const auto path = dir / "gen.jsonl";
     std::ofstream f(path);
-    const char* topics[] = {"oil prices", "interest rates", "trade deficit", "election campaign", "football cup"};
+    const char* topics[] = {"oil prices", "interest rates", "trade deficit", "election campaign",
+                            "football cup"};
     for (int a = 0; a < 300; ++a) {
         std::string body;
         for (int p = 0; p < 4; ++p) {
             if (p) body += "\\n\\n";
-            body += "Minister Jane Doe spoke about " + std::string(topics[(a + p) % 5]) + " on day " +
-                    std::to_string(a * 4 + p) + ". Doe said " + topics[(a * 3 + p) % 5] + " mattered.";
+            body += "Minister Jane Doe spoke about " + std::string(topics[(a + p) % 5]) +
+                    " on day " + std::to_string(a * 4 + p) + ". Doe said " +
+                    topics[(a * 3 + p) % 5] + " mattered.";
         }
-        f << R"({"id": "g)" << a << R"(", "title": "Report on )" << topics[a % 5] << R"(", "body": ")" << body
-          << "\"}\n";
+        f << R"({"id": "g)" << a << R"(", "title": "Report on )" << topics[a % 5]
+          << R"(", "body": ")" << body << "\"}\n";
     }
     return path;
 }
@@ -35,7 +37,9 @@ std::filesystem::path write_corpus(const TempDir& dir) {
 struct Ranking {
     std::vector<std::string> scores;
     std::multiset<std::string> above_cut;
-    bool operator==(const Ranking& o) const { return scores == o.scores && above_cut == o.above_cut; }
+    bool operator==(const Ranking& o) const {
+        return scores == o.scores && above_cut == o.above_cut;
+    }
 };
 
 Ranking ranking_of(const json& r) {
@@ -45,8 +49,9 @@ Ranking ranking_of(const json& r) {
         const double score = h["score"].get<double>();
         out.scores.push_back(std::to_string(score).substr(0, 8));
         if (score > cut + 1e-9)
-            out.above_cut.insert(h["article"].get<std::string>() + "#" + std::to_string(h["paragraph"].get<int>()) +
-                                 " x" + std::to_string(h["matching_paragraphs"].get<int>()));
+            out.above_cut.insert(h["article"].get<std::string>() + "#" +
+                                 std::to_string(h["paragraph"].get<int>()) + " x" +
+                                 std::to_string(h["matching_paragraphs"].get<int>()));
     }
     return out;
 }
@@ -57,18 +62,27 @@ TEST_CASE("shards: a sharded index answers like a single database") {
     TempDir dir;
     const auto corpus = write_corpus(dir);
     const std::string sample = sample_corpus().string();
-    RunResult one = run_graf({"index", "--db", (dir / "one").string(), "--json", sample, corpus.string()});
+    RunResult one =
+        run_graf({"index", "--db", (dir / "one").string(), "--json", sample, corpus.string()});
     REQUIRE_MESSAGE(one.exit_code == 0, one.err);
-    RunResult three =
-        run_graf({"index", "--db", (dir / "three").string(), "--shards", "3", "--json", sample, corpus.string()});
+    RunResult three = run_graf({"index", "--db", (dir / "three").string(), "--shards", "3",
+                                "--json", sample, corpus.string()});
     REQUIRE_MESSAGE(three.exit_code == 0, three.err);
     CHECK(json::parse(three.out)["shards"] == 3);
     CHECK(std::filesystem::exists(dir / "three" / "XAPIANDB"));
     CHECK(json::parse(three.out)["paragraphs"] == json::parse(one.out)["paragraphs"]);
 
-    for (std::vector<std::string> q : std::vector<std::vector<std::string>>{
-             {"Bannon"}, {"\"good authority\""}, {"authorities"}, {"--name", "Sam Altman"}, {"--name", "Jane Doe"},
-             {"oil"}, {"\"interest rates\""}, {"title:football"}, {"prices OR rates"}, {"--paragraphs", "deficit"}}) {
+    for (std::vector<std::string> q :
+         std::vector<std::vector<std::string>>{{"Bannon"},
+                                               {"\"good authority\""},
+                                               {"authorities"},
+                                               {"--name", "Sam Altman"},
+                                               {"--name", "Jane Doe"},
+                                               {"oil"},
+                                               {"\"interest rates\""},
+                                               {"title:football"},
+                                               {"prices OR rates"},
+                                               {"--paragraphs", "deficit"}}) {
         CAPTURE(q.back());
         q.insert(q.begin(), {"--limit", "20"});
         json a = search_json(dir / "one", q), b = search_json(dir / "three", q);
@@ -89,11 +103,13 @@ TEST_CASE("shards: a sharded index answers like a single database") {
           ranking_of(search_json(dir / "one", {"--limit", "20", "oil"})));
 
     // Incremental: a second run changes nothing; the shard count is kept.
-    RunResult again = run_graf({"index", "--db", (dir / "three").string(), "--json", sample, corpus.string()});
+    RunResult again =
+        run_graf({"index", "--db", (dir / "three").string(), "--json", sample, corpus.string()});
     REQUIRE(again.exit_code == 0);
     CHECK(json::parse(again.out)["unchanged"] == 302);
     CHECK(json::parse(again.out)["shards"] == 3);
-    RunResult other = run_graf({"index", "--db", (dir / "three").string(), "--shards", "2", sample});
+    RunResult other =
+        run_graf({"index", "--db", (dir / "three").string(), "--shards", "2", sample});
     CHECK(other.exit_code == 4);
     CHECK(other.err.find("3 shards") != std::string::npos);
     RunResult plain = run_graf({"index", "--db", (dir / "one").string(), "--shards", "2", sample});

@@ -8,9 +8,9 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <random>
 #include <set>
 #include <sstream>
-#include <random>
 #include <thread>
 
 #include "e2e/cli_runner.hpp"
@@ -43,14 +43,16 @@ TEST_CASE("shared BBC corpus: counts, Latin-1 file, and name search") {
     CHECK(s["paragraphs"] == 10547);
 
     // The Latin-1 byte stays a pound sign.
-    json pound = search_json(db, {"--paragraphs", "--limit", "50", "--snippet-chars", "100000", "article:sport/199"});
+    json pound = search_json(
+        db, {"--paragraphs", "--limit", "50", "--snippet-chars", "100000", "article:sport/199"});
     std::string all;
     for (const auto& h : pound["hits"]) all += h["snippet"].get<std::string>();
     CHECK(all.find("£") != std::string::npos);
     CHECK(all.find("\uFFFD") == std::string::npos);
 
     // --name "Tony Blair" finds Mr Blair / Blair’s paragraphs of articles that introduced him.
-    json blair = search_json(db, {"--paragraphs", "--limit", "2000", "--snippet-chars", "100000", "--name", "Tony Blair"});
+    json blair = search_json(db, {"--paragraphs", "--limit", "2000", "--snippet-chars", "100000",
+                                  "--name", "Tony Blair"});
     int surname_only = 0;
     for (const auto& h : blair["hits"]) {
         std::string text = h["snippet"];
@@ -63,7 +65,9 @@ TEST_CASE("shared BBC corpus: counts, Latin-1 file, and name search") {
     CHECK(blair["hits"].size() > 200);
 }
 
-TEST_CASE("shared BBC corpus: kill -9 while indexing leaves an index that opens, and the next run completes it") {
+TEST_CASE(
+    "shared BBC corpus: kill -9 while indexing leaves an index that opens, and the next run "
+    "completes it") {
     auto corpus = bbc_corpus();
     if (!corpus) return;
     TempDir tmp;

@@ -16,14 +16,25 @@ TEST_CASE("text articles: title, date header and paragraphs") {
         std::vector<std::string> paragraphs;
     };
     const Case cases[] = {
-        {"Title line\n\nFirst para\ncontinues.\n\nSecond.\n", "Title line", "", {"First para continues.", "Second."}},
-        {" date 2025-01-27 That fracas has been.\n\nNext.", "", "2025-01-27", {"That fracas has been.", "Next."}},
+        {"Title line\n\nFirst para\ncontinues.\n\nSecond.\n",
+         "Title line",
+         "",
+         {"First para continues.", "Second."}},
+        {" date 2025-01-27 That fracas has been.\n\nNext.",
+         "",
+         "2025-01-27",
+         {"That fracas has been.", "Next."}},
         {"date 2025-01-27\n\nTitle\n\nBody.", "Title", "2025-01-27", {"Body."}},
-        {"Title\n\ndate 2025-01-27 Body text.\n\nMore.", "Title", "2025-01-27", {"Body text.", "More."}},
+        {"Title\n\ndate 2025-01-27 Body text.\n\nMore.",
+         "Title",
+         "2025-01-27",
+         {"Body text.", "More."}},
         {"Only one block, no title.", "", "", {"Only one block, no title."}},
         {"date 2025-13-45 is no date.\n\nx", "date 2025-13-45 is no date.", "", {"x"}},
         {"Title\r\n\r\nWindows line endings.\r\n", "Title", "", {"Windows line endings."}},
-        {"Title\n \t \nBlank lines with spaces count.\n\n\n\nYes.", "Title", "",
+        {"Title\n \t \nBlank lines with spaces count.\n\n\n\nYes.",
+         "Title",
+         "",
          {"Blank lines with spaces count.", "Yes."}},
     };
     for (const Case& c : cases) {
@@ -52,7 +63,9 @@ TEST_CASE("decoding: UTF-8 kept, Windows-1252 decoded, damaged UTF-8 repaired") 
     CHECK_FALSE(decode_to_utf8("plain").repair);
     CHECK(decode_to_utf8("\xEF\xBB\xBFwith BOM").text == "with BOM");
 
-    DecodedText latin = decode_to_utf8("costs \xA3" "5 \x96 caf\xE9");  // Windows-1252 £, en dash, é
+    DecodedText latin = decode_to_utf8(
+        "costs \xA3"
+        "5 \x96 caf\xE9");  // Windows-1252 £, en dash, é
     CHECK(latin.text == "costs £5 – café");
     REQUIRE(latin.repair);
     CHECK(latin.repair->find("offset 6") != std::string::npos);

@@ -16,10 +16,10 @@ TEST_CASE("fold: case, compatibility forms and Latin diacritics") {
         {"Chávez", "chavez"},
         {"Straße", "strasse"},     // ß case-folds to ss
         {"ﬁnance", "finance"},     // U+FB01 ligature (NFKC)
-        {"ＡＢＣ", "abc"},          // fullwidth letters (NFKC)
+        {"ＡＢＣ", "abc"},         // fullwidth letters (NFKC)
         {"Ελληνικά", "ελληνικα"},  // Greek: accents folded too
         {"Москва", "москва"},
-        {"हिन्दी", "हिन्दी"},          // Devanagari: marks are vowels, kept
+        {"हिन्दी", "हिन्दी"},  // Devanagari: marks are vowels, kept
         {"", ""},
     };
     for (const Case& c : cases) {

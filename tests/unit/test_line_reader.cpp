@@ -17,7 +17,8 @@ namespace {
 const std::string kText = "first line\nsecond line\n\nlast line without newline";
 
 fs::path temp_file(const std::string& name, const std::string& bytes) {
-    fs::path p = fs::temp_directory_path() / ("graf-test-" + std::to_string(::getpid()) + "-" + name);
+    fs::path p =
+        fs::temp_directory_path() / ("graf-test-" + std::to_string(::getpid()) + "-" + name);
     std::ofstream(p, std::ios::binary) << bytes;
     return p;
 }
@@ -39,7 +40,8 @@ std::string gzip(const std::string& in) {
 std::string xz(const std::string& in) {
     std::string out(lzma_stream_buffer_bound(in.size()), '\0');
     size_t pos = 0;
-    lzma_easy_buffer_encode(6, LZMA_CHECK_CRC64, nullptr, reinterpret_cast<const uint8_t*>(in.data()), in.size(),
+    lzma_easy_buffer_encode(6, LZMA_CHECK_CRC64, nullptr,
+                            reinterpret_cast<const uint8_t*>(in.data()), in.size(),
                             reinterpret_cast<uint8_t*>(out.data()), &pos, out.size());
     out.resize(pos);
     return out;
@@ -62,14 +64,16 @@ std::vector<std::string> read_all(const fs::path& p) {
 }  // namespace
 
 TEST_CASE("line reader: plain and compressed files give the same lines") {
-    const std::vector<std::string> expected = {"first line", "second line", "", "last line without newline"};
+    const std::vector<std::string> expected = {"first line", "second line", "",
+                                               "last line without newline"};
     struct Case {
         const char* name;
         std::string bytes;
     };
     const Case cases[] = {{"a.jsonl", kText},
                           {"a.jsonl.gz", gzip(kText)},
-                          {"two-members.jsonl.gz", gzip("first line\nsecond line\n") + gzip("\nlast line without newline")},
+                          {"two-members.jsonl.gz",
+                           gzip("first line\nsecond line\n") + gzip("\nlast line without newline")},
                           {"a.jsonl.xz", xz(kText)},
                           {"a.jsonl.zst", zstd(kText)}};
     for (const Case& c : cases) {
@@ -81,11 +85,13 @@ TEST_CASE("line reader: plain and compressed files give the same lines") {
 }
 
 TEST_CASE("line reader: damaged compressed data is an error naming the file") {
-    for (auto [name, bytes] : {std::pair{"t.jsonl.gz", gzip(kText)}, std::pair{"t.jsonl.xz", xz(kText)},
-                               std::pair{"t.jsonl.zst", zstd(kText)}}) {
+    for (auto [name, bytes] :
+         {std::pair{"t.jsonl.gz", gzip(kText)}, std::pair{"t.jsonl.xz", xz(kText)},
+          std::pair{"t.jsonl.zst", zstd(kText)}}) {
         CAPTURE(name);
         fs::path p = temp_file(name, bytes.substr(0, bytes.size() / 2));
-        CHECK_THROWS_WITH_AS(read_all(p), doctest::Contains(p.string().c_str()), std::runtime_error);
+        CHECK_THROWS_WITH_AS(read_all(p), doctest::Contains(p.string().c_str()),
+                             std::runtime_error);
         fs::remove(p);
     }
     CHECK_THROWS_AS(LineReader("/nonexistent/file.jsonl"), std::runtime_error);

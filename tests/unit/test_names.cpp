@@ -18,7 +18,8 @@ std::vector<std::string> names_in(const std::vector<std::string>& paragraphs) {
         std::vector<NameMention> mentions;
         finder.find(tokenize(p), mentions);
         std::string line;
-        for (const auto& m : mentions) line += std::string(line.empty() ? "" : "|") + (m.surname_only ? "~" : "") + m.name;
+        for (const auto& m : mentions)
+            line += std::string(line.empty() ? "" : "|") + (m.surname_only ? "~" : "") + m.name;
         out.push_back(line);
     }
     return out;
@@ -39,9 +40,11 @@ TEST_CASE("names: full names, titles and organisations") {
         {"Chancellor of the Exchequer Nigel Lawson said", "nigel lawson"},
         {"White House Chief of Staff Howard Baker said", "white house|howard baker"},
         {"trade representative Clayton Yeutter Monday warned", "clayton yeutter"},
-        {"press secretary in the White House Caroline Leavitt said", "white house|caroline leavitt"},
+        {"press secretary in the White House Caroline Leavitt said",
+         "white house|caroline leavitt"},
         {"OpenAI’s Sam Altman, tweeting", "sam altman"},
-        {"Steve BannonTrump’s former political strategist", "steve bannon"},  // the glue seam ends the name
+        {"Steve BannonTrump’s former political strategist",
+         "steve bannon"},  // the glue seam ends the name
         {"However, the market fell.", ""},
         {"The feud escalated on Wednesday.", ""},  // sentence-initial "The" is no name
         {"A piece by Ludwig van Beethoven.", "ludwig van beethoven"},
@@ -54,8 +57,9 @@ TEST_CASE("names: full names, titles and organisations") {
 }
 
 TEST_CASE("names: a surname after the full name is the same person, within one article") {
-    auto found = names_in({"Steve Bannon spoke.", "Bannon said no. For the dogmatic Bannon, it is personal.",
-                           "Mr Bannon left."});
+    auto found =
+        names_in({"Steve Bannon spoke.", "Bannon said no. For the dogmatic Bannon, it is personal.",
+                  "Mr Bannon left."});
     CHECK(found[0] == "steve bannon");
     CHECK(found[1] == "~steve bannon|~steve bannon");
     CHECK(found[2] == "~steve bannon");

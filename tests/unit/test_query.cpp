@@ -19,8 +19,12 @@ std::vector<std::string> variants(const std::string& stem) {
     auto it = vocabulary.find(stem);
     return it == vocabulary.end() ? std::vector<std::string>{} : it->second;
 }
-ParsedQuery parsed(std::string_view q) { return parse_query(q, variants); }
-std::string described(const char* q) { return parsed(q).query.get_description(); }
+ParsedQuery parsed(std::string_view q) {
+    return parse_query(q, variants);
+}
+std::string described(const char* q) {
+    return parsed(q).query.get_description();
+}
 }  // namespace
 
 TEST_CASE("query: how words compile") {
@@ -29,14 +33,15 @@ TEST_CASE("query: how words compile") {
         std::vector<const char*> contains;
     };
     const Case cases[] = {
-        {"Bannon", {"bannon"}},                                 // capitalised: exact
-        {"authorities", {"authority SYNONYM authorities SYNONYM authors"}},  // every variant of the stem
-        {"unseenword", {"unseenword"}},                         // no variants: the word itself
-        {"Authorities", {"authorities"}},                       // capitalised: no variants
+        {"Bannon", {"bannon"}},  // capitalised: exact
+        {"authorities",
+         {"authority SYNONYM authorities SYNONYM authors"}},  // every variant of the stem
+        {"unseenword", {"unseenword"}},                       // no variants: the word itself
+        {"Authorities", {"authorities"}},                     // capitalised: no variants
         {"\"good authority\"", {"good", "PHRASE 2", "authority"}},
-        {"“good authority”", {"PHRASE 2"}},                     // curly quotes
+        {"“good authority”", {"PHRASE 2"}},  // curly quotes
         {"Musk’s", {"musk"}},
-        {"BannonTrump", {"bannontrump", "PHRASE 2"}},          // split form or glued form
+        {"BannonTrump", {"bannontrump", "PHRASE 2"}},  // split form or glued form
         {"alt-right", {"PHRASE 2", "altright"}},
         {"oil AND (opec OR saudi) NOT iran", {"AND_NOT", "opec", "saudi", "iran"}},
         {"oil -iran", {"AND_NOT", "iran"}},

@@ -5,7 +5,12 @@
 using namespace graf::schema;
 
 TEST_CASE("schema: document data round-trips and survives newlines") {
-    ParagraphData d{"politics/001", "A title", "2025-01-27", "bbc", "https://x.invalid/a", 3,
+    ParagraphData d{"politics/001",
+                    "A title",
+                    "2025-01-27",
+                    "bbc",
+                    "https://x.invalid/a",
+                    3,
                     "Text with = signs\nand a newline"};
     ParagraphData back = decode(encode(d));
     CHECK(back.article == d.article);

@@ -13,7 +13,8 @@ std::string render(const std::string& paragraph, const char* query, std::size_t 
     searcher::ParsedQuery q = searcher::parse_query(query);
     analysis::Stemmer stemmer;
     auto tokens = analysis::tokenize(paragraph);
-    searcher::Snippet s = searcher::make_snippet(paragraph, tokens, searcher::find_matches(tokens, q.highlight, stemmer), chars);
+    searcher::Snippet s = searcher::make_snippet(
+        paragraph, tokens, searcher::find_matches(tokens, q.highlight, stemmer), chars);
     std::string out;
     std::size_t at = 0;
     for (auto [b, len] : s.highlights) {
@@ -24,8 +25,10 @@ std::string render(const std::string& paragraph, const char* query, std::size_t 
 }
 
 const std::string kLong =
-    "The first sentence is filler about nothing at all. The second one is filler too, padding the text. "
-    "Here the feud between Musk and Altman escalated sharply on Wednesday. Then more filler follows here, "
+    "The first sentence is filler about nothing at all. The second one is filler too, padding the "
+    "text. "
+    "Here the feud between Musk and Altman escalated sharply on Wednesday. Then more filler "
+    "follows here, "
     "and it goes on for a while longer than anyone needs it to go on.";
 }  // namespace
 

@@ -12,7 +12,7 @@ TEST_CASE("edit distance with transpositions, bounded") {
         unsigned expected;
     };
     const Case cases[] = {
-        {"bannon", "bannon", 2, 0}, {"banon", "bannon", 2, 1},  {"bannno", "bannon", 2, 1},
+        {"bannon", "bannon", 2, 0}, {"banon", "bannon", 2, 1},   {"bannno", "bannon", 2, 1},
         {"teh", "the", 2, 1},       {"kitten", "sitting", 3, 3}, {"abc", "xyzabc", 2, 3},
         {"", "ab", 2, 2},
     };

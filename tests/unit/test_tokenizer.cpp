@@ -27,27 +27,28 @@ TEST_CASE("tokenize: terms and aliases") {
     };
     const Case cases[] = {
         {"Hello, world!", "hello world"},
-        {"Musk’s company", "musk company"},                // U+2019 possessive removed
-        {"Musk's company", "musk company"},                // ASCII possessive removed
-        {"the bosses’ pay", "the bosses pay"},             // plural possessive: apostrophe is a quote
-        {"don’t", "don't"},                                // contraction kept, apostrophe made ASCII
+        {"Musk’s company", "musk company"},     // U+2019 possessive removed
+        {"Musk's company", "musk company"},     // ASCII possessive removed
+        {"the bosses’ pay", "the bosses pay"},  // plural possessive: apostrophe is a quote
+        {"don’t", "don't"},                     // contraction kept, apostrophe made ASCII
         {"O’Brien said", "o'brien said"},
-        {"Steve BannonTrump’s former", "steve bannon [bannontrump] trump former"},  // glued at a seam
+        {"Steve BannonTrump’s former",
+         "steve bannon [bannontrump] trump former"},  // glued at a seam
         {"SoftBank", "soft [softbank] bank"},
         {"McDonald iPhone OpenAI", "mcdonald iphone openai"},  // short sides: not split
         {"alt-right guru", "alt [altright] right guru"},
         {"H-1B visas", "h [h1b] 1b visas"},
-        {"fail—but succeed", "fail but succeed"},          // em dash separates
-        {"2016–2017", "2016 2017"},                        // en dash separates
+        {"fail—but succeed", "fail but succeed"},  // em dash separates
+        {"2016–2017", "2016 2017"},                // en dash separates
         {"$500 billion", "500 billion"},
         {"£1,400 and 5.93 mln", "1400 and 5.93 mln"},
         {"$10B secured.", "10b secured"},
         {"the U.S. trade deficit", "the us trade deficit"},
         {"Café Pöhl", "cafe pohl"},
         {"“good authority”", "good authority"},
-        {"东京大学", "东 京 大 学"},                          // CJK: one token per character
+        {"东京大学", "东 京 大 学"},  // CJK: one token per character
         {"emoji 🎉 here", "emoji here"},
-        {"bad \xFF byte", "bad byte"},                     // invalid UTF-8 is a separator
+        {"bad \xFF byte", "bad byte"},  // invalid UTF-8 is a separator
         {"", ""},
         {"   ", ""},
     };
@@ -91,7 +92,7 @@ TEST_CASE("tokenize: flags for names and sentences") {
     CHECK(find("blair").has(kCapitalised));
     CHECK(find("ceo").has(kAllCaps));
     CHECK_FALSE(find("ceo").has(kCapitalised));
-    CHECK(find("trump").has(kRunBreak));  // a glue seam breaks a name
+    CHECK(find("trump").has(kRunBreak));   // a glue seam breaks a name
     CHECK(find("bannon").has(kRunBreak));  // the comma before it
 }
 
