@@ -8,7 +8,7 @@ ASAN_BUILD  ?= build-asan
 JOBS        ?= $(shell nproc)
 GRAF        := $(BUILD)/app/graf
 
-.PHONY: all deps build test test-asan demo bench bench-micro clean format
+.PHONY: all deps build test test-asan fuzz demo bench bench-micro clean format
 
 all: build
 
@@ -30,6 +30,17 @@ test-asan: deps
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	 ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
+# libFuzzer targets (clang): each runs FUZZ_SECONDS, seeded from the sample
+# corpus and real queries; crashes land in $(FUZZ_BUILD)/crashes.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+	       -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGRAF_FUZZ=ON -DGRAF_BUILD_TESTS=OFF \
+	       -DGRAF_BUILD_BENCHMARKS=OFF >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	@bash scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 # Index the bundled sample corpus and run a name, a phrase and a free-text search.
 demo: build
@@ -55,4 +66,4 @@ format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) graf-demo-index
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) graf-demo-index

@@ -14,6 +14,7 @@ packages=(
   doctest-dev                     # unit and end-to-end tests
   libsqlite3-dev                  # the SQLite FTS5 peer in benchmarks/
   libbenchmark-dev                # micro-benchmarks
+  clang libclang-rt-dev           # libFuzzer targets (make fuzz)
 )
 if [[ "${GRAF_EXTRA_PACKAGES:-}" ]]; then
   read -r -a extra <<<"$GRAF_EXTRA_PACKAGES"
