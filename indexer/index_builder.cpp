@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <future>
 #include <mutex>
@@ -47,6 +48,10 @@ Xapian::WritableDatabase open_for_writing(const fs::path& db) {
     try {
         return Xapian::WritableDatabase(db.string(), Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
+        // Xapian cannot take the lock on a read-only file system either.
+        if (access(db.c_str(), W_OK) != 0 && errno == EROFS)
+            throw IndexError(fmt::format(
+                "{}: the file system is read-only; index into a writable --db", db.string()));
         throw IndexError(fmt::format(
             "{}: another graf index is writing to this index; wait for it to finish", db.string()));
     } catch (const Xapian::Error& e) {
@@ -402,8 +407,14 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
 
     stats.interrupted = interrupted || stop_requested();
     if (options.compact_new && new_index && !stats.interrupted && stats.paragraphs > 0) {
-        for (const auto& w : writers) compact_index(w->path());
-        stats.compacted = true;
+        // Everything is committed by now: a compaction that fails (no room
+        // for the copy) costs size, not data, so it is a warning.
+        try {
+            for (const auto& w : writers) compact_index(w->path());
+            stats.compacted = true;
+        } catch (const IndexError& e) {
+            stats.compact_error = e.what();
+        }
     }
     stats.index_bytes = 0;
     for (const auto& w : writers) stats.index_bytes += index_bytes(w->path());
