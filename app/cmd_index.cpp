@@ -116,7 +116,8 @@ int run_index(int argc, char** argv) {
             static_cast<double>(s.index_bytes) / 1e6, s.compacted ? " (compacted)" : "",
             s.interrupted ? " (interrupted: run again to finish)" : "");
     }
-    if (!s.compact_error.empty()) error("index: warning: {} (the index is complete)", s.compact_error);
+    if (!s.compact_error.empty())
+        error("index: warning: {} (the index is complete)", s.compact_error);
     if (s.interrupted) return kInterrupted;
     if (articles == 0) {
         error("index: nothing could be indexed (no readable articles in the inputs)");

@@ -42,7 +42,7 @@ struct IndexStats {
     double seconds = 0;       ///< including compaction
     bool interrupted = false;
     bool compacted = false;
-    std::string compact_error;            ///< why compaction failed (the index is complete)
+    std::string compact_error;      ///< why compaction failed (the index is complete)
     std::uint64_t index_bytes = 0;  ///< size on disk at the end
     std::size_t shards = 1;
 };

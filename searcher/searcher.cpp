@@ -66,7 +66,25 @@ Xapian::Database open_index(const fs::path& db) {
     return d;
 }
 
-Searcher::Searcher(const fs::path& db) : path_(db), db_(open_index(db)) {}
+namespace {
+
+// Opens the index, riding out a compaction swap (see compactor.cpp): a
+// reader that opens while the files are being swapped can see tables from
+// both sides and get a DatabaseError; a moment later the index is whole.
+Xapian::Database open_settled(const fs::path& db) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return open_index(db);
+        } catch (const Xapian::DatabaseError&) {
+            if (attempt + 1 >= kRetries) throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20 * (attempt + 1)));
+        }
+    }
+}
+
+}  // namespace
+
+Searcher::Searcher(const fs::path& db) : path_(db), db_(open_settled(db)) {}
 
 SearchResult Searcher::search(const SearchRequest& request) {
     for (int attempt = 0;; ++attempt) {
@@ -77,11 +95,10 @@ SearchResult Searcher::search(const SearchRequest& request) {
             if (attempt + 1 >= kRetries) throw;
             db_.reopen();
         } catch (const Xapian::DatabaseError&) {
-            // Compaction swapped the index's files under us (a table opened
-            // lazily after the swap does not match the ones opened before):
-            // open the index afresh.
+            // Compaction swapped the index's files under us: open it afresh.
             if (attempt + 1 >= kRetries) throw;
-            db_ = open_index(path_);
+            std::this_thread::sleep_for(std::chrono::milliseconds(20 * (attempt + 1)));
+            db_ = open_settled(path_);
         }
     }
 }

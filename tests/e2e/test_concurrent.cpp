@@ -4,7 +4,10 @@
 #include <doctest/doctest.h>
 #include <sys/wait.h>
 
+#include <atomic>
 #include <fstream>
+#include <mutex>
+#include <thread>
 
 #include "e2e/cli_runner.hpp"
 
@@ -35,33 +38,58 @@ std::filesystem::path write_corpus(const TempDir& dir, int articles) {
 
 struct Tally {
     int searches = 0, ok = 0, no_index = 0;
+    std::vector<std::string> failures;
 };
 
-// Searches in a loop until the indexing process `pid` exits; returns its exit code.
-int search_while_running(int pid, const std::filesystem::path& db, Tally& t) {
-    for (;;) {
-        int status = 0;
-        pid_t done = waitpid(pid, &status, WNOHANG);
-        RunResult r =
-            run_graf({"search", "--db", db.string(), "--json", "--limit", "3", "market OR bannon"});
-        ++t.searches;
-        if (r.exit_code == 0) {
-            ++t.ok;
-            json j = json::parse(r.out, nullptr, false);
-            CHECK_FALSE(j.is_discarded());
-        } else if (r.exit_code == 2) {
-            ++t.no_index;  // before the first commit: "run graf index"
-            CHECK(r.err.find("graf index") != std::string::npos);
-        } else {
-            FAIL_CHECK("search failed during indexing: exit " << r.exit_code << ": " << r.err);
-        }
-        if (done == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+// `readers` processes search in a loop (each from its own thread) until the
+// indexing process `pid` exits; returns its exit code. Every answer must be
+// consistent: an article is either absent or present with all its paragraphs.
+int search_while_running(int pid, const std::filesystem::path& db, Tally& t, int readers = 3) {
+    std::atomic<bool> finished{false};
+    std::mutex mutex;
+    std::vector<std::thread> threads;
+    for (int reader = 0; reader < readers; ++reader) {
+        threads.emplace_back([&, reader] {
+            for (int n = 0; !finished; ++n) {
+                const bool ranked = n % 2 == 0;
+                const std::string article =
+                    "gen-" + std::to_string((reader * 997 + n * 131) % 3000);
+                RunResult r =
+                    ranked ? run_graf({"search", "--db", db.string(), "--json", "--limit", "3",
+                                       "market OR bannon"})
+                           : run_graf({"search", "--db", db.string(), "--json", "--paragraphs",
+                                       "--limit", "20", "article:" + article});
+                std::lock_guard lock(mutex);
+                ++t.searches;
+                if (r.exit_code == 2 && r.err.find("graf index") != std::string::npos) {
+                    ++t.no_index;  // before the first commit: "run graf index"
+                    continue;
+                }
+                json j = json::parse(r.out, nullptr, false);
+                if (r.exit_code != 0 || j.is_discarded()) {
+                    t.failures.push_back("exit " + std::to_string(r.exit_code) + ": " + r.err);
+                    continue;
+                }
+                if (!ranked && !j["hits"].empty() && j["hits"].size() != 6) {
+                    t.failures.push_back(article + " has " + std::to_string(j["hits"].size()) +
+                                         " of its 6 paragraphs");
+                    continue;
+                }
+                ++t.ok;
+            }
+        });
     }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    finished = true;
+    for (auto& th : threads) th.join();
+    for (const std::string& f : t.failures) FAIL_CHECK("search during indexing: " << f);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 }  // namespace
 
-TEST_CASE("search: searches during a running graf index all succeed") {
+TEST_CASE("search: three reader processes during a running graf index all succeed, consistently") {
     TempDir dir;
     const auto corpus = write_corpus(dir, 3000);
 
@@ -82,7 +110,7 @@ TEST_CASE("search: searches during a running graf index all succeed") {
         {"index", "--db", (dir / "new").string(), "--commit-every", "500", corpus.string()});
     CHECK(search_while_running(pid, dir / "new", fresh) == 0);
     CHECK(fresh.ok + fresh.no_index == fresh.searches);
-    MESSAGE("searches during indexing: " << growing.searches << " (growing index), "
-                                         << fresh.searches << " (new index, " << fresh.no_index
-                                         << " before the first commit)");
+    MESSAGE("searches by 3 concurrent readers during indexing: "
+            << growing.searches << " (growing index), " << fresh.searches << " (new index, "
+            << fresh.no_index << " before the first commit)");
 }

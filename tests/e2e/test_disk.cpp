@@ -69,7 +69,8 @@ TEST_CASE("disk: a full or read-only file system fails with exit 4 and the index
     CHECK(search_json(db, {"--paragraphs", "Bannon"})["hits"].size() == 4);
 
     REQUIRE(disk.make_read_only());
-    RunResult ro = run_graf({"index", "--db", db.string(), sample_corpus().string(), (tmp / "big.jsonl").string()});
+    RunResult ro = run_graf(
+        {"index", "--db", db.string(), sample_corpus().string(), (tmp / "big.jsonl").string()});
     CHECK(ro.exit_code == 4);
     CHECK(ro.err.find("ead-only") != std::string::npos);
     CHECK(search_json(db, {"--paragraphs", "Bannon"})["hits"].size() == 4);

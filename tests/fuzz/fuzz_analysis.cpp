@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<graf::analysis::Token> tokens = graf::analysis::tokenize(text);
     std::uint32_t last_begin = 0;
     for (const graf::analysis::Token& t : tokens) {
-        if (t.begin > t.end || t.end > size || t.term.empty() || t.term.size() > graf::analysis::kMaxTermBytes)
+        if (t.begin > t.end || t.end > size || t.term.empty() ||
+            t.term.size() > graf::analysis::kMaxTermBytes)
             std::abort();
         if (t.begin < last_begin && !t.has(graf::analysis::kAlias)) std::abort();
         last_begin = t.begin;

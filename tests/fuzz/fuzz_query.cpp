@@ -9,7 +9,9 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);
-    auto variants = [](const std::string& stem) { return std::vector<std::string>{stem, stem + "s"}; };
+    auto variants = [](const std::string& stem) {
+        return std::vector<std::string>{stem, stem + "s"};
+    };
     try {
         graf::searcher::ParsedQuery q = graf::searcher::parse_query(text, variants);
         (void)q.query.get_description();
