@@ -74,4 +74,30 @@ std::optional<std::string> take_date_header(std::string& block) {
     return result;
 }
 
+std::size_t split_long_paragraphs(std::vector<std::string>& paragraphs, std::size_t max_bytes) {
+    std::size_t split = 0;
+    std::vector<std::string> out;
+    for (std::string& p : paragraphs) {
+        if (p.size() <= max_bytes) {
+            out.push_back(std::move(p));
+            continue;
+        }
+        ++split;
+        std::string_view rest = p;
+        while (rest.size() > max_bytes) {
+            std::size_t cut = rest.rfind(' ', max_bytes);
+            if (cut == std::string_view::npos || cut < max_bytes / 2) {
+                cut = max_bytes;  // no space: cut before a UTF-8 continuation byte
+                while (cut > 0 && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;
+            }
+            out.emplace_back(rest.substr(0, cut));
+            rest.remove_prefix(cut);
+            while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        }
+        if (!rest.empty()) out.emplace_back(rest);
+    }
+    paragraphs = std::move(out);
+    return split;
+}
+
 }  // namespace graf::corpus

@@ -16,6 +16,17 @@ struct Block {
 /// Splits text at blank (whitespace-only) lines; empty blocks are dropped.
 std::vector<Block> split_blocks(std::string_view text);
 
+/// A paragraph longer than this (bytes) is not a paragraph but a scraper
+/// accident (a whole page without blank lines, a dump); it is split so one
+/// input cannot make indexing hold gigabytes. News paragraphs are < 5 KB.
+inline constexpr std::size_t kMaxParagraphBytes = 64 * 1024;
+
+/// Splits every paragraph longer than `max_bytes` into pieces of at most that
+/// size, at the last space before the limit (else at a UTF-8 character
+/// boundary), so no text is lost. Returns how many paragraphs were split.
+std::size_t split_long_paragraphs(std::vector<std::string>& paragraphs,
+                                  std::size_t max_bytes = kMaxParagraphBytes);
+
 /// True for a real calendar date written YYYY-MM-DD.
 bool is_valid_date(std::string_view ymd);
 

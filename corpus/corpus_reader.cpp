@@ -5,6 +5,9 @@
 #include <fstream>
 #include <system_error>
 
+#include <fmt/format.h>
+
+#include "corpus/blocks.hpp"
 #include "corpus/json_article.hpp"
 #include "corpus/line_reader.hpp"
 #include "corpus/text_article.hpp"
@@ -106,6 +109,16 @@ std::uint64_t CorpusReader::bytes_done() const {
 }
 
 bool CorpusReader::next(Article& article) {
+    if (!next_unsplit(article)) return false;
+    if (std::size_t n = split_long_paragraphs(article.paragraphs))
+        problems_({Problem::Kind::Warning, article.origin,
+                   fmt::format("{} paragraph{} longer than {} KB split into pieces (a page without "
+                               "blank lines?)",
+                               n, n == 1 ? "" : "s", kMaxParagraphBytes / 1024)});
+    return true;
+}
+
+bool CorpusReader::next_unsplit(Article& article) {
     for (;;) {
         if (json_) {
             if (next_json_line(article)) return true;

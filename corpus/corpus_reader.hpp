@@ -48,6 +48,7 @@ class CorpusReader {
     std::uint64_t bytes_done() const;
 
   private:
+    bool next_unsplit(Article& article);
     bool next_text(const InputFile& f, Article& article);
     bool next_json_line(Article& article);
 

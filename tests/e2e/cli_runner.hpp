@@ -13,6 +13,7 @@ struct RunResult {
     int exit_code = -1;
     std::string out;
     std::string err;
+    long peak_rss_kb = 0;  ///< the child's peak resident memory (getrusage via wait4)
 };
 
 /// Runs `graf ARGS...` and waits for it.
