@@ -13,7 +13,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void put(const fs::path& p, const std::string& bytes) { write_file(p, bytes); }
+void put(const fs::path& p, const std::string& bytes) {
+    write_file(p, bytes);
+}
 
 // README: peak memory stays under 1 GB whatever the input (paragraphs are
 // split at 64 KB); sanitizers triple it.
@@ -28,8 +30,10 @@ constexpr long kMemoryBoundKb = 1024L * 1024;
 TEST_CASE("hostile corpus: good articles indexed, bad inputs named, memory bounded") {
     TempDir tmp;
     const fs::path c = tmp / "corpus";
-    put(c / "good" / "plain.txt", "A good title\n\nJane Doe said the market rose.\n\nSecond paragraph.\n");
-    put(c / "bad" / "invalid.txt", "Title\n\nBad bytes \xff\xfe and overlong \xc0\xaf and \xe0\x80\xaf here.\n");
+    put(c / "good" / "plain.txt",
+        "A good title\n\nJane Doe said the market rose.\n\nSecond paragraph.\n");
+    put(c / "bad" / "invalid.txt",
+        "Title\n\nBad bytes \xff\xfe and overlong \xc0\xaf and \xe0\x80\xaf here.\n");
     put(c / "bad" / "nul.txt", std::string("Title\n\nNUL\0bytes\0inside.\n", 24));
     std::string huge = "Huge\n\n";
     huge.reserve(50'000'010);
@@ -46,17 +50,25 @@ TEST_CASE("hostile corpus: good articles indexed, bad inputs named, memory bound
     put(deep / "deep.txt", "Deep\n\nDeep article text.\n");
     put(c / "eol" / "crlf.txt", "CRLF title\r\n\r\nFirst crlf para.\r\n\r\nSecond crlf para.\r\n");
     put(c / "eol" / "cr.txt", "CR title\r\rFirst cr para.\r\rSecond cr para.\r");
-    put(c / "eol" / "bom.txt", "\xef\xbb\xbf" "BOM title\n\nText after a byte order mark.\n");
+    put(c / "eol" / "bom.txt",
+        "\xef\xbb\xbf"
+        "BOM title\n\nText after a byte order mark.\n");
     put(c / "scripts" / "rtl.txt", "عنوان\n\nهذا نص عربي مع كلمة Bannon.\n");
     put(c / "scripts" / "cjk.txt", "标题\n\n东京的新闻：日本银行。\n");
     put(c / "scripts" / "emoji.txt", "Emoji 🎉\n\nThe crowd 👍 cheered 🇬🇧 loudly.\n");
-    put(c / "json" / "mixed.jsonl",
-        R"({"id": "j1", "title": "ok", "body": "fine json text"})" "\n"
-        R"({"id": "j2", "title": "trunc)" "\n"
-        R"({"id": "j3", "title": 5, "body": "wrong type"})" "\n"
-        R"({"id": "j4", "body": ["a", "b"]})" "\n"
-        R"({"id": "j5", "body": ")" + std::string(20'000'000, 'y') + "\"}\n"
-        R"({"id": "j6", "body": "last good line"})" "\n");
+    put(c / "json" / "mixed.jsonl", R"({"id": "j1", "title": "ok", "body": "fine json text"})"
+                                    "\n"
+                                    R"({"id": "j2", "title": "trunc)"
+                                    "\n"
+                                    R"({"id": "j3", "title": 5, "body": "wrong type"})"
+                                    "\n"
+                                    R"({"id": "j4", "body": ["a", "b"]})"
+                                    "\n"
+                                    R"({"id": "j5", "body": ")" +
+                                        std::string(20'000'000, 'y') +
+                                        "\"}\n"
+                                        R"({"id": "j6", "body": "last good line"})"
+                                        "\n");
     fs::create_directory_symlink("..", c / "loop");
 
     RunResult r = run_graf({"index", "--db", (tmp / "db").string(), "--json", c.string()});
@@ -68,8 +80,8 @@ TEST_CASE("hostile corpus: good articles indexed, bad inputs named, memory bound
     // 10,000 tiny + plain + invalid + huge + many + deep + 3 eol + 3 scripts + j1 j5 j6.
     CHECK(j["articles"] == 10000 + 1 + 1 + 1 + 1 + 1 + 3 + 3 + 3);
     CHECK(j["skipped"] == 4);  // nul.txt and json lines 2, 3, 4
-    for (const char* named : {"nul.txt", "mixed.jsonl:2", "mixed.jsonl:3", "mixed.jsonl:4", "huge_paragraph.txt",
-                              "mixed.jsonl:5", "invalid.txt"})
+    for (const char* named : {"nul.txt", "mixed.jsonl:2", "mixed.jsonl:3", "mixed.jsonl:4",
+                              "huge_paragraph.txt", "mixed.jsonl:5", "invalid.txt"})
         CHECK_MESSAGE(r.err.find(named) != std::string::npos, named);
 
     const fs::path db = tmp / "db";

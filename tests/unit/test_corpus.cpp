@@ -117,3 +117,24 @@ TEST_CASE("JSON Lines articles") {
     CHECK(d.date.empty());
     CHECK(warning.find("yesterday") != std::string::npos);
 }
+
+TEST_CASE("long paragraphs are split at spaces or character boundaries, losing nothing") {
+    struct Case {
+        std::string paragraph;
+        std::size_t max;
+        std::vector<std::string> pieces;
+    };
+    const Case cases[] = {
+        {"short", 10, {"short"}},
+        {"aaaa bbbb cccc", 10, {"aaaa bbbb", "cccc"}},       // at the last space
+        {"aaaaaaaaaaaaaaa", 10, {"aaaaaaaaaa", "aaaaa"}},    // no space: hard cut
+        {"ééééééé", 5, {"éé", "éé", "éé", "é"}},             // never inside a character
+        {"a bbbbbbbbbbbbbb", 10, {"a bbbbbbbb", "bbbbbb"}},  // space too early: hard cut
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.paragraph);
+        std::vector<std::string> ps = {c.paragraph};
+        CHECK(split_long_paragraphs(ps, c.max) == (c.pieces.size() > 1 ? 1u : 0u));
+        CHECK(ps == c.pieces);
+    }
+}
