@@ -3,7 +3,10 @@
 // tmpfs; elsewhere the test says it was skipped.
 #include <doctest/doctest.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <algorithm>
 #include <fstream>
@@ -74,4 +77,32 @@ TEST_CASE("disk: a full or read-only file system fails with exit 4 and the index
     CHECK(ro.exit_code == 4);
     CHECK(ro.err.find("ead-only") != std::string::npos);
     CHECK(search_json(db, {"--paragraphs", "Bannon"})["hits"].size() == 4);
+}
+
+// Works everywhere (no mount needed): a file-size limit makes every write past
+// 2 MB fail (EFBIG), as a full disk would, for the graf process only.
+TEST_CASE("disk: writes failing mid-index (file size limit) exit 4, the index stays intact") {
+    TempDir tmp;
+    const auto db = tmp / "db";
+    index_sample(db);
+    const auto corpus = big_corpus(tmp);
+    rlimit old{};
+    getrlimit(RLIMIT_FSIZE, &old);
+    rlimit small = old;
+    small.rlim_cur = 2 * 1024 * 1024;
+    auto old_handler = signal(SIGXFSZ, SIG_IGN);  // inherited: the write fails instead of killing
+    setrlimit(RLIMIT_FSIZE, &small);
+    RunResult full =
+        run_graf({"index", "--db", db.string(), "--commit-every", "200", corpus.string()});
+    setrlimit(RLIMIT_FSIZE, &old);
+    signal(SIGXFSZ, old_handler);
+    CHECK(full.exit_code == 4);
+    CHECK(full.err.find("File too large") != std::string::npos);
+    CHECK(full.err.find("run graf index again") != std::string::npos);
+    CHECK(run_graf({"stats", "--db", db.string()}).exit_code == 0);  // opens
+    CHECK(search_json(db, {"--paragraphs", "Bannon"})["hits"].size() == 4);
+    // With room again, the next run completes it.
+    RunResult again = run_graf({"index", "--db", db.string(), corpus.string()});
+    CHECK(again.exit_code == 0);
+    CHECK(json::parse(run_graf({"stats", "--db", db.string(), "--json"}).out)["articles"] == 3002);
 }
