@@ -49,6 +49,13 @@ int main(int argc, char** argv) {
     } catch (const cxxopts::exceptions::exception& e) {
         error("{} (see `graf {} --help`)", e.what(), command);
         return kUsage;
+    } catch (const Xapian::NetworkError& e) {
+        // A stub's `remote` shard is down or unreachable (see README, Indexing).
+        error(
+            "a remote shard cannot be reached: {}; start its xapian-tcpsrv or remove its line "
+            "from the index's XAPIANDB stub",
+            e.get_description());
+        return kNothing;
     } catch (const Xapian::Error& e) {
         error("index error: {}", e.get_description());
         return kIndexUnwritable;
