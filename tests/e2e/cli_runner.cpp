@@ -61,6 +61,10 @@ RunResult run_program(const std::string& binary, const std::vector<std::string>&
     return r;
 }
 
+int start_program(const std::string& binary, const std::vector<std::string>& args) {
+    return spawn(binary, args, "/dev/null", "/dev/null");
+}
+
 int start_graf(const std::vector<std::string>& args) {
     return spawn(GRAF_BINARY, args, "/dev/null", "/dev/null");
 }

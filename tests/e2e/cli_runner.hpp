@@ -22,6 +22,8 @@ RunResult run_graf(const std::vector<std::string>& args);
 RunResult run_program(const std::string& binary, const std::vector<std::string>& args);
 /// Starts `graf ARGS...` with output to /dev/null; returns its pid.
 int start_graf(const std::vector<std::string>& args);
+/// Starts another program (a server such as xapian-tcpsrv) with output to /dev/null.
+int start_program(const std::string& binary, const std::vector<std::string>& args);
 
 /// A fresh empty folder, removed when the object goes.
 class TempDir {
