@@ -8,7 +8,7 @@ ASAN_BUILD  ?= build-asan
 JOBS        ?= $(shell nproc)
 GRAF        := $(BUILD)/app/graf
 
-.PHONY: all deps build test test-asan fuzz demo bench bench-micro clean format
+.PHONY: all deps build test test-asan fuzz demo bench bench-shards bench-micro clean format
 
 all: build
 
@@ -57,6 +57,13 @@ RUNS    ?= 5
 bench: build
 	@$(BUILD)/benchmarks/compare/graf-bench-compare --queries $(QUERIES) --scale $(SCALE) --runs $(RUNS) \
 	  --work bench-out --json bench-out/compare.json $(CORPUS)
+
+# Query latency with 1, 2 and 4 shards, local and served by xapian-tcpsrv on
+# loopback (same CORPUS, QUERIES, RUNS; SHARDS=1,2,4).
+SHARDS ?= 1,2,4
+bench-shards: build
+	@$(BUILD)/benchmarks/shards/graf-bench-shards --queries $(QUERIES) --shards $(SHARDS) --runs $(RUNS) \
+	  --work bench-out --json bench-out/shards.json $(CORPUS)
 
 # Google Benchmark micro-benchmarks of the inner loops (analysis, snippets).
 bench-micro: build

@@ -13,14 +13,16 @@
 #include <sstream>
 #include <thread>
 
-#include "benchmarks/compare/child_process.hpp"
-#include "benchmarks/compare/scaled_corpus.hpp"
+#include "benchmarks/driver/child_process.hpp"
+#include "benchmarks/driver/scaled_corpus.hpp"
 #include "benchmarks/method/args.hpp"
 
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
+using graf::bench::bytes_on_disk;
 using graf::bench::ChildRun;
-using graf::bench::run_child;
+using graf::bench::json_summary;
+using graf::bench::run_step;
 
 namespace {
 
@@ -42,32 +44,6 @@ struct IndexRun {
     double index_mb = 0;
 };
 
-std::uint64_t bytes_of(const fs::path& p) {
-    std::error_code ec;
-    if (fs::is_regular_file(p, ec)) return fs::file_size(p, ec);
-    std::uint64_t total = 0;
-    for (const auto& e : fs::recursive_directory_iterator(p, ec))
-        if (e.is_regular_file(ec)) total += e.file_size(ec);
-    return total;
-}
-
-ChildRun must_run(const std::vector<std::string>& argv) {
-    ChildRun r = run_child(argv);
-    if (r.exit_code != 0 && r.exit_code != 3)  // 3: graf indexed, some inputs skipped
-        throw std::runtime_error(
-            fmt::format("`{}` failed with exit code {}", fmt::join(argv, " "), r.exit_code));
-    return r;
-}
-
-json parse_json(const ChildRun& r, const std::string& what) {
-    std::istringstream lines(r.out);
-    std::string line, last;
-    while (std::getline(lines, line))
-        if (!line.empty() && line[0] == '{') last = line;
-    if (last.empty()) throw std::runtime_error(what + " printed no JSON summary");
-    return json::parse(last);
-}
-
 IndexRun index_graf(const Settings& s, const std::vector<std::string>& inputs, const fs::path& db,
                     unsigned threads, unsigned shards = 1) {
     fs::remove_all(db);
@@ -80,9 +56,9 @@ IndexRun index_graf(const Settings& s, const std::vector<std::string>& inputs, c
     argv.insert(argv.end(), inputs.begin(), inputs.end());
     std::string label = fmt::format("graf, {} thread{}", threads, threads == 1 ? "" : "s");
     if (shards > 1) label = fmt::format("graf, {} shards", shards);
-    IndexRun r{label, must_run(argv), {}, 0};
-    r.summary = parse_json(r.run, "graf index");
-    r.index_mb = static_cast<double>(bytes_of(db)) / 1e6;
+    IndexRun r{label, run_step(argv), {}, 0};
+    r.summary = json_summary(r.run, "graf index");
+    r.index_mb = static_cast<double>(bytes_on_disk(db)) / 1e6;
     return r;
 }
 
@@ -90,9 +66,9 @@ IndexRun index_fts5(const Settings& s, const std::vector<std::string>& inputs, c
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
     std::vector<std::string> argv = {s.peer, "index", "--db", db.string(), "--json"};
     argv.insert(argv.end(), inputs.begin(), inputs.end());
-    IndexRun r{"fts5, 1 thread", must_run(argv), {}, 0};
-    r.summary = parse_json(r.run, "graf-fts5-peer index");
-    r.index_mb = static_cast<double>(bytes_of(db) + bytes_of(db.string() + "-wal")) / 1e6;
+    IndexRun r{"fts5, 1 thread", run_step(argv), {}, 0};
+    r.summary = json_summary(r.run, "graf-fts5-peer index");
+    r.index_mb = static_cast<double>(bytes_on_disk(db) + bytes_on_disk(db.string() + "-wal")) / 1e6;
     return r;
 }
 
@@ -105,7 +81,7 @@ json bench(const Settings& s, const std::string& binary, const fs::path& db) {
                                      "-k",        std::to_string(s.k),
                                      "--json"};
     if (!s.snippets) argv.push_back("--no-snippets");
-    return parse_json(must_run(argv), binary + " bench");
+    return json_summary(run_step(argv), binary + " bench");
 }
 
 std::string ratio(double a, double b) {

@@ -157,4 +157,34 @@ TEST_CASE("bench: the FTS5 peer answers the same queries, and the driver prints 
     REQUIRE(all.size() == 1);
     CHECK(all[0]["graf"]["kinds"]["phrase"]["hits"] == all[0]["fts5"]["kinds"]["phrase"]["hits"]);
 }
+
+TEST_CASE("bench: the shards driver measures 1 and 2 shards, local and through xapian-tcpsrv") {
+    TempDir dir;
+    auto queries = write_queries(dir);
+    const std::string corpus =
+        (std::filesystem::path(GRAF_SOURCE_DIR) / "corpus" / "sample").string();
+    const bool remote = std::filesystem::exists("/usr/bin/xapian-tcpsrv");
+    std::vector<std::string> args = {"--queries", queries.string(),
+                                     "--runs",    "1",
+                                     "--shards",  "1,2",
+                                     "--work",    (dir / "work").string(),
+                                     "--port",    std::to_string(21000 + getpid() % 20000),
+                                     "--json",    (dir / "shards.json").string(),
+                                     corpus};
+    if (!remote) args.insert(args.begin(), "--no-remote");
+    RunResult r = run_program(GRAF_SHARDS_BINARY, args);
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(r.out.find("all p99") != std::string::npos);
+    std::ifstream in(dir / "shards.json");
+    json rows = json::parse(in);
+    REQUIRE(rows.size() == (remote ? 4u : 2u));
+    // Every configuration finds the same hits (the bench keeps its counts).
+    for (const json& row : rows) {
+        CAPTURE(row["where"]);
+        CHECK(row["bench"]["kinds"]["phrase"]["hits"] ==
+              rows[0]["bench"]["kinds"]["phrase"]["hits"]);
+        CHECK(row["bench"]["kinds"]["name"]["hits"] == rows[0]["bench"]["kinds"]["name"]["hits"]);
+    }
+    CHECK(rows.back()["shards"] == 2);
+}
 #endif

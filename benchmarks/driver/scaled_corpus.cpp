@@ -1,4 +1,4 @@
-#include "benchmarks/compare/scaled_corpus.hpp"
+#include "benchmarks/driver/scaled_corpus.hpp"
 
 #include <nlohmann/json.hpp>
 

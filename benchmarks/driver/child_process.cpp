@@ -1,12 +1,16 @@
-#include "benchmarks/compare/child_process.hpp"
+#include "benchmarks/driver/child_process.hpp"
 
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <sstream>
 #include <stdexcept>
 
 namespace graf::bench {
@@ -26,7 +30,7 @@ ChildRun run_child(const std::vector<std::string>& argv) {
         close(pipe_fds[0]);
         close(pipe_fds[1]);
         execvp(args[0], args.data());
-        dprintf(STDERR_FILENO, "graf-bench-compare: cannot run %s: %s\n", args[0],
+        dprintf(STDERR_FILENO, "benchmark driver: cannot run %s: %s\n", args[0],
                 std::strerror(errno));
         _exit(127);
     }
@@ -50,6 +54,33 @@ ChildRun run_child(const std::vector<std::string>& argv) {
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     if (run.exit_code == 127) throw std::runtime_error("cannot run " + argv[0]);
     return run;
+}
+
+ChildRun run_step(const std::vector<std::string>& argv) {
+    ChildRun r = run_child(argv);
+    if (r.exit_code != 0 && r.exit_code != 3)
+        throw std::runtime_error(
+            fmt::format("`{}` failed with exit code {}", fmt::join(argv, " "), r.exit_code));
+    return r;
+}
+
+nlohmann::ordered_json json_summary(const ChildRun& run, const std::string& what) {
+    std::istringstream lines(run.out);
+    std::string line, last;
+    while (std::getline(lines, line))
+        if (!line.empty() && line[0] == '{') last = line;
+    if (last.empty()) throw std::runtime_error(what + " printed no JSON summary");
+    return nlohmann::ordered_json::parse(last);
+}
+
+std::uint64_t bytes_on_disk(const std::filesystem::path& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) return fs::file_size(path, ec);
+    std::uint64_t total = 0;
+    for (const auto& e : fs::recursive_directory_iterator(path, ec))
+        if (e.is_regular_file(ec)) total += e.file_size(ec);
+    return total;
 }
 
 }  // namespace graf::bench
