@@ -11,6 +11,22 @@ void add_db_option(cxxopts::Options& options) {
                                  cxxopts::value<std::string>()->default_value("graf-index"), "DIR");
 }
 
+void add_partial_option(cxxopts::Options& options) {
+    options.add_options("Index")(
+        "allow-partial",
+        "when a shard does not answer, use the others and mark the results partial (exit 3)");
+}
+
+int warn_missing_shards(const std::vector<searcher::MissingShard>& missing,
+                        std::size_t shards_answered) {
+    for (const searcher::MissingShard& m : missing)
+        error(
+            "partial results: shard {} did not answer ({}); these results come from the other "
+            "{} shard{}",
+            m.shard, m.reason, shards_answered, shards_answered == 1 ? "" : "s");
+    return missing.empty() ? kOk : kPartial;
+}
+
 void add_json_option(cxxopts::Options& options) {
     options.add_options("Output")("json", "print one JSON object instead of text");
 }

@@ -4,6 +4,9 @@
 #include <cxxopts.hpp>
 
 #include <string>
+#include <vector>
+
+#include "searcher/open_index.hpp"
 
 namespace graf::app {
 
@@ -12,13 +15,18 @@ enum ExitCode : int {
     kOk = 0,
     kUsage = 1,            ///< bad option, malformed query, missing CORPUS path
     kNothing = 2,          ///< index: nothing could be indexed; others: no usable index
-    kPartial = 3,          ///< index: indexed, but some inputs were skipped
+    kPartial = 3,          ///< index: some inputs skipped; search: some shards did not answer
     kIndexUnwritable = 4,  ///< index: locked by another run, read-only, disk full
     kInterrupted = 130,    ///< Ctrl-C / SIGTERM: what was committed stays
 };
 
 /// --db, shared by every command that opens an index.
 void add_db_option(cxxopts::Options& options);
+/// --allow-partial, for commands that read a sharded index.
+void add_partial_option(cxxopts::Options& options);
+/// One warning line per shard left out; returns kPartial if any, else kOk.
+int warn_missing_shards(const std::vector<searcher::MissingShard>& missing,
+                        std::size_t shards_answered);
 /// --json, for machine-readable output.
 void add_json_option(cxxopts::Options& options);
 /// --help.
@@ -42,5 +50,6 @@ int run_names(int argc, char** argv);
 int run_stats(int argc, char** argv);
 int run_bench(int argc, char** argv);
 int run_compact(int argc, char** argv);
+int run_serve_shard(int argc, char** argv);
 
 }  // namespace graf::app

@@ -31,6 +31,7 @@ std::string human_bytes(std::uint64_t b) {
 int run_names(int argc, char** argv) {
     cxxopts::Options options("graf names", "The most-mentioned people and organisations.");
     add_db_option(options);
+    add_partial_option(options);
     // clang-format off
     options.add_options("Names")("top", "how many", cxxopts::value<std::size_t>()->default_value("20"), "N")(
         "prefix", "only names starting with this", cxxopts::value<std::string>()->default_value(""));
@@ -41,9 +42,12 @@ int run_names(int argc, char** argv) {
     options.positional_help("[PREFIX]");
     cxxopts::ParseResult args;
     if (!parse_or_help(options, argc, argv, args)) return kOk;
+    int status = kOk;
     try {
-        Xapian::Database db = searcher::open_index(args["db"].as<std::string>());
-        auto names = searcher::top_names(db, args["top"].as<std::size_t>(),
+        searcher::OpenIndex index =
+            searcher::open_index(args["db"].as<std::string>(), args.count("allow-partial") > 0);
+        status = warn_missing_shards(index.missing, index.shards.size());
+        auto names = searcher::top_names(index.all, args["top"].as<std::size_t>(),
                                          args["prefix"].as<std::string>());
         if (args.count("json")) {
             nlohmann::json j = nlohmann::json::array();
@@ -61,20 +65,23 @@ int run_names(int argc, char** argv) {
         error("{}", e.what());
         return kNothing;
     }
-    return kOk;
+    return status;
 }
 
 int run_stats(int argc, char** argv) {
     cxxopts::Options options("graf stats", "What an index holds.");
     add_db_option(options);
+    add_partial_option(options);
     add_json_option(options);
     add_help_option(options);
     cxxopts::ParseResult args;
     if (!parse_or_help(options, argc, argv, args)) return kOk;
     const std::string path = args["db"].as<std::string>();
+    int status = kOk;
     try {
-        Xapian::Database db = searcher::open_index(path);
-        searcher::IndexSummary s = searcher::summarize(db, path);
+        searcher::OpenIndex index = searcher::open_index(path, args.count("allow-partial") > 0);
+        status = warn_missing_shards(index.missing, index.shards.size());
+        searcher::IndexSummary s = searcher::summarize(index.all, path);
         if (args.count("json")) {
             nlohmann::json sources = nlohmann::json::array();
             for (const auto& src : s.sources)
@@ -86,10 +93,15 @@ int run_stats(int argc, char** argv) {
                                 {"first_date", s.first_date},
                                 {"last_date", s.last_date},
                                 {"sources", sources},
-                                {"bytes_on_disk", s.bytes_on_disk}};
+                                {"bytes_on_disk", s.bytes_on_disk},
+                                {"shards", index.shards.size()},
+                                {"partial", !index.missing.empty()}};
             fmt::print("{}\n", j.dump());
         } else {
             fmt::print("index:          {}\n", path);
+            if (index.shards.size() + index.missing.size() > 1)
+                fmt::print("shards:         {} ({} answered)\n",
+                           index.shards.size() + index.missing.size(), index.shards.size());
             fmt::print("articles:       {}\n", s.articles);
             fmt::print("paragraphs:     {}\n", s.paragraphs);
             fmt::print("distinct words: {}\n", s.distinct_words);
@@ -106,7 +118,7 @@ int run_stats(int argc, char** argv) {
         error("{}", e.what());
         return kNothing;
     }
-    return kOk;
+    return status;
 }
 
 }  // namespace graf::app

@@ -47,9 +47,9 @@ void print_text(const searcher::SearchResult& r, const searcher::SearchRequest& 
     if (r.hits.empty())
         fmt::print("No matching {}s ({:.1f} ms)\n", unit, r.took_ms);
     else
-        fmt::print("About {} matching {}{}; showing {}-{} ({:.1f} ms)\n", r.total_estimate, unit,
-                   r.total_estimate == 1 ? "" : "s", r.hits.front().rank, r.hits.back().rank,
-                   r.took_ms);
+        fmt::print("{}{} matching {}{}; showing {}-{} ({:.1f} ms)\n", r.total_exact ? "" : "About ",
+                   r.total_estimate, unit, r.total_estimate == 1 ? "" : "s", r.hits.front().rank,
+                   r.hits.back().rank, r.took_ms);
 }
 
 void print_json(const searcher::SearchResult& r, const std::string& query) {
@@ -69,9 +69,15 @@ void print_json(const searcher::SearchResult& r, const std::string& query) {
                         {"snippet", h.snippet.text},
                         {"highlights", spans}});
     }
+    nlohmann::json missing = nlohmann::json::array();
+    for (const searcher::MissingShard& m : r.missing_shards)
+        missing.push_back({{"shard", m.shard}, {"error", m.reason}});
     nlohmann::json j = {{"query", query},
                         {"total_estimate", r.total_estimate},
+                        {"total_exact", r.total_exact},
                         {"took_ms", r.took_ms},
+                        {"partial", !r.missing_shards.empty()},
+                        {"missing_shards", missing},
                         {"hits", hits}};
     if (r.suggestion) j["suggestion"] = *r.suggestion;
     fmt::print("{}\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
@@ -83,6 +89,7 @@ int run_search(int argc, char** argv) {
     cxxopts::Options options("graf search",
                              "Ranked paragraphs for a query, with highlighted snippets.");
     add_db_option(options);
+    add_partial_option(options);
     // clang-format off
     options.add_options("Query")
         ("name", "paragraphs naming this person or organisation", cxxopts::value<std::string>(), "\"FULL NAME\"")
@@ -134,9 +141,11 @@ int run_search(int argc, char** argv) {
     }
     const bool color = use_color(args["color"].as<std::string>());
 
+    int status = kOk;
     try {
-        searcher::Searcher s(args["db"].as<std::string>());
+        searcher::Searcher s(args["db"].as<std::string>(), args.count("allow-partial") > 0);
         searcher::SearchResult r = s.search(req);
+        status = warn_missing_shards(r.missing_shards, r.shards);
         std::string shown = req.name.empty() ? req.query
                                              : (req.query.empty() ? "" : req.query + " ") +
                                                    "name:\"" + req.name + "\"";
@@ -158,7 +167,7 @@ int run_search(int argc, char** argv) {
         error("query error: {}", e.get_msg());
         return kUsage;
     }
-    return kOk;
+    return status;
 }
 
 }  // namespace graf::app

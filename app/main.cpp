@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "app/cli.hpp"
+#include "searcher/open_index.hpp"
 
 namespace {
 
@@ -13,16 +14,17 @@ constexpr std::string_view kUsageText = R"(graf: search news archives by paragra
 usage: graf COMMAND [options]
 
 commands:
-  index    add articles (folders of .txt, JSON Lines) to an index
-  search   ranked paragraphs for words, "phrases" or --name, with snippets
-  names    the most-mentioned people and organisations
-  stats    what an index holds
-  bench    time searches from a query file (latency per kind, QPS)
-  compact  rewrite an index in compact form (smaller, faster to search)
+  index        add articles (folders of .txt, JSON Lines) to an index
+  search       ranked paragraphs for words, "phrases" or --name, with snippets
+  names        the most-mentioned people and organisations
+  stats        what an index holds
+  bench        time searches from a query file (latency per kind, QPS)
+  compact      rewrite an index in compact form (smaller, faster to search)
+  serve-shard  serve an index or shard to other machines (xapian-tcpsrv)
 
 Run `graf COMMAND --help` for a command's options. Exit codes: 0 ok, 1 usage or
-query error, 2 nothing indexed / no index, 3 some inputs skipped, 4 index not
-writable, 130 interrupted.
+query error, 2 nothing indexed / no index / a shard unreachable, 3 some inputs
+skipped or some shards missing (--allow-partial), 4 index not writable, 130 interrupted.
 )";
 
 }  // namespace
@@ -46,9 +48,13 @@ int main(int argc, char** argv) {
         if (command == "stats") return run_stats(argc - 1, argv + 1);
         if (command == "bench") return run_bench(argc - 1, argv + 1);
         if (command == "compact") return run_compact(argc - 1, argv + 1);
+        if (command == "serve-shard") return run_serve_shard(argc - 1, argv + 1);
     } catch (const cxxopts::exceptions::exception& e) {
         error("{} (see `graf {} --help`)", e.what(), command);
         return kUsage;
+    } catch (const graf::searcher::ShardUnreachable& e) {
+        error("{}", e.what());
+        return kNothing;
     } catch (const Xapian::NetworkError& e) {
         // A stub's `remote` shard is down or unreachable (see README, Indexing).
         error(
@@ -60,6 +66,6 @@ int main(int argc, char** argv) {
         error("index error: {}", e.get_description());
         return kIndexUnwritable;
     }
-    error("unknown command '{}' (commands: index, search, names, stats, bench, compact)", command);
+    error("unknown command '{}' (commands: index, search, names, stats, bench, compact, serve-shard)", command);
     return kUsage;
 }

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "analysis/fold.hpp"
 #include "analysis/tokenizer.hpp"
+#include "indexer/shards.hpp"
 #include "schema/schema.hpp"
 
 namespace graf::indexer {
@@ -17,11 +20,14 @@ std::string content_hash(const corpus::Article& a) {
     return fmt::format("{:016x}:{}", h, a.paragraphs.size());
 }
 
+ArticleAnalyzer::ArticleAnalyzer(std::size_t shards)
+    : known_words_(std::max<std::size_t>(1, shards)) {}
+
 void ArticleAnalyzer::note_variants(const std::vector<analysis::Token>& tokens,
                                     AnalyzedArticle& out) {
+    std::unordered_set<std::string>& known = known_words_[out.shard];
     for (const analysis::Token& t : tokens) {
-        if (!analysis::is_stemmable(t.term) || known_words_.count(t.term)) continue;
-        known_words_.insert(t.term);
+        if (!analysis::is_stemmable(t.term) || !known.insert(t.term).second) continue;
         out.new_variants.emplace_back(stemmer_(t.term), t.term);
     }
 }
@@ -56,11 +62,12 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article) {
     out.hash = content_hash(article);
     out.bytes = article.bytes;
     out.paragraphs.reserve(article.paragraphs.size());
+    const std::string key = schema::article_key(article.id);
+    out.shard = shard_of(key, known_words_.size());
 
     analysis::tokenize(article.title, title_tokens_);
     note_variants(title_tokens_, out);
     names_.reset();
-    const std::string key = schema::article_key(article.id);
     const std::string date = schema::date_value(article.date);
     const std::string source = analysis::fold(article.source);
     schema::ParagraphData data{

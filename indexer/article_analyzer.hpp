@@ -20,10 +20,12 @@ struct AnalyzedArticle {
     std::string id;
     std::string hash;       ///< content hash stored in metadata, to skip unchanged articles
     bool replaces = false;  ///< an older version is in the index and must be deleted first
+    std::size_t shard = 0;  ///< which database of a sharded index it goes to
     std::vector<Xapian::Document> paragraphs;
     std::uint64_t bytes = 0;
-    /// (stem, word) pairs this analyzer had not seen before, for the synonym
-    /// table (schema::kStemKeyPrefix). The writer drops ones already added.
+    /// (stem, word) pairs this analyzer had not sent to this article's shard
+    /// before, for the shard's stem variant lists (schema::kStemKeyPrefix).
+    /// The writer drops ones already there.
     std::vector<std::pair<std::string, std::string>> new_variants;
 };
 
@@ -33,6 +35,10 @@ std::string content_hash(const corpus::Article& article);
 
 class ArticleAnalyzer {
   public:
+    /// `shards`: how many databases the index has. Each must list the
+    /// variants of its own words, so it can be searched alone (a shard
+    /// of a remote index that is down, a shard opened by itself).
+    explicit ArticleAnalyzer(std::size_t shards = 1);
     AnalyzedArticle analyze(const corpus::Article& article);
 
   private:
@@ -45,7 +51,8 @@ class ArticleAnalyzer {
     std::vector<analysis::Token> title_tokens_;
     std::vector<analysis::NameMention> mentions_;
     std::string term_;
-    std::unordered_set<std::string> known_words_;  ///< words whose variant pair was emitted
+    /// Per shard: words whose variant pair was emitted for that shard.
+    std::vector<std::unordered_set<std::string>> known_words_;
 };
 
 }  // namespace graf::indexer

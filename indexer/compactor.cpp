@@ -7,9 +7,34 @@
 
 #include "indexer/index_builder.hpp"
 #include "indexer/shards.hpp"
+#include "schema/schema.hpp"
 
 namespace graf::indexer {
 namespace fs = std::filesystem;
+
+namespace {
+
+// Merging shards meets each stem's variant list once per shard that has
+// words with that stem: the merged list is their union. Other keys (the
+// schema version) are equal in every shard; article hashes are in one only.
+class ShardMerger : public Xapian::Compactor {
+  public:
+    std::string resolve_duplicate_metadata(const std::string& key, std::size_t num_tags,
+                                           const std::string tags[]) override {
+        // Xapian 1.4 passes the key as its postlist table stores it, behind a
+        // two-byte "\0\xc0" metadata marker (seen in glass; undocumented).
+        std::string_view name = key;
+        if (name.size() >= 2 && name[0] == '\0') name.remove_prefix(2);
+        if (name.substr(0, schema::kStemKeyPrefix.size()) != schema::kStemKeyPrefix) return tags[0];
+        std::string merged = tags[0];
+        for (std::size_t i = 1; i < num_tags; ++i)
+            schema::for_each_variant(tags[i],
+                                     [&](std::string_view w) { schema::add_variant(merged, w); });
+        return merged;
+    }
+};
+
+}  // namespace
 
 std::uint64_t index_bytes(const fs::path& db) {
     std::uint64_t total = 0;
@@ -37,7 +62,8 @@ CompactStats compact_index(const fs::path& db) {
         std::vector<Xapian::WritableDatabase> locks;
         for (const fs::path& shard : shards) locks.emplace_back(shard.string(), Xapian::DB_OPEN);
         Xapian::Database source(db.string());
-        source.compact(fresh.string());  // docids are internal: renumbering is fine
+        ShardMerger merger;
+        source.compact(fresh.string(), 0, 0, merger);  // docids are internal: renumbering is fine
         source.close();
         // Two renames: a reader opening the index between them gets "no index"
         // for microseconds; one that has it open keeps its files.

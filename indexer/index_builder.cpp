@@ -116,7 +116,7 @@ class ProgressLine {
 };
 
 // One database being written (the index, or one shard of it): its own
-// transaction, content hashes and synonym entries. Used from one thread.
+// transaction, content hashes and stem variants. Used from one thread.
 class ShardWriter {
   public:
     ShardWriter(const fs::path& path, std::size_t commit_paragraphs)
@@ -136,12 +136,7 @@ class ShardWriter {
         if (a.replaces) db_.delete_document(schema::article_term(a.id));
         for (Xapian::Document& doc : a.paragraphs) db_.add_document(doc);
         db_.set_metadata(schema::hash_key(a.id), a.hash);
-        for (const auto& [stem, word] : a.new_variants) {
-            if (!variants_added_.insert(word).second) continue;
-            stem_key_.assign(schema::kStemKeyPrefix);
-            stem_key_ += stem;
-            db_.add_synonym(stem_key_, word);
-        }
+        for (const auto& [stem, word] : a.new_variants) add_variant(stem, word);
         (a.replaces ? stats.articles_replaced : stats.articles_added)++;
         stats.paragraphs += a.paragraphs.size();
         pending_ += a.paragraphs.size();
@@ -151,6 +146,7 @@ class ShardWriter {
         // paragraphs since the last one, and never leaves an article half
         // written or its hash out of step with its text.
         if (pending_ >= commit_paragraphs_) {
+            flush_variants();
             db_.commit_transaction();
             db_.begin_transaction();
             pending_ = 0;
@@ -168,6 +164,7 @@ class ShardWriter {
     }
 
     void finish() {
+        flush_variants();
         db_.set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
         db_.commit_transaction();
         db_.close();
@@ -181,15 +178,33 @@ class ShardWriter {
     }
 
   private:
+    // Variant lists are read once, extended in memory and written with the
+    // commit they belong to, so a crash never leaves a word searchable
+    // without its stem entry (or the reverse).
+    void add_variant(const std::string& stem, const std::string& word) {
+        auto [it, loaded] = variants_.try_emplace(stem);
+        if (loaded) it->second.list = db_.get_metadata(schema::stem_key(stem));
+        if (schema::add_variant(it->second.list, word)) it->second.changed = true;
+    }
+
+    void flush_variants() {
+        for (const auto& [stem, v] : variants_)
+            if (v.changed) db_.set_metadata(schema::stem_key(stem), v.list);
+        variants_.clear();  // bounded memory: a later batch rereads what it needs
+    }
+
+    struct Variants {
+        std::string list;
+        bool changed = false;
+    };
+
     fs::path path_;
     Xapian::WritableDatabase db_;
     std::unordered_map<std::string, std::string> known_;
     std::size_t commit_paragraphs_;
     bool was_empty_ = false;
     std::size_t pending_ = 0;
-    // Words whose stem entry this run has written: each is added once per run.
-    std::unordered_set<std::string> variants_added_;
-    std::string stem_key_;
+    std::unordered_map<std::string, Variants> variants_;  ///< stems touched since the last commit
 };
 
 }  // namespace
@@ -286,7 +301,7 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
     std::vector<std::thread> workers;
     for (unsigned t = 0; t < threads; ++t) {
         workers.emplace_back([&] {
-            ArticleAnalyzer analyzer;
+            ArticleAnalyzer analyzer(writers.size());
             while (auto job = work.pop()) {
                 Job& j = **job;
                 try {
@@ -355,10 +370,9 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
         try {
             while (auto future = ordered.pop()) {
                 for (AnalyzedArticle& a : future->get()) {
-                    const std::size_t shard = shard_of(schema::article_key(a.id), n);
                     if (n == 1) {
                         writers[0]->write(a, shard_stats[0], counters);
-                    } else if (!queues[shard]->push(std::move(a))) {
+                    } else if (!queues[a.shard]->push(std::move(a))) {
                         break;  // that shard's writer failed: stop and report
                     }
                 }

@@ -33,6 +33,19 @@ std::string hash_key(std::string_view article_id) {
     return std::string(kHashKeyPrefix) + article_key(article_id);
 }
 
+std::string stem_key(std::string_view stem) {
+    return std::string(kStemKeyPrefix) + std::string(stem);
+}
+
+bool add_variant(std::string& variants, std::string_view word) {
+    bool found = false;
+    for_each_variant(variants, [&](std::string_view v) { found = found || v == word; });
+    if (found) return false;
+    if (!variants.empty()) variants += ' ';
+    variants += word;
+    return true;
+}
+
 std::string date_value(std::string_view ymd) {
     if (ymd.size() != 10) return {};
     return fmt::format("{}{}{}", ymd.substr(0, 4), ymd.substr(5, 2), ymd.substr(8, 2));

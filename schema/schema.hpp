@@ -3,6 +3,7 @@
 // reads. One Xapian document per paragraph. ARCHITECTURE.md documents it.
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -10,7 +11,7 @@
 namespace graf::schema {
 
 /// Bumped when the schema changes; every article is re-indexed then.
-inline constexpr std::string_view kVersion = "3";
+inline constexpr std::string_view kVersion = "4";
 
 // Term prefixes (Xapian convention: single capitals; X for multi-letter).
 inline constexpr std::string_view kUniquePrefix =
@@ -24,11 +25,6 @@ inline constexpr std::string_view kPairPrefix =
 inline constexpr std::string_view kSourcePrefix = "XSRC";  ///< boolean: folded source label
 inline constexpr std::string_view kDatePrefix = "D";       ///< boolean: D20250127
 
-/// Synonym-table key `Z<stem>` → every indexed word with that stem. A
-/// lower-case query word expands to these variants at search time, which
-/// keeps stems out of the postings (half the terms per paragraph).
-inline constexpr std::string_view kStemKeyPrefix = "Z";
-
 // Value slots.
 inline constexpr Xapian::valueno kArticleSlot = 0;    ///< article id: the collapse key
 inline constexpr Xapian::valueno kDateSlot = 1;       ///< YYYYMMDD, sorts as a string
@@ -37,6 +33,12 @@ inline constexpr Xapian::valueno kParagraphSlot = 2;  ///< paragraph number, sor
 // Metadata keys.
 inline constexpr std::string_view kVersionKey = "graf:schema";
 inline constexpr std::string_view kHashKeyPrefix = "graf:hash:";  ///< + article key → content hash
+/// + stem (Snowball English) → every indexed word with that stem, space-separated.
+/// A lower-case query word expands to these variants at search time, which
+/// keeps stems out of the postings (half the terms per paragraph). Metadata,
+/// not Xapian's synonym table, because Xapian 1.4's remote protocol serves
+/// metadata but no synonyms; each shard holds the variants of its own words.
+inline constexpr std::string_view kStemKeyPrefix = "graf:stem:";
 
 /// Xapian terms are at most 245 bytes: ids longer than this are hashed.
 inline constexpr std::size_t kMaxIdBytes = 160;
@@ -46,6 +48,19 @@ std::string article_key(std::string_view article_id);
 std::string article_term(std::string_view article_id);
 std::string unique_term(std::string_view article_id, unsigned paragraph);
 std::string hash_key(std::string_view article_id);
+std::string stem_key(std::string_view stem);
+/// Adds `word` to a space-separated variant list unless it is there already;
+/// returns whether it was added.
+bool add_variant(std::string& variants, std::string_view word);
+/// Calls `visit` for each word of a space-separated variant list.
+template <typename Visit>
+void for_each_variant(std::string_view variants, Visit&& visit) {
+    while (!variants.empty()) {
+        const std::size_t end = std::min(variants.find(' '), variants.size());
+        if (end) visit(variants.substr(0, end));
+        variants.remove_prefix(std::min(end + 1, variants.size()));
+    }
+}
 /// "2025-01-27" → "20250127".
 std::string date_value(std::string_view ymd);
 

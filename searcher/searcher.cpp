@@ -30,6 +30,24 @@ constexpr int kRetries = 5;
 // Totals up to this many are counted exactly.
 constexpr Xapian::doccount kExactTotalsUpTo = 100;
 
+// Up to this many matching paragraphs, counting them all (for exact totals
+// and per-article counts) costs less than a few snippets.
+constexpr Xapian::doccount kCountAllUpTo = 300;
+
+std::unordered_map<std::string, unsigned> paragraphs_per_article(Xapian::Database& db,
+                                                                 const Xapian::Query& query) {
+    Xapian::Enquire count(db);
+    count.set_query(query);
+    count.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy spy(schema::kArticleSlot);
+    count.add_matchspy(&spy);
+    count.get_mset(0, 0, db.get_doccount());
+    std::unordered_map<std::string, unsigned> per_article;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
+        per_article[*it] = it.get_termfreq();
+    return per_article;
+}
+
 std::string rewrite_query(const std::string& query, const std::string& from,
                           const std::string& to) {
     std::string out = query;
@@ -41,40 +59,15 @@ std::string rewrite_query(const std::string& query, const std::string& from,
 
 }  // namespace
 
-Xapian::Database open_index(const fs::path& db) {
-    std::error_code ec;
-    // `graf compact` swaps the compacted copy in with two renames; between
-    // them the index is briefly absent. Wait for the second rename.
-    for (int wait = 0;
-         wait < 100 && !fs::exists(db, ec) && fs::exists(db.string() + ".precompact", ec); ++wait)
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    if (!fs::exists(db, ec))
-        throw IndexMissing(fmt::format("no index at {}: build one with `graf index --db {} CORPUS`",
-                                       db.string(), db.string()));
-    Xapian::Database d;
-    try {
-        d = Xapian::Database(db.string());
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        throw IndexMissing(
-            fmt::format("{} is not a graf index ({}): build one with `graf index --db {} CORPUS`",
-                        db.string(), e.get_msg(), db.string()));
-    }
-    if (d.get_doccount() == 0)
-        throw IndexMissing(
-            fmt::format("the index at {} is empty: add articles with `graf index --db {} CORPUS`",
-                        db.string(), db.string()));
-    return d;
-}
-
 namespace {
 
 // Opens the index, riding out a compaction swap (see compactor.cpp): a
 // reader that opens while the files are being swapped can see tables from
 // both sides and get a DatabaseError; a moment later the index is whole.
-Xapian::Database open_settled(const fs::path& db) {
+OpenIndex open_settled(const fs::path& db, bool allow_partial) {
     for (int attempt = 0;; ++attempt) {
         try {
-            return open_index(db);
+            return open_index(db, allow_partial);
         } catch (const Xapian::DatabaseError&) {
             if (attempt + 1 >= kRetries) throw;
             std::this_thread::sleep_for(std::chrono::milliseconds(20 * (attempt + 1)));
@@ -84,7 +77,8 @@ Xapian::Database open_settled(const fs::path& db) {
 
 }  // namespace
 
-Searcher::Searcher(const fs::path& db) : path_(db), db_(open_settled(db)) {}
+Searcher::Searcher(const fs::path& db, bool allow_partial)
+    : path_(db), allow_partial_(allow_partial), index_(open_settled(db, allow_partial)) {}
 
 SearchResult Searcher::search(const SearchRequest& request) {
     for (int attempt = 0;; ++attempt) {
@@ -93,30 +87,52 @@ SearchResult Searcher::search(const SearchRequest& request) {
         } catch (const Xapian::DatabaseModifiedError&) {
             // A writer committed past the revision we held; take the new one.
             if (attempt + 1 >= kRetries) throw;
-            db_.reopen();
+            index_.all.reopen();  // the shard handles share these internals
         } catch (const Xapian::DatabaseError&) {
             // Compaction swapped the index's files under us: open it afresh.
             if (attempt + 1 >= kRetries) throw;
             std::this_thread::sleep_for(std::chrono::milliseconds(20 * (attempt + 1)));
-            db_ = open_settled(path_);
+            index_ = open_settled(path_, allow_partial_);
+        } catch (const Xapian::NetworkError&) {
+            // A remote shard went away mid-search. Opening every shard again
+            // names the one that is down (ShardUnreachable), or leaves it out
+            // when partial results are allowed.
+            if (attempt + 1 >= kRetries) throw;
+            index_ = open_index(path_, allow_partial_);
         }
     }
+}
+
+// Each shard lists the variants of its own words; a word may be in several.
+std::vector<std::string> Searcher::stem_variants(const std::string& stem) const {
+    const std::string key = schema::stem_key(stem);
+    std::string merged;
+    for (const Xapian::Database& shard : index_.shards)
+        schema::for_each_variant(shard.get_metadata(key),
+                                 [&](std::string_view w) { schema::add_variant(merged, w); });
+    std::vector<std::string> words;
+    schema::for_each_variant(merged, [&](std::string_view w) { words.emplace_back(w); });
+    return words;
 }
 
 SearchResult Searcher::run(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
     SearchResult result;
+    result.shards = index_.shards.size();
+    result.missing_shards = index_.missing;
+    Xapian::Database& db = index_.all;
 
     ParsedQuery parsed;
     if (!request.query.empty()) {
-        StemVariants variants = [this](const std::string& stem) {
-            std::vector<std::string> words;
-            const std::string key = std::string(schema::kStemKeyPrefix) + stem;
-            for (auto it = db_.synonyms_begin(key); it != db_.synonyms_end(key); ++it)
-                words.push_back(*it);
-            return words;
-        };
-        parsed = parse_query(request.query, variants);
+        // The parser asks for a word's variants more than once (query and
+        // highlighting); each ask is an index lookup per shard, and a round
+        // trip for a remote one.
+        std::unordered_map<std::string, std::vector<std::string>> asked;
+        parsed = parse_query(request.query, [&](const std::string& stem) {
+            auto [it, fresh] = asked.try_emplace(stem);
+            if (fresh) it->second = stem_variants(stem);
+            return it->second;
+        });
     }
     Xapian::Query query = parsed.query;
     if (!request.name.empty()) {
@@ -132,7 +148,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         throw QueryError("nothing to search for: give a word, a \"phrase\" or --name");
     result.natural_language = parsed.natural_language;
 
-    Xapian::Enquire enquire(db_);
+    Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(paragraph_weight());
     if (!request.paragraphs) enquire.set_collapse_key(schema::kArticleSlot);
@@ -141,30 +157,42 @@ SearchResult Searcher::run(const SearchRequest& request) {
     // (collapsing makes Xapian's estimate loose) at a bounded cost.
     const auto first = static_cast<Xapian::doccount>(request.offset);
     const auto count = static_cast<Xapian::doccount>(request.limit);
-    Xapian::MSet mset =
-        enquire.get_mset(first, count, std::max<Xapian::doccount>(first + count, kExactTotalsUpTo));
-    result.total_estimate = mset.get_matches_estimated();
+    const Xapian::doccount checked = std::max<Xapian::doccount>(first + count, kExactTotalsUpTo);
+    Xapian::MSet mset = enquire.get_mset(first, count, checked);
+    // When every matching paragraph was checked (the uncollapsed bounds meet
+    // within check_at_least), the collapsed lower bound is the exact number
+    // of articles and Xapian's collapse counts are exact.
+    const bool saw_all =
+        mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound() &&
+        mset.get_uncollapsed_matches_upper_bound() <= checked;
+    result.total_exact =
+        saw_all || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    result.total_estimate = saw_all ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
 
-    // Exact "other matching paragraphs" per shown article. When the match saw
-    // every matching paragraph (lower bound = upper bound), Xapian's collapse
-    // counts are exact already; otherwise one extra pass over just those
-    // articles' paragraphs (a filter on a few documents) counts them.
+    // Exact "other matching paragraphs" per shown article. Xapian's collapse
+    // counts are exact when the match saw every matching paragraph (or the
+    // collapsed bounds meet). Otherwise one extra pass counts them: over
+    // every matching paragraph when there are few (which makes the total
+    // exact too: with collapsing, an OR query stopped early and estimated
+    // 30 articles, bounds 22..44, where 22 was right), else over just the
+    // shown articles' paragraphs.
     std::unordered_map<std::string, unsigned> per_article;
-    const bool counts_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    const bool counts_exact = result.total_exact;
     if (!request.paragraphs && !mset.empty() && !counts_exact) {
+        const bool few = mset.get_uncollapsed_matches_upper_bound() <= kCountAllUpTo;
         std::vector<Xapian::Query> articles;
-        for (auto it = mset.begin(); it != mset.end(); ++it)
-            articles.emplace_back(std::string(schema::kArticlePrefix) + it.get_collapse_key());
-        Xapian::Enquire count(db_);
-        count.set_query(
-            Xapian::Query(Xapian::Query::OP_FILTER, query,
+        if (!few)
+            for (auto it = mset.begin(); it != mset.end(); ++it)
+                articles.emplace_back(std::string(schema::kArticlePrefix) + it.get_collapse_key());
+        per_article = paragraphs_per_article(
+            db, few ? query
+                    : Xapian::Query(
+                          Xapian::Query::OP_FILTER, query,
                           Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end())));
-        count.set_weighting_scheme(Xapian::BoolWeight());
-        Xapian::ValueCountMatchSpy spy(schema::kArticleSlot);
-        count.add_matchspy(&spy);
-        count.get_mset(0, 0, db_.get_doccount());
-        for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
-            per_article[*it] = it.get_termfreq();
+        if (few) {
+            result.total_estimate = static_cast<Xapian::doccount>(per_article.size());
+            result.total_exact = true;
+        }
     }
 
     std::vector<analysis::Token> tokens;
@@ -198,8 +226,10 @@ SearchResult Searcher::run(const SearchRequest& request) {
         std::string corrected = request.query;
         bool changed = false;
         for (const auto& [typed, term] : parsed.words) {
-            if (db_.term_exists(term)) continue;
-            if (auto better = suggest_word(db_, term)) {
+            // The match's own statistics know the query's terms: no index
+            // lookup (and no round trip to a remote shard) per word.
+            if (mset.get_termfreq(term) > 0) continue;
+            if (auto better = suggest_word(db, term)) {
                 // Keep a capitalised word capitalised: it is matched as a name.
                 if (!typed.empty() && typed[0] >= 'A' && typed[0] <= 'Z' && (*better)[0] >= 'a' &&
                     (*better)[0] <= 'z')

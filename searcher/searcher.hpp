@@ -5,22 +5,14 @@
 
 #include <filesystem>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "analysis/stemmer.hpp"
+#include "searcher/open_index.hpp"
 #include "searcher/snippet.hpp"
 
 namespace graf::searcher {
-
-/// No usable index at the path: the message says to run `graf index`.
-class IndexMissing : public std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-/// Opens an index (a database folder or a stub file) for reading.
-Xapian::Database open_index(const std::filesystem::path& db);
 
 struct SearchRequest {
     std::string query;  ///< query language; may be empty when `name` is set
@@ -48,22 +40,30 @@ struct Hit {
 struct SearchResult {
     std::vector<Hit> hits;
     Xapian::doccount total_estimate = 0;  ///< articles (or paragraphs with --paragraphs)
+    bool total_exact = false;             ///< the total was counted, not estimated
     double took_ms = 0;
     std::optional<std::string> suggestion;  ///< the query with unknown words corrected
     bool natural_language = false;
+    std::size_t shards = 1;                    ///< shards searched
+    std::vector<MissingShard> missing_shards;  ///< non-empty: results from the other shards only
 };
 
 class Searcher {
   public:
-    explicit Searcher(const std::filesystem::path& db);
-    /// Throws QueryError for a malformed query.
+    /// allow_partial: shards that do not answer are left out (and listed in
+    /// each result) instead of failing the search.
+    explicit Searcher(const std::filesystem::path& db, bool allow_partial = false);
+    /// Throws QueryError for a malformed query, ShardUnreachable when a
+    /// shard stops answering (unless partial results are allowed).
     SearchResult search(const SearchRequest& request);
-    Xapian::Database& database() { return db_; }
+    Xapian::Database& database() { return index_.all; }
 
   private:
     SearchResult run(const SearchRequest& request);
+    std::vector<std::string> stem_variants(const std::string& stem) const;
     std::filesystem::path path_;
-    Xapian::Database db_;
+    bool allow_partial_;
+    OpenIndex index_;
     analysis::Stemmer stemmer_;  ///< for highlighting; its memo stays warm across searches
 };
 

@@ -133,7 +133,10 @@ TEST_CASE("search: text output, limit and offset") {
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("  1. ") != std::string::npos);
     CHECK(r.out.find("  2. ") == std::string::npos);
-    CHECK(r.out.find("About 2 matching articles") != std::string::npos);
+    CHECK(r.out.find("\n2 matching articles") != std::string::npos);  // counted, not "About"
+    json name = s.search({"--name", "Steve Bannon"});
+    CHECK(name["total_estimate"] == 2);
+    CHECK(name["total_exact"] == true);
     CHECK(r.out.find("\x1b[") == std::string::npos);
     RunResult colored = run_graf({"search", "--db", s.db.string(), "--color", "always", "Bannon"});
     CHECK(colored.out.find("\x1b[1;33mBannon\x1b[0m") != std::string::npos);

@@ -1,6 +1,7 @@
 // `graf index --shards N`: N databases written in parallel behind a Xapian
 // stub, searched as one, with the same hits and scores as a single database.
 #include <doctest/doctest.h>
+#include <xapian.h>
 
 #include <fstream>
 #include <set>
@@ -24,6 +25,7 @@ std::filesystem::path write_corpus(const TempDir& dir) {
             body += "Minister Jane Doe spoke about " + std::string(topics[(a + p) % 5]) +
                     " on day " + std::to_string(a * 4 + p) + ". Doe said " +
                     topics[(a * 3 + p) % 5] + " mattered.";
+            if ((a + p) % 7 == 0) body += " The price was pricing them out.";
         }
         f << R"({"id": "g)" << a << R"(", "title": "Report on )" << topics[a % 5]
           << R"(", "body": ")" << body << "\"}\n";
@@ -101,6 +103,24 @@ TEST_CASE("shards: a sharded index answers like a single database") {
     CHECK_FALSE(std::filesystem::exists(dir / "merged" / "XAPIANDB"));
     CHECK(ranking_of(search_json(dir / "merged", {"--limit", "20", "oil"})) ==
           ranking_of(search_json(dir / "one", {"--limit", "20", "oil"})));
+    // Each shard lists the variants of its own words; merged, the lists unite
+    // (tests/unit/test_compactor.cpp checks lists that differ).
+    std::set<std::string> per_shard, in_merged;
+    auto words = [](const std::string& list, std::set<std::string>& out) {
+        std::istringstream in(list);
+        for (std::string w; in >> w;) out.insert(w);
+    };
+    for (const char* shard : {"shard-00", "shard-01", "shard-02"}) {
+        std::set<std::string> own;
+        words(Xapian::Database((dir / "three" / shard).string()).get_metadata("graf:stem:price"),
+              own);
+        CHECK(own == std::set<std::string>{"price", "prices", "pricing"});  // searchable alone
+        per_shard.insert(own.begin(), own.end());
+    }
+    words(Xapian::Database((dir / "merged").string()).get_metadata("graf:stem:price"), in_merged);
+    CHECK(in_merged == per_shard);
+    CHECK(ranking_of(search_json(dir / "merged", {"--limit", "20", "pricing"})) ==
+          ranking_of(search_json(dir / "one", {"--limit", "20", "pricing"})));
 
     // Incremental: a second run changes nothing; the shard count is kept.
     RunResult again =

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "schema/schema.hpp"
 
 using namespace graf::schema;
@@ -29,4 +32,26 @@ TEST_CASE("schema: long article ids are hashed to fit Xapian's term limit") {
     CHECK(article_term("politics/001") == "XApolitics/001");
     CHECK(unique_term("politics/001", 2) == "Qpolitics/001#2");
     CHECK(date_value("2025-01-27") == "20250127");
+}
+
+TEST_CASE("schema: stem variant lists add each word once") {
+    struct Row {
+        std::string before, word, after;
+        bool added;
+    };
+    for (const Row& r : std::vector<Row>{{"", "run", "run", true},
+                                         {"run", "running", "run running", true},
+                                         {"run running", "run", "run running", false},
+                                         {"run running", "runs", "run running runs", true},
+                                         {"running", "run", "running run", true}}) {
+        CAPTURE(r.before);
+        CAPTURE(r.word);
+        std::string list = r.before;
+        CHECK(add_variant(list, r.word) == r.added);
+        CHECK(list == r.after);
+    }
+    std::vector<std::string> seen;
+    for_each_variant(" a  bb c ", [&](std::string_view v) { seen.emplace_back(v); });
+    CHECK(seen == std::vector<std::string>{"a", "bb", "c"});
+    CHECK(stem_key("run") == "graf:stem:run");
 }

@@ -1,0 +1,158 @@
+#include "searcher/open_index.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <chrono>
+#include <fstream>
+#include <functional>
+#include <thread>
+
+namespace graf::searcher {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Stubs may list stubs; a loop must end with an error, not a stack overflow.
+constexpr int kMaxStubDepth = 8;
+
+struct ShardLine {
+    std::string label;
+    bool remote = false;
+    std::function<Xapian::Database()> open;
+};
+
+fs::path stub_file_of(const fs::path& path) {
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) return path;
+    if (fs::exists(path / "XAPIANDB", ec) && !fs::exists(path / "iamglass", ec))
+        return path / "XAPIANDB";
+    return {};
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return s;
+}
+
+// The lines Xapian's own stub reader accepts, minus `inmemory` (nothing to
+// search): `auto|glass|chert PATH` (relative to the stub's folder),
+// `remote HOST:PORT` (xapian-tcpsrv) and `remote :PROGRAM ARGS` (xapian-progsrv).
+void collect_shards(const fs::path& path, std::vector<ShardLine>& out, int depth) {
+    const fs::path stub = stub_file_of(path);
+    if (stub.empty()) {
+        out.push_back({path.string(), false, [p = path.string()] { return Xapian::Database(p); }});
+        return;
+    }
+    if (depth > kMaxStubDepth)
+        throw IndexMissing(fmt::format("{}: stubs list each other more than {} deep (a loop?)",
+                                       stub.string(), kMaxStubDepth));
+    std::ifstream in(stub);
+    if (!in) throw IndexMissing(fmt::format("{}: cannot read this stub file", stub.string()));
+    std::string raw;
+    for (int number = 1; std::getline(in, raw); ++number) {
+        const std::string_view line = trim(raw);
+        if (line.empty() || line[0] == '#') continue;
+        const std::size_t space = line.find_first_of(" \t");
+        const std::string_view type = line.substr(0, space);
+        const std::string_view rest =
+            space == std::string_view::npos ? std::string_view{} : trim(line.substr(space));
+        auto bad = [&](std::string_view why) {
+            return IndexMissing(fmt::format(
+                "{}:{}: {} ('{}'); a stub line is `auto PATH` or `remote HOST:PORT`",
+                stub.string(), number, why, line));
+        };
+        if (rest.empty()) throw bad("nothing after the type");
+        if (type == "auto" || type == "glass" || type == "chert") {
+            fs::path shard(rest);
+            if (shard.is_relative()) shard = stub.parent_path() / shard;
+            collect_shards(shard, out, depth + 1);
+        } else if (type == "remote" && rest[0] == ':') {
+            const std::string_view command = rest.substr(1);
+            const std::size_t gap = command.find(' ');
+            std::string program(command.substr(0, gap));
+            std::string args(gap == std::string_view::npos ? std::string_view{}
+                                                           : trim(command.substr(gap)));
+            out.push_back({"remote " + std::string(rest), true,
+                           [program, args] { return Xapian::Remote::open(program, args); }});
+        } else if (type == "remote") {
+            const std::size_t colon = rest.rfind(':');
+            unsigned port = 0;
+            if (colon == std::string_view::npos || colon == 0 ||
+                std::from_chars(rest.data() + colon + 1, rest.data() + rest.size(), port).ec !=
+                    std::errc{} ||
+                port == 0 || port > 65535)
+                throw bad("a remote shard needs HOST:PORT");
+            std::string host(rest.substr(0, colon));
+            out.push_back({"remote " + std::string(rest), true,
+                           [host, port] { return Xapian::Remote::open(host, port); }});
+        } else {
+            throw bad(fmt::format("unknown shard type '{}'", type));
+        }
+    }
+}
+
+std::string what_to_do(const ShardLine& shard, const fs::path& db) {
+    return shard.remote
+               ? fmt::format("start its xapian-tcpsrv, remove its line from {}'s stub, or search "
+                             "with --allow-partial",
+                             db.string())
+               : fmt::format("restore that folder, remove its line from {}'s stub, or search "
+                             "with --allow-partial",
+                             db.string());
+}
+
+}  // namespace
+
+OpenIndex open_index(const fs::path& db, bool allow_partial) {
+    std::error_code ec;
+    // `graf compact` swaps the compacted copy in with two renames; between
+    // them the index is briefly absent. Wait for the second rename.
+    for (int wait = 0;
+         wait < 100 && !fs::exists(db, ec) && fs::exists(db.string() + ".precompact", ec); ++wait)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (!fs::exists(db, ec))
+        throw IndexMissing(fmt::format("no index at {}: build one with `graf index --db {} CORPUS`",
+                                       db.string(), db.string()));
+    std::vector<ShardLine> lines;
+    collect_shards(db, lines, 0);
+    const bool single = lines.size() == 1 && !lines[0].remote && lines[0].label == db.string();
+
+    OpenIndex index;
+    std::vector<const ShardLine*> failed;
+    for (const ShardLine& line : lines) {
+        try {
+            index.shards.push_back(line.open());
+            index.all.add_database(index.shards.back());
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            if (single)
+                throw IndexMissing(fmt::format(
+                    "{} is not a graf index ({}): build one with `graf index --db {} CORPUS`",
+                    db.string(), e.get_msg(), db.string()));
+            index.missing.push_back({line.label, e.get_msg()});
+            failed.push_back(&line);
+        } catch (const Xapian::NetworkError& e) {
+            index.missing.push_back({line.label, e.get_msg()});
+            failed.push_back(&line);
+        }
+    }
+    if (!failed.empty() && (!allow_partial || index.shards.empty())) {
+        const ShardLine& first = *failed.front();
+        const std::string message = fmt::format(
+            "shard {} of {} cannot be opened ({}){}: {}", first.label, db.string(),
+            index.missing.front().reason,
+            index.shards.empty() && allow_partial ? " and no other shard answered" : "",
+            what_to_do(first, db));
+        if (first.remote) throw ShardUnreachable(message);
+        throw IndexMissing(message);
+    }
+    if (index.all.get_doccount() == 0 && index.missing.empty())
+        throw IndexMissing(
+            fmt::format("the index at {} is empty: add articles with `graf index --db {} CORPUS`",
+                        db.string(), db.string()));
+    return index;
+}
+
+}  // namespace graf::searcher

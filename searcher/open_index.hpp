@@ -1,0 +1,43 @@
+#pragma once
+// Opening an index for reading: one database folder, or a Xapian stub (a
+// folder holding XAPIANDB, or the stub file itself) listing local and remote
+// shards. graf reads the stub itself, shard by shard, so it can name the
+// shard that does not answer, go on without it when asked to, and read each
+// shard's own metadata (Xapian 1.4 reads a combined database's metadata from
+// its first shard only).
+#include <xapian.h>
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace graf::searcher {
+
+/// No usable index at the path: the message says to run `graf index`.
+class IndexMissing : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// A shard did not answer; the message names it and says what to do.
+class ShardUnreachable : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct MissingShard {
+    std::string shard;   ///< as the stub lists it: "remote 10.0.0.2:8100" or a folder
+    std::string reason;  ///< Xapian's error
+};
+
+struct OpenIndex {
+    Xapian::Database all;                  ///< every shard that answered, searched as one
+    std::vector<Xapian::Database> shards;  ///< the same shards one by one
+    std::vector<MissingShard> missing;     ///< shards left out (only with allow_partial)
+};
+
+/// With allow_partial, shards that cannot be opened are listed in `missing`
+/// instead of failing (at least one must answer); otherwise the first one
+/// throws ShardUnreachable (remote) or IndexMissing (local).
+OpenIndex open_index(const std::filesystem::path& db, bool allow_partial = false);
+
+}  // namespace graf::searcher
