@@ -41,9 +41,10 @@ int run_serve_shard(int argc, char** argv) {
         for (const Xapian::Database& shard : index.shards) {
             const std::string version = shard.get_metadata(std::string(schema::kVersionKey));
             if (version != schema::kVersion) {
-                error("serve-shard: {} has index schema {} but this graf reads schema {}: run "
-                      "`graf index` on it with this graf first",
-                      db, version.empty() ? "none" : version, schema::kVersion);
+                error(
+                    "serve-shard: {} has index schema {} but this graf reads schema {}: run "
+                    "`graf index` on it with this graf first",
+                    db, version.empty() ? "none" : version, schema::kVersion);
                 return kNothing;
             }
         }

@@ -66,6 +66,8 @@ int main(int argc, char** argv) {
         error("index error: {}", e.get_description());
         return kIndexUnwritable;
     }
-    error("unknown command '{}' (commands: index, search, names, stats, bench, compact, serve-shard)", command);
+    error(
+        "unknown command '{}' (commands: index, search, names, stats, bench, compact, serve-shard)",
+        command);
     return kUsage;
 }

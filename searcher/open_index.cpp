@@ -60,9 +60,9 @@ void collect_shards(const fs::path& path, std::vector<ShardLine>& out, int depth
         const std::string_view rest =
             space == std::string_view::npos ? std::string_view{} : trim(line.substr(space));
         auto bad = [&](std::string_view why) {
-            return IndexMissing(fmt::format(
-                "{}:{}: {} ('{}'); a stub line is `auto PATH` or `remote HOST:PORT`",
-                stub.string(), number, why, line));
+            return IndexMissing(
+                fmt::format("{}:{}: {} ('{}'); a stub line is `auto PATH` or `remote HOST:PORT`",
+                            stub.string(), number, why, line));
         };
         if (rest.empty()) throw bad("nothing after the type");
         if (type == "auto" || type == "glass" || type == "chert") {
@@ -95,13 +95,14 @@ void collect_shards(const fs::path& path, std::vector<ShardLine>& out, int depth
 }
 
 std::string what_to_do(const ShardLine& shard, const fs::path& db) {
-    return shard.remote
-               ? fmt::format("start its xapian-tcpsrv, remove its line from {}'s stub, or search "
-                             "with --allow-partial",
-                             db.string())
-               : fmt::format("restore that folder, remove its line from {}'s stub, or search "
-                             "with --allow-partial",
-                             db.string());
+    return shard.remote ? fmt::format(
+                              "start its xapian-tcpsrv, remove its line from {}'s stub, or search "
+                              "with --allow-partial",
+                              db.string())
+                        : fmt::format(
+                              "restore that folder, remove its line from {}'s stub, or search "
+                              "with --allow-partial",
+                              db.string());
 }
 
 }  // namespace
@@ -140,11 +141,11 @@ OpenIndex open_index(const fs::path& db, bool allow_partial) {
     }
     if (!failed.empty() && (!allow_partial || index.shards.empty())) {
         const ShardLine& first = *failed.front();
-        const std::string message = fmt::format(
-            "shard {} of {} cannot be opened ({}){}: {}", first.label, db.string(),
-            index.missing.front().reason,
-            index.shards.empty() && allow_partial ? " and no other shard answered" : "",
-            what_to_do(first, db));
+        const std::string message =
+            fmt::format("shard {} of {} cannot be opened ({}){}: {}", first.label, db.string(),
+                        index.missing.front().reason,
+                        index.shards.empty() && allow_partial ? " and no other shard answered" : "",
+                        what_to_do(first, db));
         if (first.remote) throw ShardUnreachable(message);
         throw IndexMissing(message);
     }

@@ -47,8 +47,7 @@ BackgroundProcess::~BackgroundProcess() {
 }
 
 void wait_for_port(int port, double seconds) {
-    const auto deadline =
-        std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
     for (;;) {
         int fd = socket(AF_INET, SOCK_STREAM, 0);
         sockaddr_in address{};

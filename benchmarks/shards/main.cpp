@@ -44,10 +44,10 @@ struct Row {
 };
 
 json bench(const Settings& s, const fs::path& db) {
-    return json_summary(run_step({s.graf, "bench", "--db", db.string(), "--queries",
-                                  s.queries.string(), "--runs", std::to_string(s.runs), "-k",
-                                  std::to_string(s.k), "--json"}),
-                        "graf bench");
+    return json_summary(
+        run_step({s.graf, "bench", "--db", db.string(), "--queries", s.queries.string(), "--runs",
+                  std::to_string(s.runs), "-k", std::to_string(s.k), "--json"}),
+        "graf bench");
 }
 
 // The databases xapian-tcpsrv serves: the shard folders, or the index itself.
@@ -65,9 +65,9 @@ std::vector<Row> measure(const Settings& s, unsigned n) {
     const fs::path db = s.work / fmt::format("shards-{}", n);
     fs::remove_all(db);
     fmt::print(stderr, "{} shard{}: indexing …\n", n, n == 1 ? "" : "s");
-    std::vector<std::string> argv = {s.graf,    "index", "--db",     db.string(), "--shards",
-                                     std::to_string(n), "--quiet", "--progress", "never",
-                                     "--json"};
+    std::vector<std::string> argv = {s.graf,     "index",           "--db",    db.string(),
+                                     "--shards", std::to_string(n), "--quiet", "--progress",
+                                     "never",    "--json"};
     argv.insert(argv.end(), s.inputs.begin(), s.inputs.end());
     const ChildRun indexed = run_step(argv);
     std::vector<Row> rows;
@@ -83,9 +83,8 @@ std::vector<Row> measure(const Settings& s, unsigned n) {
     std::ofstream lines(stub);
     int port = s.first_port;
     for (const fs::path& shard : databases_of(db)) {
-        servers.emplace_back(std::vector<std::string>{s.tcpsrv, "--interface", "127.0.0.1",
-                                                      "--port", std::to_string(port),
-                                                      shard.string()});
+        servers.emplace_back(std::vector<std::string>{
+            s.tcpsrv, "--interface", "127.0.0.1", "--port", std::to_string(port), shard.string()});
         wait_for_port(port, 10);
         lines << "remote 127.0.0.1:" << port++ << "\n";
     }
@@ -99,15 +98,15 @@ void print_table(const std::vector<Row>& rows, const Settings& s) {
     std::vector<std::string> kinds;
     for (const auto& [kind, figures] : rows.front().bench["kinds"].items())
         if (kind != "all") kinds.push_back(kind);
-    fmt::print("\ngraf shards, local and over xapian-tcpsrv on loopback — queries {}, k={}, "
-               "with snippets, min of {} runs; latency in µs\n\n",
-               s.queries.filename().string(), s.k, s.runs);
+    fmt::print(
+        "\ngraf shards, local and over xapian-tcpsrv on loopback — queries {}, k={}, "
+        "with snippets, min of {} runs; latency in µs\n\n",
+        s.queries.filename().string(), s.k, s.runs);
     fmt::print("{:>6} {:<7} {:>8} {:>9}", "shards", "where", "index s", "index MB");
     for (const std::string& kind : kinds) fmt::print(" {:>9}", kind.substr(0, 6) + " p50");
     fmt::print(" {:>8} {:>8}\n", "all p50", "all p99");
     for (const Row& r : rows) {
-        fmt::print("{:>6} {:<7} {:>8.2f} {:>9.1f}", r.shards, r.where, r.index_seconds,
-                   r.index_mb);
+        fmt::print("{:>6} {:<7} {:>8.2f} {:>9.1f}", r.shards, r.where, r.index_seconds, r.index_mb);
         const json& k = r.bench["kinds"];
         for (const std::string& kind : kinds)
             fmt::print(" {:>9.0f}", k.contains(kind) ? k[kind].value("p50_us", 0.0) : 0.0);

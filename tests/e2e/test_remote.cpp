@@ -5,8 +5,8 @@
 // answers from the others, marked partial.
 #include <doctest/doctest.h>
 #include <signal.h>
-#include <xapian.h>
 #include <sys/wait.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <chrono>
@@ -27,8 +27,8 @@ constexpr int kShards = 3;
 
 // graf serve-shard checks the shard, then becomes xapian-tcpsrv (same pid).
 pid_t serve(const fs::path& shard, int port) {
-    return start_graf({"serve-shard", "--db", shard.string(), "--interface", "127.0.0.1",
-                       "--port", std::to_string(port)});
+    return start_graf({"serve-shard", "--db", shard.string(), "--interface", "127.0.0.1", "--port",
+                       std::to_string(port)});
 }
 
 // The sample corpus plus articles whose words share stems across shards:

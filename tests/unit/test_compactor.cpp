@@ -12,8 +12,7 @@
 namespace fs = std::filesystem;
 
 TEST_CASE("compactor: merging shards unites their stem variant lists") {
-    const fs::path dir =
-        fs::temp_directory_path() / ("graf-compactor-" + std::to_string(getpid()));
+    const fs::path dir = fs::temp_directory_path() / ("graf-compactor-" + std::to_string(getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     struct Shard {
