@@ -145,9 +145,10 @@ TEST_CASE("bench: the FTS5 peer answers the same queries, and the driver prints 
     CHECK(j["engine"] == "fts5");
     CHECK(j["kinds"]["phrase"]["hits"] == 2);  // "good authority": one paragraph in each seed
 
-    RunResult cmp = run_program(GRAF_COMPARE_BINARY, {"--queries", queries.string(), "--runs", "1",
-                                                      "--work", (dir / "work").string(), "--json",
-                                                      (dir / "cmp.json").string(), corpus});
+    RunResult cmp =
+        run_program(GRAF_COMPARE_BINARY,
+                    {"--queries", queries.string(), "--runs", "1", "--rounds", "2", "--work",
+                     (dir / "work").string(), "--json", (dir / "cmp.json").string(), corpus});
     REQUIRE_MESSAGE(cmp.exit_code == 0, cmp.err);
     for (const char* part :
          {"graf p50", "fts5 p50", "ratio", "graf, 1 thread", "fts5, 1 thread", "index MB"})
