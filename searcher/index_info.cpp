@@ -60,8 +60,8 @@ IndexSummary summarize(const Xapian::Database& db, const fs::path& path) {
     return s;
 }
 
-std::vector<NameCount> top_names(const Xapian::Database& db, std::size_t top,
-                                 std::string_view prefix) {
+std::vector<NameCount> top_names_by_paragraphs(const Xapian::Database& db, std::size_t top,
+                                               std::string_view prefix) {
     const std::string term_prefix = std::string(schema::kNamePrefix) + analysis::fold(prefix);
     std::vector<NameCount> names;
     for (auto it = db.allterms_begin(term_prefix); it != db.allterms_end(term_prefix); ++it)
@@ -73,6 +73,12 @@ std::vector<NameCount> top_names(const Xapian::Database& db, std::size_t top,
                                                               : a.name < b.name;
                       });
     names.resize(n);
+    return names;
+}
+
+std::vector<NameCount> top_names(const Xapian::Database& db, std::size_t top,
+                                 std::string_view prefix) {
+    std::vector<NameCount> names = top_names_by_paragraphs(db, top, prefix);
     // Articles: collapse the name's paragraphs by article and count them all.
     for (NameCount& nc : names) {
         Xapian::Enquire e(db);

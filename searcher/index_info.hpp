@@ -35,5 +35,8 @@ struct NameCount {
 /// (folded like a name: "steve b").
 std::vector<NameCount> top_names(const Xapian::Database& db, std::size_t top,
                                  std::string_view prefix);
+/// The same without article counts (one collapsed match per name): cheap.
+std::vector<NameCount> top_names_by_paragraphs(const Xapian::Database& db, std::size_t top,
+                                               std::string_view prefix);
 
 }  // namespace graf::searcher

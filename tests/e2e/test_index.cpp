@@ -127,6 +127,10 @@ TEST_CASE(
     json c = json::parse(compact.out);
     CHECK(c["bytes_after"].get<std::uint64_t>() > 0);
     CHECK(c["bytes_after"] <= c["bytes_before"]);
+    // "How much faster": the sample's most-mentioned names, searched before and after.
+    CHECK(c["probe_searches"].get<int>() >= 2);
+    CHECK(c["probe_ms_before"].get<double>() > 0);
+    CHECK(c["probe_ms_after"].get<double>() > 0);
     CHECK_FALSE(std::filesystem::exists(db.string() + ".compacting"));
     CHECK_FALSE(std::filesystem::exists(db.string() + ".precompact"));
     CHECK(search_json(db, {"--paragraphs", "authorisation"})["hits"].size() == 1);
