@@ -33,6 +33,9 @@ constexpr int kRetries = 5;
 // Totals up to this many are counted exactly.
 constexpr Xapian::doccount kExactTotalsUpTo = 100;
 
+// Up to this many possibly matching paragraphs, the match checks them all.
+constexpr Xapian::doccount kSeeAllUpTo = 1000;
+
 // Up to this many matching paragraphs, counting them all (for exact totals
 // and per-article counts) costs less than a few snippets.
 constexpr Xapian::doccount kCountAllUpTo = 300;
@@ -160,7 +163,15 @@ SearchResult Searcher::run(const SearchRequest& request) {
     // (collapsing makes Xapian's estimate loose) at a bounded cost.
     const auto first = static_cast<Xapian::doccount>(request.offset);
     const auto count = static_cast<Xapian::doccount>(request.limit);
-    const Xapian::doccount checked = std::max<Xapian::doccount>(first + count, kExactTotalsUpTo);
+    Xapian::doccount checked = std::max<Xapian::doccount>(first + count, kExactTotalsUpTo);
+    if (!request.paragraphs) {
+        // Xapian's bounds before matching cost ~16 µs. When few paragraphs
+        // can match, checking them all in the one match is cheaper than the
+        // counting pass below (name p99 -17% and overall p50 -13% on Reuters).
+        const Xapian::doccount upper =
+            enquire.get_mset(0, 0, Xapian::doccount(0)).get_uncollapsed_matches_upper_bound();
+        if (upper <= kSeeAllUpTo) checked = std::max(checked, upper + 1);
+    }
     Xapian::MSet mset = enquire.get_mset(first, count, checked);
     // Xapian may stop early only after checking `checked` matching
     // paragraphs; fewer known matches means it saw every one. Then the
