@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "schema/schema.hpp"
+
 namespace graf::app {
 
 void add_db_option(cxxopts::Options& options) {
@@ -25,6 +27,15 @@ int warn_missing_shards(const std::vector<searcher::MissingShard>& missing,
             "{} shard{}",
             m.shard, m.reason, shards_answered, shards_answered == 1 ? "" : "s");
     return missing.empty() ? kOk : kPartial;
+}
+
+void warn_stale_shards(const std::vector<searcher::StaleShard>& stale) {
+    for (const searcher::StaleShard& s : stale)
+        error(
+            "warning: {} was built by another version of graf (index schema {}, this graf "
+            "reads {}); some words may miss their variants until you run `graf index` on it "
+            "again",
+            s.shard, s.version.empty() ? "none" : s.version, schema::kVersion);
 }
 
 void add_json_option(cxxopts::Options& options) {

@@ -27,6 +27,8 @@ void add_partial_option(cxxopts::Options& options);
 /// One warning line per shard left out; returns kPartial if any, else kOk.
 int warn_missing_shards(const std::vector<searcher::MissingShard>& missing,
                         std::size_t shards_answered);
+/// One warning line per shard written with another index schema.
+void warn_stale_shards(const std::vector<searcher::StaleShard>& stale);
 /// --json, for machine-readable output.
 void add_json_option(cxxopts::Options& options);
 /// --help.

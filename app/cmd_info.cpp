@@ -47,6 +47,7 @@ int run_names(int argc, char** argv) {
         searcher::OpenIndex index =
             searcher::open_index(args["db"].as<std::string>(), args.count("allow-partial") > 0);
         status = warn_missing_shards(index.missing, index.shards.size());
+        warn_stale_shards(index.stale);
         auto names = searcher::top_names(index.all, args["top"].as<std::size_t>(),
                                          args["prefix"].as<std::string>());
         if (args.count("json")) {
@@ -81,6 +82,7 @@ int run_stats(int argc, char** argv) {
     try {
         searcher::OpenIndex index = searcher::open_index(path, args.count("allow-partial") > 0);
         status = warn_missing_shards(index.missing, index.shards.size());
+        warn_stale_shards(index.stale);
         searcher::IndexSummary s = searcher::summarize(index.all, path);
         if (args.count("json")) {
             nlohmann::json sources = nlohmann::json::array();

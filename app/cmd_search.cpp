@@ -146,6 +146,7 @@ int run_search(int argc, char** argv) {
         searcher::Searcher s(args["db"].as<std::string>(), args.count("allow-partial") > 0);
         searcher::SearchResult r = s.search(req);
         status = warn_missing_shards(r.missing_shards, r.shards);
+        warn_stale_shards(s.stale_shards());
         std::string shown = req.name.empty() ? req.query
                                              : (req.query.empty() ? "" : req.query + " ") +
                                                    "name:\"" + req.name + "\"";

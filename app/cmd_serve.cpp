@@ -38,15 +38,13 @@ int run_serve_shard(int argc, char** argv) {
     const std::string db = args["db"].as<std::string>();
     try {
         searcher::OpenIndex index = searcher::open_index(db);
-        for (const Xapian::Database& shard : index.shards) {
-            const std::string version = shard.get_metadata(std::string(schema::kVersionKey));
-            if (version != schema::kVersion) {
-                error(
-                    "serve-shard: {} has index schema {} but this graf reads schema {}: run "
-                    "`graf index` on it with this graf first",
-                    db, version.empty() ? "none" : version, schema::kVersion);
-                return kNothing;
-            }
+        if (!index.stale.empty()) {
+            const searcher::StaleShard& old = index.stale.front();
+            error(
+                "serve-shard: {} has index schema {} but this graf reads schema {}: run "
+                "`graf index` on it with this graf first",
+                old.shard, old.version.empty() ? "none" : old.version, schema::kVersion);
+            return kNothing;
         }
     } catch (const searcher::IndexMissing& e) {
         error("serve-shard: {}", e.what());

@@ -8,6 +8,8 @@
 #include <functional>
 #include <thread>
 
+#include "schema/schema.hpp"
+
 namespace graf::searcher {
 namespace fs = std::filesystem;
 
@@ -127,6 +129,10 @@ OpenIndex open_index(const fs::path& db, bool allow_partial) {
         try {
             index.shards.push_back(line.open());
             index.all.add_database(index.shards.back());
+            std::string version =
+                index.shards.back().get_metadata(std::string(schema::kVersionKey));
+            if (version != schema::kVersion)
+                index.stale.push_back({line.label, std::move(version)});
         } catch (const Xapian::DatabaseOpeningError& e) {
             if (single)
                 throw IndexMissing(fmt::format(

@@ -29,10 +29,18 @@ struct MissingShard {
     std::string reason;  ///< Xapian's error
 };
 
+/// A shard written by a graf with another index schema: it opens and mostly
+/// answers, but what the schema changed (e.g. stem variants) is missing.
+struct StaleShard {
+    std::string shard;
+    std::string version;  ///< its schema version, empty if none
+};
+
 struct OpenIndex {
     Xapian::Database all;                  ///< every shard that answered, searched as one
     std::vector<Xapian::Database> shards;  ///< the same shards one by one
     std::vector<MissingShard> missing;     ///< shards left out (only with allow_partial)
+    std::vector<StaleShard> stale;         ///< shards to re-index with this graf
 };
 
 /// With allow_partial, shards that cannot be opened are listed in `missing`

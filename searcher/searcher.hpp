@@ -57,6 +57,8 @@ class Searcher {
     /// shard stops answering (unless partial results are allowed).
     SearchResult search(const SearchRequest& request);
     Xapian::Database& database() { return index_.all; }
+    /// Shards written by a graf with another index schema (see open_index).
+    const std::vector<StaleShard>& stale_shards() const { return index_.stale; }
 
   private:
     SearchResult run(const SearchRequest& request);

@@ -1,5 +1,6 @@
 // graf search / names / stats through the binary, on the sample corpus.
 #include <doctest/doctest.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <map>
@@ -234,4 +235,22 @@ TEST_CASE("names and stats") {
     RunResult st = run_graf({"stats", "--db", s.db.string()});
     CHECK(st.out.find("articles:       2") != std::string::npos);
     CHECK(st.out.find("2025-01-27") != std::string::npos);
+}
+
+TEST_CASE("search: an index from another graf version answers, with a warning to re-index") {
+    SampleIndex s;
+    {
+        Xapian::WritableDatabase db(s.db.string(), Xapian::DB_OPEN);
+        db.set_metadata("graf:schema", "3");
+        db.commit();
+    }
+    RunResult r = run_graf({"search", "--db", s.db.string(), "Bannon"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("Bannon") != std::string::npos);
+    CHECK(r.err.find("index schema 3") != std::string::npos);
+    CHECK(r.err.find("run `graf index`") != std::string::npos);
+    CHECK(run_graf({"stats", "--db", s.db.string()}).err.find("schema 3") != std::string::npos);
+    // graf index brings it up to date: the warning goes.
+    index_sample(s.db);
+    CHECK(run_graf({"search", "--db", s.db.string(), "Bannon"}).err.empty());
 }
