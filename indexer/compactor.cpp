@@ -63,7 +63,8 @@ CompactStats compact_index(const fs::path& db) {
         for (const fs::path& shard : shards) locks.emplace_back(shard.string(), Xapian::DB_OPEN);
         Xapian::Database source(db.string());
         ShardMerger merger;
-        source.compact(fresh.string(), 0, 0, merger);  // docids are internal: renumbering is fine
+        source.compact(fresh.string(), 0, kBlockSize,
+                       merger);  // docids are internal: renumbering is fine
         source.close();
         // Two renames: a reader opening the index between them gets "no index"
         // for microseconds; one that has it open keeps its files.

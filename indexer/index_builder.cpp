@@ -46,7 +46,7 @@ Xapian::WritableDatabase open_for_writing(const fs::path& db) {
         throw IndexError(fmt::format(
             "{}: this folder is not a graf index and not empty; choose another --db", db.string()));
     try {
-        return Xapian::WritableDatabase(db.string(), Xapian::DB_CREATE_OR_OPEN);
+        return Xapian::WritableDatabase(db.string(), Xapian::DB_CREATE_OR_OPEN, kBlockSize);
     } catch (const Xapian::DatabaseLockError&) {
         // Xapian cannot take the lock on a read-only file system either.
         if (access(db.c_str(), W_OK) != 0 && errno == EROFS)
