@@ -25,7 +25,7 @@ int run_index(int argc, char** argv) {
     add_db_option(options);
     // clang-format off
     options.add_options("Indexing")
-        ("threads", "analysis threads (default: one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")
+        ("threads", "analysis threads, and writers of a new index (default: one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")
         ("shards", "write N databases in parallel, one writer thread each (a new index; "
                    "later runs keep the count)", cxxopts::value<unsigned>()->default_value("0"), "N")
         ("prune", "delete articles no longer found in the given inputs")

@@ -27,6 +27,10 @@ namespace {
 // Articles travel in batches so queue hand-offs stay rare next to the work.
 constexpr std::size_t kBatchArticles = 64;
 
+// Writers of a parallel build: each holds a batch in memory (~40 MB at the
+// default --commit-every) and the final merge reads them all.
+constexpr unsigned kMaxBuildWriters = 8;
+
 struct Job {
     std::vector<corpus::Article> articles;
     std::vector<std::string> hashes;
@@ -223,8 +227,14 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
     // Inputs are checked before the database is touched: a typo in a path
     // must not create or change an index.
     std::vector<corpus::InputFile> files = corpus::list_inputs(options.inputs, report);
+    const unsigned threads =
+        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    // A new index that will be compacted anyway is written by several writers
+    // and merged by that compaction: Reuters on 2 cores 15.0 s -> 10.8 s.
+    const unsigned build_writers = options.compact_new ? std::min(threads, kMaxBuildWriters) : 1;
+    const Layout layout = prepare_layout(options.db, options.shards, build_writers);
     std::vector<std::unique_ptr<ShardWriter>> writers;
-    for (const fs::path& path : prepare_layout(options.db, options.shards))
+    for (const fs::path& path : layout.databases)
         writers.push_back(std::make_unique<ShardWriter>(path, options.commit_paragraphs));
     // The reader decides "unchanged" from every shard's hashes; an article's
     // shard never changes, so its old version is in the shard it goes to.
@@ -235,8 +245,6 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
         new_index = new_index && w->was_empty();
     }
 
-    unsigned threads =
-        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     BoundedQueue<std::shared_ptr<Job>> work(threads * 2);
     BoundedQueue<std::future<std::vector<AnalyzedArticle>>> ordered(threads * 4);
     Counters counters;
@@ -420,19 +428,23 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
     }
 
     stats.interrupted = interrupted || stop_requested();
-    if (options.compact_new && new_index && !stats.interrupted && stats.paragraphs > 0) {
+    const bool merge = layout.merge_pending && options.compact_new && !stats.interrupted;
+    if (merge || (options.compact_new && new_index && !stats.interrupted && stats.paragraphs > 0)) {
         // Everything is committed by now: a compaction that fails (no room
         // for the copy) costs size, not data, so it is a warning.
         try {
-            for (const auto& w : writers) compact_index(w->path());
+            if (merge) {
+                compact_index(options.db);  // the shards become one database
+            } else {
+                for (const auto& w : writers) compact_index(w->path());
+            }
             stats.compacted = true;
         } catch (const IndexError& e) {
             stats.compact_error = e.what();
         }
     }
-    stats.index_bytes = 0;
-    for (const auto& w : writers) stats.index_bytes += index_bytes(w->path());
-    stats.shards = writers.size();
+    stats.index_bytes = index_bytes(options.db);
+    stats.shards = std::max<std::size_t>(1, shard_paths(options.db).size());
     stats.articles_unchanged = unchanged;
     stats.skipped_inputs = skipped;
     stats.warnings = warnings;

@@ -15,7 +15,7 @@ namespace graf::indexer {
 struct IndexOptions {
     std::filesystem::path db = "graf-index";
     std::vector<std::filesystem::path> inputs;
-    unsigned threads = 0;  ///< analysis threads; 0 = one per core
+    unsigned threads = 0;  ///< analysis threads, and writers of a new index; 0 = one per core
     /// Databases written in parallel (see shards.hpp); 0 = as the index
     /// already is (one for a new index).
     unsigned shards = 0;

@@ -2,13 +2,30 @@
 
 #include <fmt/format.h>
 
+#include <xapian.h>
+
 #include <fstream>
 
+#include "indexer/compactor.hpp"
 #include "indexer/index_builder.hpp"
 #include "schema/schema.hpp"
 
 namespace graf::indexer {
 namespace fs = std::filesystem;
+
+namespace {
+
+// The stub's first line for a parallel build; Xapian reads '#' lines as comments.
+constexpr std::string_view kMergeMark =
+    "# graf: a parallel build, merged into one database when a graf index run completes";
+
+bool has_merge_mark(const fs::path& db) {
+    std::ifstream stub(db / kStubFile);
+    std::string line;
+    return std::getline(stub, line) && line == kMergeMark;
+}
+
+}  // namespace
 
 std::vector<fs::path> shard_paths(const fs::path& db) {
     std::vector<fs::path> out;
@@ -21,7 +38,7 @@ std::vector<fs::path> shard_paths(const fs::path& db) {
     return out;
 }
 
-std::vector<fs::path> prepare_layout(const fs::path& db, unsigned shards) {
+Layout prepare_layout(const fs::path& db, unsigned shards, unsigned build_writers) {
     std::error_code ec;
     // A compaction killed between its two renames left the index beside its
     // place (compactor.cpp): put it back rather than start afresh.
@@ -34,33 +51,42 @@ std::vector<fs::path> prepare_layout(const fs::path& db, unsigned shards) {
             throw IndexError(
                 fmt::format("{} has {} shards, not {}: index into a new --db to change the count",
                             db.string(), existing.size(), shards));
-        return existing;
+        return {existing, has_merge_mark(db)};
     }
-    if (plain || shards <= 1) {
-        if (plain && shards > 1)
-            throw IndexError(fmt::format(
-                "{} is a single-database index: index into a new --db to shard it", db.string()));
-        return {db};
-    }
+    if (plain && shards > 1)
+        throw IndexError(fmt::format(
+            "{} is a single-database index: index into a new --db to shard it", db.string()));
+    const bool parallel_build = !plain && shards == 0 && build_writers > 1;
+    if (plain || (shards <= 1 && !parallel_build)) return {{db}, false};
+    if (parallel_build) shards = build_writers;
     if (fs::is_directory(db, ec) && !fs::is_empty(db, ec))
         throw IndexError(fmt::format(
             "{}: this folder is not a graf index and not empty; choose another --db", db.string()));
-    fs::create_directories(db, ec);
-    std::vector<fs::path> out;
-    std::string stub;
-    for (unsigned i = 0; i < shards; ++i) {
-        const std::string name = fmt::format("shard-{:02}", i);
-        out.push_back(db / name);
-        stub += "auto " + name + "\n";
-    }
-    // Written first and atomically: a kill leaves either no stub or a whole
-    // one (shards not yet created open as empty databases when written).
-    const fs::path tmp = db / (std::string(kStubFile) + ".tmp");
-    std::ofstream(tmp) << stub;
-    fs::rename(tmp, db / kStubFile, ec);
-    if (ec)
+    // Built beside its place and renamed into it (over an empty folder too),
+    // so a search or a kill never meets a stub naming a shard not yet created.
+    const fs::path building = db.string() + ".creating";
+    fs::remove_all(building, ec);
+    Layout out{{}, parallel_build};
+    std::string stub = parallel_build ? std::string(kMergeMark) + "\n" : "";
+    try {
+        fs::create_directories(building);
+        for (unsigned i = 0; i < shards; ++i) {
+            const std::string name = fmt::format("shard-{:02}", i);
+            Xapian::WritableDatabase((building / name).string(), Xapian::DB_CREATE, kBlockSize)
+                .close();
+            out.databases.push_back(db / name);
+            stub += "auto " + name + "\n";
+        }
+        std::ofstream(building / kStubFile) << stub;
+        fs::rename(building, db);
+    } catch (const Xapian::Error& e) {
+        fs::remove_all(building, ec);
         throw IndexError(
-            fmt::format("{}: cannot write the shard list: {}", db.string(), ec.message()));
+            fmt::format("{}: cannot create the index: {}", db.string(), e.get_description()));
+    } catch (const fs::filesystem_error& e) {
+        fs::remove_all(building, ec);
+        throw IndexError(fmt::format("{}: cannot create the index: {}", db.string(), e.what()));
+    }
     return out;
 }
 

@@ -16,10 +16,21 @@ inline constexpr std::string_view kStubFile = "XAPIANDB";
 /// The shard folders of a sharded index; empty for a plain (or no) index.
 std::vector<std::filesystem::path> shard_paths(const std::filesystem::path& db);
 
+struct Layout {
+    std::vector<std::filesystem::path> databases;  ///< the databases to write
+    /// A parallel build (below) not yet merged: a run that completes merges
+    /// the databases into one.
+    bool merge_pending = false;
+};
+
 /// Decides the layout for a run asked for `shards` (0 = whatever exists, else
-/// 1). Creates the stub for a new sharded index. Throws IndexError when the
-/// request contradicts the existing index. Returns the databases to write.
-std::vector<std::filesystem::path> prepare_layout(const std::filesystem::path& db, unsigned shards);
+/// 1). A new index asked for no shard count with `build_writers` > 1 is a
+/// parallel build: written as that many shards, marked in the stub, and
+/// merged into one database by the run that completes it (one Xapian writer
+/// is the bottleneck of indexing; the merge is a fast sequential copy).
+/// Creates the stub for a new sharded index. Throws IndexError when the
+/// request contradicts the existing index.
+Layout prepare_layout(const std::filesystem::path& db, unsigned shards, unsigned build_writers);
 
 /// Which of `count` shards an article goes to.
 std::size_t shard_of(std::string_view article_key, std::size_t count);

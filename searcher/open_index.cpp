@@ -115,9 +115,30 @@ std::string what_to_do(const ShardLine& shard, const fs::path& db) {
                               db.string());
 }
 
-}  // namespace
+std::vector<std::string> labels_of(const std::vector<ShardLine>& lines) {
+    std::vector<std::string> out;
+    for (const ShardLine& line : lines) out.push_back(line.label);
+    return out;
+}
 
-OpenIndex open_index(const fs::path& db, bool allow_partial) {
+// A compaction swaps the index's folder (compactor.cpp): a reader that read
+// the stub before the swap finds its shards gone after it. True when the
+// layout is no longer the one `lines` was read from, so opening again helps.
+bool layout_changed(const fs::path& db, const std::vector<ShardLine>& lines) {
+    std::error_code ec;
+    if (fs::exists(db.string() + ".precompact", ec)) return true;
+    try {
+        std::vector<ShardLine> now;
+        collect_shards(db, now, 0);
+        return labels_of(now) != labels_of(lines);
+    } catch (const IndexMissing&) {
+        return true;
+    }
+}
+
+// Opens the shards `db` lists. Sets `retry` instead of failing when a local
+// shard is gone because the layout changed meanwhile (and `may_retry`).
+OpenIndex open_once(const fs::path& db, bool allow_partial, bool may_retry, bool& retry) {
     std::error_code ec;
     // `graf compact` swaps the compacted copy in with two renames; between
     // them the index is briefly absent. Wait for the second rename.
@@ -153,6 +174,10 @@ OpenIndex open_index(const fs::path& db, bool allow_partial) {
             failed.push_back(&line);
         }
     }
+    if (may_retry && !failed.empty() && !failed.front()->remote && layout_changed(db, lines)) {
+        retry = true;
+        return index;
+    }
     if (!failed.empty() && (!allow_partial || index.shards.empty())) {
         const ShardLine& first = *failed.front();
         const std::string message =
@@ -168,6 +193,19 @@ OpenIndex open_index(const fs::path& db, bool allow_partial) {
             fmt::format("the index at {} is empty: add articles with `graf index --db {} CORPUS`",
                         db.string(), db.string()));
     return index;
+}
+
+}  // namespace
+
+OpenIndex open_index(const fs::path& db, bool allow_partial) {
+    // A swap takes milliseconds; a second of retries outlasts any.
+    constexpr int kAttempts = 100;
+    for (int attempt = 1;; ++attempt) {
+        bool retry = false;
+        OpenIndex index = open_once(db, allow_partial, attempt < kAttempts, retry);
+        if (!retry) return index;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
 }
 
 }  // namespace graf::searcher

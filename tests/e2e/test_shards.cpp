@@ -1,5 +1,6 @@
 // `graf index --shards N`: N databases written in parallel behind a Xapian
-// stub, searched as one, with the same hits and scores as a single database.
+// stub, searched as one, with the same hits and scores as a single database;
+// and the default parallel build of a new index, merged into one at the end.
 #include <doctest/doctest.h>
 #include <xapian.h>
 
@@ -60,13 +61,22 @@ Ranking ranking_of(const json& r) {
 
 }  // namespace
 
-TEST_CASE("shards: a sharded index answers like a single database") {
+TEST_CASE("shards: a sharded index and a parallel build answer like a single database") {
     TempDir dir;
     const auto corpus = write_corpus(dir);
     const std::string sample = sample_corpus().string();
-    RunResult one =
-        run_graf({"index", "--db", (dir / "one").string(), "--json", sample, corpus.string()});
+    // One writer: the reference.
+    RunResult one = run_graf({"index", "--db", (dir / "one").string(), "--threads", "1", "--json",
+                              sample, corpus.string()});
     REQUIRE_MESSAGE(one.exit_code == 0, one.err);
+    // The default for a new index: one writer per thread, merged at the end.
+    RunResult parallel = run_graf({"index", "--db", (dir / "parallel").string(), "--threads", "3",
+                                   "--json", sample, corpus.string()});
+    REQUIRE_MESSAGE(parallel.exit_code == 0, parallel.err);
+    CHECK(json::parse(parallel.out)["shards"] == 1);
+    CHECK(json::parse(parallel.out)["compacted"] == true);
+    CHECK(std::filesystem::exists(dir / "parallel" / "iamglass"));
+    CHECK_FALSE(std::filesystem::exists(dir / "parallel" / "XAPIANDB"));
     RunResult three = run_graf({"index", "--db", (dir / "three").string(), "--shards", "3",
                                 "--json", sample, corpus.string()});
     REQUIRE_MESSAGE(three.exit_code == 0, three.err);
@@ -89,6 +99,7 @@ TEST_CASE("shards: a sharded index answers like a single database") {
         q.insert(q.begin(), {"--limit", "20"});
         json a = search_json(dir / "one", q), b = search_json(dir / "three", q);
         CHECK(ranking_of(a) == ranking_of(b));
+        CHECK(ranking_of(a) == ranking_of(search_json(dir / "parallel", q)));
         CHECK(a["hits"].size() > 0);
         // Counted totals are the same; estimates may differ.
         CHECK(a["total_exact"] == b["total_exact"]);
