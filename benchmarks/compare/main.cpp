@@ -45,7 +45,7 @@ struct IndexRun {
 };
 
 IndexRun index_graf(const Settings& s, const std::vector<std::string>& inputs, const fs::path& db,
-                    unsigned threads, unsigned shards = 1) {
+                    unsigned threads, unsigned shards = 0) {
     fs::remove_all(db);
     std::vector<std::string> argv = {s.graf,      "index",
                                      "--db",      db.string(),
@@ -54,6 +54,8 @@ IndexRun index_graf(const Settings& s, const std::vector<std::string>& inputs, c
                                      "--quiet",   "--progress",
                                      "never",     "--json"};
     argv.insert(argv.end(), inputs.begin(), inputs.end());
+    // No --shards (0): graf's default, a parallel build merged into one
+    // database when threads > 1.
     std::string label = fmt::format("graf, {} thread{}", threads, threads == 1 ? "" : "s");
     if (shards > 1) label = fmt::format("graf, {} shards", shards);
     IndexRun r{label, run_step(argv), {}, 0};
