@@ -234,6 +234,13 @@ class Tokenizer {
             if (c == Cls::Word) {
                 prev = cp.value;
                 end = cp.end;
+                // The ASCII letters and digits that follow need no decoding.
+                while (end < n) {
+                    const auto b = static_cast<unsigned char>(s_[end]);
+                    if (b >= 0x80 || kAsciiClass[b] != Cls::Word) break;
+                    prev = b;
+                    ++end;
+                }
             } else if (c == Cls::Apostrophe || c == Cls::Hyphen || c == Cls::Period ||
                        c == Cls::Comma) {
                 if (cp.end >= n) break;
@@ -301,6 +308,10 @@ class Tokenizer {
     // Splits one hyphen-free segment at glue seams (BannonTrump → Bannon|Trump).
     void split_segment(std::uint32_t begin, std::uint32_t end) {
         if (begin >= end) return;
+        if (is_ascii(begin, end)) {
+            split_ascii_segment(begin, end);
+            return;
+        }
         // Code points of the segment, to look at case around each position.
         cps_.clear();
         for (std::uint32_t i = begin; i < end;) {
@@ -322,6 +333,67 @@ class Tokenizer {
         parts_.push_back({cps_[part_start].begin, end, part_start != 0});
     }
 
+    // Only ASCII letters and digits (no apostrophe, comma, hyphen, period).
+    bool is_plain_ascii(std::uint32_t begin, std::uint32_t end) const {
+        if (begin >= end) return false;
+        for (std::uint32_t i = begin; i < end; ++i) {
+            const char c = s_[i];
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+                return false;
+        }
+        return true;
+    }
+
+    bool is_ascii(std::uint32_t begin, std::uint32_t end) const {
+        unsigned char any = 0;
+        for (std::uint32_t i = begin; i < end; ++i) any |= static_cast<unsigned char>(s_[i]);
+        return any < 0x80;
+    }
+
+    // split_segment's rule on bytes: one byte is one code point, so no
+    // decoding and no code point buffer (most words of English news).
+    void split_ascii_segment(std::uint32_t begin, std::uint32_t end) {
+        auto lower = [&](std::uint32_t i) { return s_[i] >= 'a' && s_[i] <= 'z'; };
+        auto upper = [&](std::uint32_t i) { return s_[i] >= 'A' && s_[i] <= 'Z'; };
+        std::uint32_t part_start = begin;
+        for (std::uint32_t k = begin + 1; k + 1 < end; ++k) {
+            if (!(lower(k - 1) && upper(k) && lower(k + 1)) || k - part_start < 3) continue;
+            std::uint32_t right = k + 1;
+            while (right < end && lower(right)) ++right;
+            if (right - k < 3) continue;
+            parts_.push_back({part_start, k, part_start != begin});
+            part_start = k;
+        }
+        parts_.push_back({part_start, end, part_start != begin});
+    }
+
+    // emit_part for a part of ASCII letters and digits only: the term is the
+    // lower-cased bytes, with no copy to clean and no fold call (tokenizing
+    // is the largest cost of a snippet; graf-micro-bench BM_Tokenize).
+    bool emit_plain_ascii(std::uint32_t begin, std::uint32_t end, std::uint8_t flags) {
+        if (end - begin > kMaxTermBytes) return false;
+        Token& t = out_.emplace_back();
+        t.term.assign(s_.data() + begin, end - begin);
+        int letters = 0, upper = 0;
+        for (char& c : t.term) {
+            const bool up = c >= 'A' && c <= 'Z';
+            letters += up || (c >= 'a' && c <= 'z');
+            upper += up;
+            if (up) c = static_cast<char>(c + 32);
+        }
+        const char first = s_[begin];
+        if (letters >= 2 && upper == letters)
+            flags |= kAllCaps;
+        else if (first >= 'A' && first <= 'Z')
+            flags |= kCapitalised;
+        if (first >= '0' && first <= '9') flags |= kNumeric;
+        t.begin = begin;
+        t.end = end;
+        t.position = next_position_++;
+        t.flags = flags;
+        return true;
+    }
+
     // Folds and pushes one part; returns false when nothing was kept.
     bool emit_part(std::uint32_t begin, std::uint32_t end, std::uint8_t flags) {
         // Possessive: a final apostrophe + s.
@@ -337,6 +409,7 @@ class Tokenizer {
                 flags |= kPossessive;
             }
         }
+        if (is_plain_ascii(begin, text_end)) return emit_plain_ascii(begin, text_end, flags);
         // Surface → matching form: ASCII apostrophes, no thousands separators.
         cleaned_.clear();
         int letters = 0, upper = 0, lower = 0;
