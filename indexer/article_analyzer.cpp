@@ -77,10 +77,8 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article) {
         const unsigned number = static_cast<unsigned>(i + 1);
         const std::string& text = article.paragraphs[i];
         Xapian::Document doc;
-        doc.add_boolean_term(schema::unique_term(article.id, number));
         doc.add_boolean_term(std::string(schema::kArticlePrefix) + key);
         doc.add_value(schema::kArticleSlot, key);
-        doc.add_value(schema::kParagraphSlot, Xapian::sortable_serialise(number));
         if (!date.empty()) {
             doc.add_boolean_term(std::string(schema::kDatePrefix) + date);
             doc.add_value(schema::kDateSlot, date);
@@ -113,7 +111,7 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article) {
 
         data.paragraph = number;
         data.text = text;
-        doc.set_data(schema::encode(data));
+        doc.add_value(schema::kRecordSlot, schema::encode(data));
         out.paragraphs.push_back(std::move(doc));
     }
     return out;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace graf::schema {
@@ -23,10 +24,6 @@ std::string article_key(std::string_view article_id) {
 
 std::string article_term(std::string_view article_id) {
     return std::string(kArticlePrefix) + article_key(article_id);
-}
-
-std::string unique_term(std::string_view article_id, unsigned paragraph) {
-    return fmt::format("{}{}#{}", kUniquePrefix, article_key(article_id), paragraph);
 }
 
 std::string hash_key(std::string_view article_id) {
@@ -52,9 +49,7 @@ std::string date_value(std::string_view ymd) {
 }
 
 namespace {
-void put(std::string& out, std::string_view key, std::string_view value) {
-    out.append(key);
-    out += '=';
+void put_line(std::string& out, std::string_view value) {
     for (char c : value) out += (c == '\n' || c == '\r') ? ' ' : c;
     out += '\n';
 }
@@ -62,18 +57,34 @@ void put(std::string& out, std::string_view key, std::string_view value) {
 
 std::string encode(const ParagraphData& d) {
     std::string out;
-    out.reserve(d.text.size() + d.title.size() + d.article.size() + 64);
-    put(out, "article", d.article);
-    if (!d.title.empty()) put(out, "title", d.title);
-    if (!d.date.empty()) put(out, "date", d.date);
-    if (!d.source.empty()) put(out, "source", d.source);
-    if (!d.url.empty()) put(out, "url", d.url);
-    put(out, "paragraph", std::to_string(d.paragraph));
-    put(out, "text", d.text);
+    out.reserve(d.text.size() + d.title.size() + d.article.size() + d.url.size() + 32);
+    for (const std::string* field : {&d.article, &d.title, &d.date, &d.source, &d.url})
+        put_line(out, *field);
+    put_line(out, std::to_string(d.paragraph));
+    put_line(out, d.text);
     return out;
 }
 
-ParagraphData decode(std::string_view data) {
+ParagraphData decode(std::string_view record) {
+    ParagraphData d;
+    auto next = [&record] {
+        const std::size_t nl = std::min(record.find('\n'), record.size());
+        std::string_view line = record.substr(0, nl);
+        record.remove_prefix(std::min(nl + 1, record.size()));
+        return line;
+    };
+    d.article = next();
+    d.title = next();
+    d.date = next();
+    d.source = next();
+    d.url = next();
+    const std::string_view paragraph = next();
+    std::from_chars(paragraph.data(), paragraph.data() + paragraph.size(), d.paragraph);
+    d.text = next();
+    return d;
+}
+
+ParagraphData decode_legacy(std::string_view data) {
     ParagraphData d;
     while (!data.empty()) {
         std::size_t nl = data.find('\n');

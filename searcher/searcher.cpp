@@ -196,7 +196,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
     std::vector<analysis::Token> tokens;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Xapian::Document doc = it.get_document();
-        schema::ParagraphData data = schema::decode(doc.get_data());
+        const std::string record = doc.get_value(schema::kRecordSlot);
+        schema::ParagraphData data =
+            record.empty() ? schema::decode_legacy(doc.get_data()) : schema::decode(record);
         Hit hit;
         hit.rank = static_cast<std::size_t>(it.get_rank()) + 1;  // get_rank counts the offset
         hit.article = data.article;

@@ -26,7 +26,7 @@ TEST_CASE("compactor: merging shards unites their stem variant lists") {
         doc.add_term(s.name);
         db.add_document(doc);
         db.set_metadata("graf:stem:price", s.variants);
-        db.set_metadata("graf:schema", "4");
+        db.set_metadata("graf:schema", "5");
         db.commit();
     }
     std::ofstream(dir / "XAPIANDB") << "auto shard-00\nauto shard-01\nauto shard-02\n";
@@ -35,6 +35,6 @@ TEST_CASE("compactor: merging shards unites their stem variant lists") {
     Xapian::Database merged(dir.string());
     CHECK(merged.get_doccount() == 3);
     CHECK(merged.get_metadata("graf:stem:price") == "price prices pricing priced");
-    CHECK(merged.get_metadata("graf:schema") == "4");
+    CHECK(merged.get_metadata("graf:schema") == "5");
     fs::remove_all(dir);
 }
