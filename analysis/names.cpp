@@ -6,16 +6,17 @@
 #include "analysis/tokenizer.hpp"
 
 namespace graf::analysis {
+
+bool is_particle(std::string_view w) {
+    static const std::unordered_set<std::string_view> k = {
+        "de",  "van",   "von", "der", "den", "da",  "di", "du",
+        "del", "della", "la",  "le",  "bin", "ibn", "al", "y"};
+    return k.count(w) != 0;
+}
+
 namespace {
 
 using Words = std::unordered_set<std::string_view>;
-
-// Lower-case words that may sit inside a name: "Ludwig van Beethoven".
-bool is_particle(std::string_view w) {
-    static const Words k = {"de",  "van",   "von", "der", "den", "da",  "di", "du",
-                            "del", "della", "la",  "le",  "bin", "ibn", "al", "y"};
-    return k.count(w) != 0;
-}
 
 // Titles and roles written before a name: "Treasury Secretary James Baker".
 // The name is what follows the last of them.

@@ -36,6 +36,9 @@ class NameFinder {
     std::unordered_map<std::string, std::string> by_surname_;  ///< "bannon" → "steve bannon"
 };
 
+/// Lower-case words that may sit inside a name: "Ludwig van Beethoven".
+bool is_particle(std::string_view folded_word);
+
 /// The key a name is looked up by (`graf search --name "Steve Bannon"`):
 /// analysed like a mention, with leading titles dropped ("Mr Blair" → "blair").
 std::string name_key(std::string_view name);

@@ -42,7 +42,8 @@ class ArticleAnalyzer {
     AnalyzedArticle analyze(const corpus::Article& article);
 
   private:
-    void add_name_pairs(Xapian::Document& doc, const std::vector<analysis::Token>& tokens);
+    void add_name_pairs(Xapian::Document& doc, std::string_view text,
+                        const std::vector<analysis::Token>& tokens);
     void note_variants(const std::vector<analysis::Token>& tokens, AnalyzedArticle& out);
 
     analysis::Stemmer stemmer_;

@@ -114,6 +114,40 @@ TEST_CASE("index: terms land in the right paragraphs (checked in Xapian directly
     CHECK(record_of(x.get_document(1))[5] == "1");
 }
 
+TEST_CASE("index: name pairs are kept for words that can be part of a name, and only those") {
+    TempDir tmp;
+    write_file(tmp / "c" / "pairs.txt",
+               "Robert Holmes a Court met Kim Jong-il at the Bank of Japan. Baker said Ludwig van "
+               "Beethoven was played. The company agreed.\n");
+    RunResult r = run_graf({"index", "--db", (tmp / "db").string(), (tmp / "c").string()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    Xapian::Database x((tmp / "db").string());
+    struct Row {
+        const char* term;
+        bool indexed;
+    };
+    for (const Row& row :
+         std::vector<Row>{{"XProbert holmes", true},  // both capitalised
+                          {"XPholmes a", true},       // a function word
+                          {"XPa court", true},
+                          {"XPjong il", true},  // joined by a hyphen
+                          {"XPbank of", true},  // a function word, in an organisation
+                          {"XPof japan", true},
+                          {"XPvan beethoven", true},  // a name particle
+                          {"XPludwig van", true},
+                          {"XPbaker said", false},  // an ordinary lower-case word: never in a name
+                          {"XPthe company", false},
+                          {"XPcourt met", false}}) {
+        CAPTURE(row.term);
+        CHECK(x.term_exists(row.term) == row.indexed);
+    }
+    // The names are found whole.
+    for (const char* name : {"Robert Holmes a Court", "Kim Jong-il", "Bank of Japan"}) {
+        CAPTURE(name);
+        CHECK(search_json(tmp / "db", {"--name", name})["hits"].size() == 1);
+    }
+}
+
 TEST_CASE(
     "index: a new index is compacted, stems added by a later run are searchable, graf compact") {
     TempDir tmp;
