@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "app/cli.hpp"
+#include "indexer/shards.hpp"
 #include "searcher/index_info.hpp"
 #include "searcher/searcher.hpp"
 
@@ -84,6 +85,7 @@ int run_stats(int argc, char** argv) {
         status = warn_missing_shards(index.missing, index.shards.size());
         warn_stale_shards(index.stale);
         searcher::IndexSummary s = searcher::summarize(index.all, path);
+        const bool merge = indexer::merge_pending(path);
         if (args.count("json")) {
             nlohmann::json sources = nlohmann::json::array();
             for (const auto& src : s.sources)
@@ -97,13 +99,17 @@ int run_stats(int argc, char** argv) {
                                 {"sources", sources},
                                 {"bytes_on_disk", s.bytes_on_disk},
                                 {"shards", index.shards.size()},
+                                {"merge_pending", merge},
                                 {"partial", !index.missing.empty()}};
             fmt::print("{}\n", j.dump());
         } else {
             fmt::print("index:          {}\n", path);
             if (index.shards.size() + index.missing.size() > 1)
-                fmt::print("shards:         {} ({} answered)\n",
-                           index.shards.size() + index.missing.size(), index.shards.size());
+                fmt::print("shards:         {} ({} answered){}\n",
+                           index.shards.size() + index.missing.size(), index.shards.size(),
+                           merge ? "; a parallel build not merged yet: the next complete graf "
+                                   "index run, or graf compact, makes it one database"
+                                 : "");
             fmt::print("articles:       {}\n", s.articles);
             fmt::print("paragraphs:     {}\n", s.paragraphs);
             fmt::print("distinct words: {}\n", s.distinct_words);

@@ -19,13 +19,13 @@ namespace {
 constexpr std::string_view kMergeMark =
     "# graf: a parallel build, merged into one database when a graf index run completes";
 
-bool has_merge_mark(const fs::path& db) {
+}  // namespace
+
+bool merge_pending(const fs::path& db) {
     std::ifstream stub(db / kStubFile);
     std::string line;
     return std::getline(stub, line) && line == kMergeMark;
 }
-
-}  // namespace
 
 std::vector<fs::path> shard_paths(const fs::path& db) {
     std::vector<fs::path> out;
@@ -51,7 +51,7 @@ Layout prepare_layout(const fs::path& db, unsigned shards, unsigned build_writer
             throw IndexError(
                 fmt::format("{} has {} shards, not {}: index into a new --db to change the count",
                             db.string(), existing.size(), shards));
-        return {existing, has_merge_mark(db)};
+        return {existing, merge_pending(db)};
     }
     if (plain && shards > 1)
         throw IndexError(fmt::format(

@@ -32,6 +32,9 @@ struct Layout {
 /// request contradicts the existing index.
 Layout prepare_layout(const std::filesystem::path& db, unsigned shards, unsigned build_writers);
 
+/// Whether `db` is a parallel build not yet merged into one database.
+bool merge_pending(const std::filesystem::path& db);
+
 /// Which of `count` shards an article goes to.
 std::size_t shard_of(std::string_view article_key, std::size_t count);
 

@@ -88,6 +88,11 @@ TEST_CASE(
                 json st = json::parse(run_graf({"stats", "--db", db.string(), "--json"}).out);
                 // Whole articles only: each commit holds articles with all their paragraphs.
                 CHECK(st["paragraphs"].get<int>() == st["articles"].get<int>() * kParagraphs);
+                // A parallel build killed before its merge says so.
+                if (std::string(shards) == "0")
+                    CHECK(st["merge_pending"] == fs::exists(db / "XAPIANDB"));
+                else
+                    CHECK(st["merge_pending"] == false);
                 // Killed mid-run: some articles still hold the previous version.
                 partial += search_json(db, {"--paragraphs", "\"version " + std::to_string(round) +
                                                                 "\""})["total_estimate"]
@@ -98,6 +103,9 @@ TEST_CASE(
         RunResult finish = run_graf({"index", "--db", db.string(), "--json", corpus.string()});
         REQUIRE_MESSAGE(finish.exit_code == 0, finish.err);
         CHECK(fs::exists(db / "XAPIANDB") == (std::string(shards) == "2"));
+        CHECK(
+            json::parse(run_graf({"stats", "--db", db.string(), "--json"}).out)["merge_pending"] ==
+            false);
         json st = json::parse(run_graf({"stats", "--db", db.string(), "--json"}).out);
         CHECK(st["articles"] == kArticles);
         CHECK(st["paragraphs"] == kArticles * kParagraphs);
