@@ -19,6 +19,23 @@ namespace {
 constexpr std::string_view kMergeMark =
     "# graf: a parallel build, merged into one database when a graf index run completes";
 
+// `--shards N` given to an unmerged parallel build of N shards: the user
+// wants them kept, so the stub loses its mark (rewritten atomically).
+void keep_shards(const fs::path& db) {
+    std::ifstream in(db / kStubFile);
+    std::string line, rest;
+    std::getline(in, line);
+    while (std::getline(in, line)) rest += line + "\n";
+    in.close();
+    const fs::path tmp = db / (std::string(kStubFile) + ".tmp");
+    std::ofstream(tmp) << rest;
+    std::error_code ec;
+    fs::rename(tmp, db / kStubFile, ec);
+    if (ec)
+        throw IndexError(
+            fmt::format("{}: cannot rewrite the shard list: {}", db.string(), ec.message()));
+}
+
 }  // namespace
 
 bool merge_pending(const fs::path& db) {
@@ -51,6 +68,7 @@ Layout prepare_layout(const fs::path& db, unsigned shards, unsigned build_writer
             throw IndexError(
                 fmt::format("{} has {} shards, not {}: index into a new --db to change the count",
                             db.string(), existing.size(), shards));
+        if (shards != 0 && merge_pending(db)) keep_shards(db);
         return {existing, merge_pending(db)};
     }
     if (plain && shards > 1)

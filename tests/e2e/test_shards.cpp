@@ -150,3 +150,41 @@ TEST_CASE("shards: a sharded index and a parallel build answer like a single dat
     CHECK(plain.exit_code == 4);
     CHECK(plain.err.find("single-database") != std::string::npos);
 }
+
+TEST_CASE(
+    "shards: an unmerged parallel build is merged by the next complete run, or kept with "
+    "--shards") {
+    TempDir dir;
+    const std::string sample = sample_corpus().string();
+    // What a parallel build killed before its merge leaves: shards behind a
+    // stub whose first line marks the merge as pending (indexer/shards.cpp).
+    for (const char* name : {"resumed", "kept"}) {
+        RunResult r = run_graf({"index", "--db", (dir / name).string(), "--shards", "2", sample});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        const auto stub = dir / name / "XAPIANDB";
+        std::ifstream in(stub);
+        const std::string lines((std::istreambuf_iterator<char>(in)), {});
+        in.close();
+        std::ofstream(stub) << "# graf: a parallel build, merged into one database when a graf "
+                               "index run completes\n"
+                            << lines;
+        json st = json::parse(run_graf({"stats", "--db", (dir / name).string(), "--json"}).out);
+        CHECK(st["merge_pending"] == true);
+        CHECK(st["shards"] == 2);
+    }
+    // A complete run (nothing changed) merges it into one database.
+    RunResult resumed = run_graf({"index", "--db", (dir / "resumed").string(), "--json", sample});
+    REQUIRE_MESSAGE(resumed.exit_code == 0, resumed.err);
+    CHECK(json::parse(resumed.out)["compacted"] == true);
+    CHECK(std::filesystem::exists(dir / "resumed" / "iamglass"));
+    CHECK_FALSE(std::filesystem::exists(dir / "resumed" / "XAPIANDB"));
+    CHECK(search_json(dir / "resumed", {"Bannon"})["hits"].size() == 2);
+    // --shards 2 says the shards are wanted: kept, no longer pending.
+    RunResult kept =
+        run_graf({"index", "--db", (dir / "kept").string(), "--shards", "2", "--json", sample});
+    REQUIRE_MESSAGE(kept.exit_code == 0, kept.err);
+    CHECK(json::parse(kept.out)["shards"] == 2);
+    json st = json::parse(run_graf({"stats", "--db", (dir / "kept").string(), "--json"}).out);
+    CHECK(st["merge_pending"] == false);
+    CHECK(search_json(dir / "kept", {"Bannon"})["hits"].size() == 2);
+}
