@@ -13,6 +13,12 @@ void add_db_option(cxxopts::Options& options) {
                                  cxxopts::value<std::string>()->default_value("graf-index"), "DIR");
 }
 
+std::string db_option(const cxxopts::ParseResult& args) {
+    std::string db = args["db"].as<std::string>();
+    while (db.size() > 1 && db.back() == '/') db.pop_back();
+    return db;
+}
+
 void add_partial_option(cxxopts::Options& options) {
     options.add_options("Index")(
         "allow-partial",

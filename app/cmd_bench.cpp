@@ -66,7 +66,7 @@ int run_bench(int argc, char** argv) {
         error("bench: --runs, --threads and --k must be at least 1");
         return kUsage;
     }
-    const std::string db = args["db"].as<std::string>();
+    const std::string db = db_option(args);
 
     const std::string queries_file = args["queries"].as<std::string>();
     std::vector<bench::BenchQuery> queries;

@@ -44,7 +44,7 @@ int run_compact(int argc, char** argv) {
     add_help_option(options);
     cxxopts::ParseResult args;
     if (!parse_or_help(options, argc, argv, args)) return kOk;
-    const std::string db = args["db"].as<std::string>();
+    const std::string db = db_option(args);
     Probe before;
     try {
         // Opening first gives a clear message for a missing or empty index.

@@ -49,7 +49,7 @@ int run_index(int argc, char** argv) {
     }
 
     indexer::IndexOptions opts;
-    opts.db = args["db"].as<std::string>();
+    opts.db = db_option(args);
     for (const auto& c : args["corpus"].as<std::vector<std::string>>()) opts.inputs.emplace_back(c);
     opts.threads = args["threads"].as<unsigned>();
     opts.prune = args.count("prune") > 0;

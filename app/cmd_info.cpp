@@ -46,7 +46,7 @@ int run_names(int argc, char** argv) {
     int status = kOk;
     try {
         searcher::OpenIndex index =
-            searcher::open_index(args["db"].as<std::string>(), args.count("allow-partial") > 0);
+            searcher::open_index(db_option(args), args.count("allow-partial") > 0);
         status = warn_missing_shards(index.missing, index.shards.size());
         warn_stale_shards(index.stale);
         auto names = searcher::top_names(index.all, args["top"].as<std::size_t>(),
@@ -78,7 +78,7 @@ int run_stats(int argc, char** argv) {
     add_help_option(options);
     cxxopts::ParseResult args;
     if (!parse_or_help(options, argc, argv, args)) return kOk;
-    const std::string path = args["db"].as<std::string>();
+    const std::string path = db_option(args);
     int status = kOk;
     try {
         searcher::OpenIndex index = searcher::open_index(path, args.count("allow-partial") > 0);

@@ -143,7 +143,7 @@ int run_search(int argc, char** argv) {
 
     int status = kOk;
     try {
-        searcher::Searcher s(args["db"].as<std::string>(), args.count("allow-partial") > 0);
+        searcher::Searcher s(db_option(args), args.count("allow-partial") > 0);
         searcher::SearchResult r = s.search(req);
         status = warn_missing_shards(r.missing_shards, r.shards);
         warn_stale_shards(s.stale_shards());

@@ -35,7 +35,7 @@ int run_serve_shard(int argc, char** argv) {
         error("serve-shard: give --port P (1-65535)");
         return kUsage;
     }
-    const std::string db = args["db"].as<std::string>();
+    const std::string db = db_option(args);
     try {
         searcher::OpenIndex index = searcher::open_index(db);
         if (!index.stale.empty()) {

@@ -246,3 +246,18 @@ TEST_CASE("index: JSON Lines, plain and compressed, with --json summary") {
     CHECK(search_json(db, {"--sort", "date", "source:reuters"})["hits"][0]["article"] == "r2");
     CHECK(search_json(db, {"date:1987-04"})["hits"].size() == 1);
 }
+
+TEST_CASE("index: a --db written with a trailing slash is the same folder") {
+    TempDir tmp;
+    const std::string db = (tmp / "db").string() + "/";
+    // A new index (a parallel build, renamed into place) and a compaction both
+    // work beside the folder; "db/" must not put them inside it.
+    RunResult r = run_graf({"index", "--db", db, "--threads", "2", sample_corpus().string()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(r.err.empty());
+    CHECK(std::filesystem::exists(tmp / "db" / "iamglass"));
+    RunResult c = run_graf({"compact", "--db", db});
+    CHECK_MESSAGE(c.exit_code == 0, c.err);
+    CHECK(search_json(tmp / "db", {"Bannon"})["hits"].size() == 2);
+    CHECK(run_graf({"search", "--db", db, "Bannon"}).exit_code == 0);
+}
