@@ -14,7 +14,11 @@ void add_db_option(cxxopts::Options& options) {
 }
 
 std::string db_option(const cxxopts::ParseResult& args) {
-    std::string db = args["db"].as<std::string>();
+    const std::string given = args["db"].as<std::string>();
+    std::error_code ec;
+    std::filesystem::path absolute = std::filesystem::absolute(given, ec);
+    if (ec) return given;
+    std::string db = absolute.lexically_normal().string();
     while (db.size() > 1 && db.back() == '/') db.pop_back();
     return db;
 }

@@ -22,8 +22,9 @@ enum ExitCode : int {
 
 /// --db, shared by every command that opens an index.
 void add_db_option(cxxopts::Options& options);
-/// The --db given, without trailing slashes: graf puts work folders beside
-/// the index (`DB.creating`, `DB.compacting`), which "DB/" would put inside it.
+/// The --db given as an absolute path without trailing slashes: graf puts
+/// work folders beside the index (`DB.creating`, `DB.compacting`), which
+/// "DB/" or "." would put inside it.
 std::string db_option(const cxxopts::ParseResult& args);
 /// --allow-partial, for commands that read a sharded index.
 void add_partial_option(cxxopts::Options& options);

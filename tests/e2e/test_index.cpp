@@ -247,7 +247,7 @@ TEST_CASE("index: JSON Lines, plain and compressed, with --json summary") {
     CHECK(search_json(db, {"date:1987-04"})["hits"].size() == 1);
 }
 
-TEST_CASE("index: a --db written with a trailing slash is the same folder") {
+TEST_CASE("index: a --db written with a trailing slash or as \".\" is the same folder") {
     TempDir tmp;
     const std::string db = (tmp / "db").string() + "/";
     // A new index (a parallel build, renamed into place) and a compaction both
@@ -260,4 +260,11 @@ TEST_CASE("index: a --db written with a trailing slash is the same folder") {
     CHECK_MESSAGE(c.exit_code == 0, c.err);
     CHECK(search_json(tmp / "db", {"Bannon"})["hits"].size() == 2);
     CHECK(run_graf({"search", "--db", db, "Bannon"}).exit_code == 0);
+    // And "." for a folder made for the index.
+    std::filesystem::create_directory(tmp / "here");
+    RunResult here = run_graf({"index", "--db", (tmp / "here" / ".").string(), "--threads", "2",
+                               sample_corpus().string()});
+    REQUIRE_MESSAGE(here.exit_code == 0, here.err);
+    CHECK(here.err.empty());
+    CHECK(std::filesystem::exists(tmp / "here" / "iamglass"));
 }
