@@ -247,7 +247,7 @@ TEST_CASE("index: JSON Lines, plain and compressed, with --json summary") {
     CHECK(search_json(db, {"date:1987-04"})["hits"].size() == 1);
 }
 
-TEST_CASE("index: a --db written with a trailing slash or as \".\" is the same folder") {
+TEST_CASE("index: a --db with a trailing slash or a dot is the same folder") {
     TempDir tmp;
     const std::string db = (tmp / "db").string() + "/";
     // A new index (a parallel build, renamed into place) and a compaction both
