@@ -56,7 +56,7 @@ std::set<std::string> articles(const json& result) {
 }  // namespace
 
 TEST_CASE(
-    "remote: shards served by xapian-tcpsrv answer like the local index; a dead one is named") {
+    "remote: shards served by xapian-tcpsrv answer like the local index and a dead one is named") {
     if (!fs::exists(kTcpsrv)) {
         MESSAGE("xapian-tcpsrv not installed (xapian-tools): skipped");
         return;
@@ -155,7 +155,7 @@ TEST_CASE(
     CHECK(none.err.find("no other shard answered") != std::string::npos);
 }
 
-TEST_CASE("stubs: a bad line names the stub file and line; nested stubs and comments work") {
+TEST_CASE("stubs: a bad line names the stub file and line and nested stubs with comments work") {
     TempDir tmp;
     const fs::path sharded = tmp / "sharded";
     RunResult idx =
