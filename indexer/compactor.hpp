@@ -7,12 +7,13 @@
 
 namespace graf::indexer {
 
-/// B-tree block size of a new or compacted database (Xapian's default is
-/// 8 KB). A name query's collapse reads the article key of hundreds of
-/// scattered paragraphs, one pread per block: with 16 KB, Reuters name p99
-/// -10% and phrase p50 -8%, rare words +10% (graf bench, 2 runs of 10 each);
-/// 64 KB helped names more but slowed long queries 20%.
-inline constexpr unsigned kBlockSize = 16384;
+/// B-tree block size of a new or compacted database. Every block Xapian
+/// reads is a pread that copies the whole block (23% of a rare-word query was
+/// that copy, perf). With schema 4, 16 KB won (fewer collapse reads: name p99
+/// -10%); since schema 5 puts each hit's record in the postlist table, 8 KB
+/// (Xapian's default) wins everywhere on Reuters: name p50 -17%, terms -13%,
+/// rare -18%, all p50 -10%, and 32 KB loses (graf bench, alternated twice).
+inline constexpr unsigned kBlockSize = 8192;
 
 struct CompactStats {
     std::uint64_t bytes_before = 0;
