@@ -80,6 +80,7 @@ void print_json(const searcher::SearchResult& r, const std::string& query) {
                         {"missing_shards", missing},
                         {"hits", hits}};
     if (r.suggestion) j["suggestion"] = *r.suggestion;
+    j["expanded"] = r.expanded;
     fmt::print("{}\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
@@ -104,7 +105,8 @@ int run_search(int argc, char** argv) {
         ("paragraphs", "every matching paragraph, not the best one per article")
         ("sort", "relevance or date (newest first)", cxxopts::value<std::string>()->default_value("relevance"), "BY")
         ("snippet-chars", "snippet length in characters", cxxopts::value<std::size_t>()->default_value("240"), "N")
-        ("no-snippets", "no snippets (faster)");
+        ("no-snippets", "no snippets (faster)")
+        ("no-feedback", "do not widen long questions with words from their best hits");
     // clang-format on
     // clang-format off
     options.add_options("Output")("color", "highlight with colour: auto, always, never",
@@ -135,6 +137,7 @@ int run_search(int argc, char** argv) {
     req.sort_by_date = sort == "date";
     req.snippet_chars = std::max<std::size_t>(20, args["snippet-chars"].as<std::size_t>());
     req.snippets = !args.count("no-snippets");
+    req.feedback = !args.count("no-feedback");
     if (req.query.empty() && req.name.empty()) {
         error("search: give a query or --name (see `graf search --help`)");
         return kUsage;

@@ -14,6 +14,8 @@
 
 namespace graf::searcher {
 
+struct ParsedQuery;
+
 struct SearchRequest {
     std::string query;  ///< query language; may be empty when `name` is set
     std::string name;   ///< --name "Full Name"
@@ -25,6 +27,7 @@ struct SearchRequest {
     bool snippets = true;
     std::size_t snippet_chars = 240;
     bool suggest = true;
+    bool feedback = true;  ///< widen long free-word questions (see kFeedbackMinWords)
 };
 
 struct Hit {
@@ -44,6 +47,7 @@ struct SearchResult {
     double took_ms = 0;
     std::optional<std::string> suggestion;  ///< the query with unknown words corrected
     bool natural_language = false;
+    bool expanded = false;                     ///< widened by pseudo-relevance feedback
     std::size_t shards = 1;                    ///< shards searched
     std::vector<MissingShard> missing_shards;  ///< non-empty: results from the other shards only
 };
@@ -63,6 +67,10 @@ class Searcher {
   private:
     SearchResult run(const SearchRequest& request);
     std::vector<std::string> stem_variants(const std::string& stem) const;
+    std::vector<std::string> feedback_stems(const SearchRequest& request,
+                                            const ParsedQuery& parsed);
+    Xapian::Query with_feedback(Xapian::Enquire& enquire, const Xapian::Query& query,
+                                const std::vector<std::string>& stems);
     std::filesystem::path path_;
     bool allow_partial_;
     OpenIndex index_;
