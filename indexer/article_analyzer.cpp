@@ -71,6 +71,13 @@ void ArticleAnalyzer::add_name_pairs(Xapian::Document& doc, std::string_view tex
     }
 }
 
+void ArticleAnalyzer::add_article_word(Xapian::Document& doc, std::string_view prefix,
+                                       const std::string& word) {
+    term_.assign(prefix);
+    term_ += word;
+    doc.add_term(term_);
+}
+
 AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article) {
     AnalyzedArticle out;
     out.id = article.id;
@@ -87,6 +94,14 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article) {
     const std::string source = analysis::fold(article.source);
     schema::ParagraphData data{
         article.id, article.title, article.date, article.source, article.url, 0, {}};
+
+    out.article = Xapian::Document();
+    out.article.add_boolean_term(std::string(schema::kArticleDocMarker));
+    out.article.add_boolean_term(std::string(schema::kArticleDocPrefix) + key);
+    out.article.add_value(schema::kArticleSlot, key);
+    if (!date.empty()) out.article.add_value(schema::kArticleDateSlot, date);
+    for (const analysis::Token& t : title_tokens_)
+        add_article_word(out.article, schema::kArticleTitlePrefix, t.term);
 
     for (std::size_t i = 0; i < article.paragraphs.size(); ++i) {
         const unsigned number = static_cast<unsigned>(i + 1);
@@ -123,6 +138,9 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article) {
             term_ += m.name;
             doc.add_term(term_);
         }
+
+        for (const analysis::Token& t : tokens_)
+            add_article_word(out.article, schema::kArticleWordPrefix, t.term);
 
         data.paragraph = number;
         data.text = text;

@@ -22,6 +22,9 @@ struct AnalyzedArticle {
     bool replaces = false;  ///< an older version is in the index and must be deleted first
     std::size_t shard = 0;  ///< which database of a sharded index it goes to
     std::vector<Xapian::Document> paragraphs;
+    /// The article as one document (schema::kArticleWordPrefix), written
+    /// after its paragraphs.
+    Xapian::Document article;
     std::uint64_t bytes = 0;
     /// (stem, word) pairs this analyzer had not sent to this article's shard
     /// before, for the shard's stem variant lists (schema::kStemKeyPrefix).
@@ -44,6 +47,7 @@ class ArticleAnalyzer {
   private:
     void add_name_pairs(Xapian::Document& doc, std::string_view text,
                         const std::vector<analysis::Token>& tokens);
+    void add_article_word(Xapian::Document& doc, std::string_view prefix, const std::string& word);
     void note_variants(const std::vector<analysis::Token>& tokens, AnalyzedArticle& out);
 
     analysis::Stemmer stemmer_;

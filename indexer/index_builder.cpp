@@ -137,8 +137,12 @@ class ShardWriter {
     bool was_empty() const { return was_empty_; }
 
     void write(AnalyzedArticle& a, IndexStats& stats, Counters& counters) {
-        if (a.replaces) db_.delete_document(schema::article_term(a.id));
+        if (a.replaces) {
+            db_.delete_document(schema::article_term(a.id));
+            db_.delete_document(schema::article_doc_term(a.id));
+        }
         for (Xapian::Document& doc : a.paragraphs) db_.add_document(doc);
+        db_.add_document(a.article);
         db_.set_metadata(schema::hash_key(a.id), a.hash);
         for (const auto& [stem, word] : a.new_variants) add_variant(stem, word);
         (a.replaces ? stats.articles_replaced : stats.articles_added)++;
@@ -162,6 +166,7 @@ class ShardWriter {
         for (const auto& [key, hash] : known_) {
             if (seen.count(key)) continue;
             db_.delete_document(std::string(schema::kArticlePrefix) + key);
+            db_.delete_document(std::string(schema::kArticleDocPrefix) + key);
             db_.set_metadata(std::string(schema::kHashKeyPrefix) + key, "");
             ++stats.articles_pruned;
         }

@@ -26,6 +26,10 @@ std::string article_term(std::string_view article_id) {
     return std::string(kArticlePrefix) + article_key(article_id);
 }
 
+std::string article_doc_term(std::string_view article_id) {
+    return std::string(kArticleDocPrefix) + article_key(article_id);
+}
+
 std::string hash_key(std::string_view article_id) {
     return std::string(kHashKeyPrefix) + article_key(article_id);
 }

@@ -11,7 +11,7 @@
 namespace graf::schema {
 
 /// Bumped when the schema changes; every article is re-indexed then.
-inline constexpr std::string_view kVersion = "5";
+inline constexpr std::string_view kVersion = "6";
 
 // Term prefixes (Xapian convention: single capitals; X for multi-letter).
 inline constexpr std::string_view kArticlePrefix =
@@ -22,6 +22,17 @@ inline constexpr std::string_view kPairPrefix =
     "XP";  ///< XPjames baker: adjacent words, one capitalised
 inline constexpr std::string_view kSourcePrefix = "XSRC";  ///< boolean: folded source label
 inline constexpr std::string_view kDatePrefix = "D";       ///< boolean: D20250127
+/// Article documents (one per article, beside its paragraphs): every body
+/// word as `A<word>` and every title word as `AS<word>`, wdf = occurrences,
+/// no positions, so an article is ranked as a whole, its title as a field of
+/// its own. They share no term or value with paragraphs that a paragraph
+/// query or filter matches (their own id term, date slot and marker), so
+/// only a bare "everything" needs all_paragraphs().
+inline constexpr std::string_view kArticleWordPrefix = "A";
+inline constexpr std::string_view kArticleTitlePrefix = "AS";
+inline constexpr std::string_view kArticleDocPrefix = "XB";  ///< boolean: XB + article key
+/// Boolean, on every article document: counts them, and excludes them from MatchAll.
+inline constexpr std::string_view kArticleDocMarker = "XKarticle";
 
 // Value slots.
 inline constexpr Xapian::valueno kArticleSlot = 0;  ///< article id: the collapse key
@@ -31,6 +42,9 @@ inline constexpr Xapian::valueno kDateSlot = 1;     ///< YYYYMMDD, sorts as a st
 /// data: Xapian deflates document data, and inflating ten records was 15-24%
 /// of a name query's time; values are stored as they are.
 inline constexpr Xapian::valueno kRecordSlot = 3;
+/// Slot 4 is kept for duplicate detection. Article documents' date (YYYYMMDD):
+/// --since/--until on the article ranking, never met by a paragraph filter.
+inline constexpr Xapian::valueno kArticleDateSlot = 5;
 
 // Metadata keys.
 inline constexpr std::string_view kVersionKey = "graf:schema";
@@ -45,9 +59,18 @@ inline constexpr std::string_view kStemKeyPrefix = "graf:stem:";
 /// Xapian terms are at most 245 bytes: ids longer than this are hashed.
 inline constexpr std::size_t kMaxIdBytes = 160;
 
+/// Every paragraph document: Xapian's MatchAll less the article documents
+/// (for a query of exclusions only, "-word").
+inline Xapian::Query all_paragraphs() {
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                         Xapian::Query(std::string(kArticleDocMarker)));
+}
+
 /// The article id as used inside terms and metadata keys.
 std::string article_key(std::string_view article_id);
 std::string article_term(std::string_view article_id);
+/// The term of an article's article document (deleted with its paragraphs).
+std::string article_doc_term(std::string_view article_id);
 std::string hash_key(std::string_view article_id);
 std::string stem_key(std::string_view stem);
 /// Adds `word` to a space-separated variant list unless it is there already;

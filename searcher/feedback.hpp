@@ -1,32 +1,44 @@
 #pragma once
 // Pseudo-relevance feedback (RM3, Lavrenko & Croft's relevance model with
 // the original query mixed back in): the words that dominate the top-ranked
-// paragraphs are added to the query, so a long question also finds the
+// hits are added to the query, so a long question also finds the
 // paragraphs that say the same thing in other words.
 #include <xapian.h>
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace graf::searcher {
 
 struct FeedbackOptions {
-    unsigned docs = 10;   ///< top paragraphs (one per article) the model is built from
+    unsigned docs = 10;   ///< top hits (one per article) the model is built from
     unsigned terms = 20;  ///< expansion stems kept
-    double lambda = 0.3;  ///< weight of the expansion against the original query
+    double lambda = 0.2;  ///< weight of the expansion against the original query
 };
 
-/// The words of this index that share `stem` (see schema::kStemKeyPrefix).
-using VariantsOf = std::function<std::vector<std::string>(const std::string& stem)>;
+struct ExpansionTerm {
+    std::string stem;
+    double weight = 0;  ///< share of the kept model; the shares add up to 1
+};
 
-/// `original` widened by the relevance model of `top` (the first
-/// `options.docs` hits of the original query). Stems in `query_stems` are
-/// the query's own words and are not added again. Returns `original` when the
-/// hits give nothing to add.
-Xapian::Query expand_query(const Xapian::Database& db, const Xapian::MSet& top,
-                           const Xapian::Query& original,
-                           const std::vector<std::string>& query_stems, const VariantsOf& variants,
-                           const FeedbackOptions& options);
+/// The relevance model of the first `options.docs` hits of `top`: the stems
+/// that dominate their words, without the query's own (`own_stems`). Only
+/// terms with `prefix` count (`""`: paragraph body words; schema's article
+/// word prefix: article documents), read without it.
+std::vector<ExpansionTerm> relevance_terms(const Xapian::Database& db, const Xapian::MSet& top,
+                                           std::string_view prefix,
+                                           const std::vector<std::string>& own_stems,
+                                           const FeedbackOptions& options);
+
+/// The query for one stem in the widened query (its variants, a prefix).
+using StemQuery = std::function<Xapian::Query(const std::string& stem)>;
+
+/// `original` OR the expansion, weighted (1 - lambda) : lambda, the
+/// expansion scaled to weigh about what `own_words` original words weigh.
+Xapian::Query widen(const Xapian::Query& original, const std::vector<ExpansionTerm>& terms,
+                    const StemQuery& stem_query, std::size_t own_words,
+                    const FeedbackOptions& options);
 
 }  // namespace graf::searcher

@@ -33,7 +33,8 @@ std::uint64_t disk_size(const fs::path& path) {
 
 IndexSummary summarize(const Xapian::Database& db, const fs::path& path) {
     IndexSummary s;
-    s.paragraphs = db.get_doccount();
+    // Article documents (schema 6) are not paragraphs.
+    s.paragraphs = db.get_doccount() - db.get_termfreq(std::string(schema::kArticleDocMarker));
     // One XA term per article; unlike metadata, terms merge across shards.
     const std::string article_prefix(schema::kArticlePrefix);
     for (auto it = db.allterms_begin(article_prefix); it != db.allterms_end(article_prefix); ++it)

@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "schema/schema.hpp"
 #include "searcher/highlight.hpp"
 
 namespace graf::searcher {
@@ -43,6 +44,7 @@ struct ParsedQuery {
     /// Free words as typed and as indexed, for spelling suggestions.
     std::vector<std::pair<std::string, std::string>> words;
     bool natural_language = false;  ///< words OR'ed: a pasted sentence or a long question
+    bool free_words_only = false;   ///< no operator, phrase or field: ranked by article
 };
 
 /// The indexed words that share a stem (at search time: the index's synonym
@@ -57,6 +59,8 @@ ParsedQuery parse_query(std::string_view text, const StemVariants& variants = {}
 Xapian::Query name_query(std::string_view name, HighlightSpec& highlight);
 
 /// `--since` / `--until` and date: ranges. Either may be empty (open end).
-Xapian::Query date_range_query(std::string_view since, std::string_view until);
+/// `slot`: the article documents' date slot for the article ranking.
+Xapian::Query date_range_query(std::string_view since, std::string_view until,
+                               Xapian::valueno slot = schema::kDateSlot);
 
 }  // namespace graf::searcher

@@ -298,7 +298,7 @@ class Parser {
         if (q.empty() && filters.empty() && excluded.empty()) return {};
         if (!excluded.empty()) {
             if (q.empty() && filters.empty())
-                q = Query::MatchAll;  // "-word": everything without it
+                q = schema::all_paragraphs();  // "-word": every paragraph without it
             if (q.empty())
                 q = Query(Query::OP_FILTER, Query::MatchAll, combine(Query::OP_AND, filters));
             q = Query(Query::OP_AND_NOT, q, combine(Query::OP_OR, excluded));
@@ -513,6 +513,16 @@ ParsedQuery parse_query(std::string_view text, const StemVariants& variants) {
     bool plain = std::all_of(lexemes.begin(), lexemes.end(), [](const Lexeme& l) {
         return l.kind == Tok::Word || l.kind == Tok::End;
     });
+    // Ranked by article: plain words each of one token (not a wildcard, not
+    // "U.S.-led", which the parser makes a phrase).
+    out.free_words_only = plain && std::all_of(lexemes.begin(), lexemes.end(), [](const Lexeme& l) {
+                              if (l.kind != Tok::Word) return true;
+                              if (!l.text.empty() && l.text.back() == '*') return false;
+                              std::size_t words = 0;
+                              for (const Token& t : analysis::tokenize(l.text))
+                                  words += !t.has(analysis::kAlias);
+                              return words <= 1;
+                          });
     std::size_t content_words = 0;
     for (const Lexeme& l : lexemes)
         if (l.kind == Tok::Word)
@@ -550,15 +560,16 @@ Xapian::Query name_query(std::string_view name, HighlightSpec& highlight) {
                  Query(Query::OP_AND, pairs.begin(), pairs.end()));
 }
 
-Xapian::Query date_range_query(std::string_view since, std::string_view until) {
+Xapian::Query date_range_query(std::string_view since, std::string_view until,
+                               Xapian::valueno slot) {
     std::string whole = fmt::format("{}..{}", since, until);
     std::string lo = since.empty() ? "" : date_bound(since, false, whole);
     std::string hi = until.empty() ? "" : date_bound(until, true, whole);
     if (!lo.empty() && !hi.empty() && lo > hi)
         throw QueryError(fmt::format("date:{}: the range ends before it starts", whole));
-    if (hi.empty()) return Query(Query::OP_VALUE_GE, schema::kDateSlot, lo);
-    if (lo.empty()) return Query(Query::OP_VALUE_LE, schema::kDateSlot, hi);
-    return Query(Query::OP_VALUE_RANGE, schema::kDateSlot, lo, hi);
+    if (hi.empty()) return Query(Query::OP_VALUE_GE, slot, lo);
+    if (lo.empty()) return Query(Query::OP_VALUE_LE, slot, hi);
+    return Query(Query::OP_VALUE_RANGE, slot, lo, hi);
 }
 
 }  // namespace graf::searcher

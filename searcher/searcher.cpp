@@ -10,6 +10,7 @@
 #include "analysis/stopwords.hpp"
 #include "analysis/tokenizer.hpp"
 #include "schema/schema.hpp"
+#include "searcher/article_ranking.hpp"
 #include "searcher/feedback.hpp"
 #include "searcher/query.hpp"
 #include "searcher/spelling.hpp"
@@ -61,6 +62,15 @@ std::unordered_map<std::string, unsigned> paragraphs_per_article(Xapian::Databas
     return per_article;
 }
 
+// The first paragraph of an article (its record is non-empty; the article
+// document has none).
+Xapian::docid first_paragraph(const Xapian::Database& db, const std::string& key) {
+    const std::string term = std::string(schema::kArticlePrefix) + key;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
+        if (!db.get_document(*it).get_value(schema::kRecordSlot).empty()) return *it;
+    return 0;
+}
+
 std::string rewrite_query(const std::string& query, const std::string& from,
                           const std::string& to) {
     std::string out = query;
@@ -91,7 +101,10 @@ OpenIndex open_settled(const fs::path& db, bool allow_partial) {
 }  // namespace
 
 Searcher::Searcher(const fs::path& db, bool allow_partial)
-    : path_(db), allow_partial_(allow_partial), index_(open_settled(db, allow_partial)) {}
+    : path_(db),
+      allow_partial_(allow_partial),
+      index_(open_settled(db, allow_partial)),
+      has_articles_(has_article_documents(index_.all)) {}
 
 SearchResult Searcher::search(const SearchRequest& request) {
     for (int attempt = 0;; ++attempt) {
@@ -101,17 +114,20 @@ SearchResult Searcher::search(const SearchRequest& request) {
             // A writer committed past the revision we held; take the new one.
             if (attempt + 1 >= kRetries) throw;
             index_.all.reopen();  // the shard handles share these internals
+            has_articles_ = has_article_documents(index_.all);
         } catch (const Xapian::DatabaseError&) {
             // Compaction swapped the index's files under us: open it afresh.
             if (attempt + 1 >= kRetries) throw;
             std::this_thread::sleep_for(std::chrono::milliseconds(20 * (attempt + 1)));
             index_ = open_settled(path_, allow_partial_);
+            has_articles_ = has_article_documents(index_.all);
         } catch (const Xapian::NetworkError&) {
             // A remote shard went away mid-search. Opening every shard again
             // names the one that is down (ShardUnreachable), or leaves it out
             // when partial results are allowed.
             if (attempt + 1 >= kRetries) throw;
             index_ = open_index(path_, allow_partial_);
+            has_articles_ = has_article_documents(index_.all);
         }
     }
 }
@@ -128,12 +144,12 @@ std::vector<std::string> Searcher::stem_variants(const std::string& stem) const 
     return words;
 }
 
-// The query's own lower-case words, as stems (the relevance model groups by
-// stem), and whether it is a long free-word question (kFeedbackMinWords).
+// The query's own words as stems (the relevance model groups by stem) when
+// it is a long free-word question (kFeedbackMinWords), else none.
 std::vector<std::string> Searcher::feedback_stems(const SearchRequest& request,
                                                   const ParsedQuery& parsed) {
     std::vector<std::string> stems;
-    if (!request.feedback || request.sort_by_date || !parsed.natural_language ||
+    if (!request.feedback || request.sort_by_date || !parsed.free_words_only ||
         !request.name.empty())
         return stems;
     for (const auto& [typed, term] : parsed.words)
@@ -143,25 +159,14 @@ std::vector<std::string> Searcher::feedback_stems(const SearchRequest& request,
     return stems;
 }
 
-// A first match for the feedback paragraphs, then the widened query.
-Xapian::Query Searcher::with_feedback(Xapian::Enquire& enquire, const Xapian::Query& query,
-                                      const std::vector<std::string>& stems) {
-    const FeedbackOptions options;
-    const Xapian::MSet top = enquire.get_mset(0, options.docs);
-    Xapian::Query widened = expand_query(
-        index_.all, top, query, stems,
-        [this](const std::string& stem) { return stem_variants(stem); }, options);
-    enquire.set_query(widened);
-    return widened;
+// The words a stem stands for: its indexed variants, or itself.
+std::vector<std::string> Searcher::words_of(const std::string& stem) const {
+    std::vector<std::string> words = stem_variants(stem);
+    if (words.empty()) words.push_back(stem);
+    return words;
 }
 
-SearchResult Searcher::run(const SearchRequest& request) {
-    const auto started = std::chrono::steady_clock::now();
-    SearchResult result;
-    result.shards = index_.shards.size();
-    result.missing_shards = index_.missing;
-    Xapian::Database& db = index_.all;
-
+ParsedQuery Searcher::parse(const SearchRequest& request) {
     ParsedQuery parsed;
     if (!request.query.empty()) {
         // The parser asks for a word's variants more than once (query and
@@ -174,7 +179,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
             return it->second;
         });
     }
-    Xapian::Query query = parsed.query;
+    Xapian::Query& query = parsed.query;
     if (!request.name.empty()) {
         Xapian::Query nq = name_query(request.name, parsed.highlight);
         query = query.empty() ? nq : Xapian::Query(Xapian::Query::OP_AND, query, nq);
@@ -186,15 +191,109 @@ SearchResult Searcher::run(const SearchRequest& request) {
     }
     if (query.empty())
         throw QueryError("nothing to search for: give a word, a \"phrase\" or --name");
-    result.natural_language = parsed.natural_language;
+    return parsed;
+}
 
+// Free words alone (with --since/--until at most) are ranked by article;
+// --paragraphs, --sort date and --name keep the paragraph ranking, and so
+// does an index without article documents (schema 5).
+bool Searcher::ranks_by_article(const SearchRequest& request, const ParsedQuery& parsed) const {
+    return parsed.free_words_only && request.name.empty() && !request.paragraphs &&
+           !request.sort_by_date && has_articles_;
+}
+
+// The free words over article documents and over paragraph bodies:
+// capitalised words exactly (names), others with their stem's variants. The
+// paragraph side leaves titles out: the article document has the title, and
+// a paragraph should count as matching only for its own words.
+ArticleQuery Searcher::article_query(const SearchRequest& request, const ParsedQuery& parsed) {
+    std::vector<Xapian::Query> articles, paragraphs;
+    for (const auto& [typed, term] : parsed.words) {
+        if (analysis::is_stopword(term) && parsed.words.size() > 1) continue;
+        const std::vector<analysis::Token> typed_tokens = analysis::tokenize(typed);
+        const bool exact = !analysis::is_stemmable(term) ||
+                           (!typed_tokens.empty() && typed_tokens[0].has(analysis::kCapitalised));
+        const std::vector<std::string> words =
+            exact ? std::vector<std::string>{term} : words_of(stemmer_(term));
+        articles.push_back(article_word_query(index_.all, words));
+        paragraphs.emplace_back(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
+    }
+    ArticleQuery q;
+    q.articles = Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end());
+    q.paragraphs = Xapian::Query(Xapian::Query::OP_OR, paragraphs.begin(), paragraphs.end());
+    if (!request.since.empty() || !request.until.empty()) {
+        q.articles =
+            Xapian::Query(Xapian::Query::OP_FILTER, q.articles,
+                          date_range_query(request.since, request.until, schema::kArticleDateSlot));
+        q.paragraphs = Xapian::Query(Xapian::Query::OP_FILTER, q.paragraphs,
+                                     date_range_query(request.since, request.until));
+    }
+    q.first = static_cast<Xapian::doccount>(request.offset);
+    q.count = static_cast<Xapian::doccount>(request.limit);
+    return q;
+}
+
+Searcher::Page Searcher::rank_by_article(const SearchRequest& request, const ParsedQuery& parsed) {
+    Xapian::Database& db = index_.all;
+    ArticleQuery query = article_query(request, parsed);
+    Page page;
+    if (const auto stems = feedback_stems(request, parsed); !stems.empty()) {
+        // Widen both queries with the relevance model of the top articles.
+        Xapian::Enquire first(db);
+        first.set_query(query.articles);
+        first.set_weighting_scheme(article_weight(db));
+        const FeedbackOptions options;
+        const auto terms = relevance_terms(db, first.get_mset(0, options.docs),
+                                           schema::kArticleWordPrefix, stems, options);
+        query.articles = widen(
+            query.articles, terms,
+            [&](const std::string& stem) { return article_word_query(db, words_of(stem)); },
+            stems.size(), options);
+        query.paragraphs = widen(
+            query.paragraphs, terms,
+            [&](const std::string& stem) {
+                const auto words = words_of(stem);
+                return Xapian::Query(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
+            },
+            stems.size(), options);
+        page.expanded = !terms.empty();
+    }
+    ArticleRanking ranked = rank_articles(db, query, paragraph_weight());
+    page.total = ranked.total;
+    page.exact = ranked.total_exact;
+    page.stats = ranked.articles;
+    page.stats_prefix = schema::kArticleWordPrefix;
+    for (const ArticleHit& h : ranked.hits) {
+        // An article found by its title alone shows its first paragraph.
+        const Xapian::docid doc = h.paragraph ? h.paragraph : first_paragraph(db, h.key);
+        if (doc)
+            page.entries.push_back({doc, h.article_weight, std::max(1u, h.matching_paragraphs)});
+    }
+    return page;
+}
+
+Searcher::Page Searcher::rank_by_paragraph(const SearchRequest& request,
+                                           const ParsedQuery& parsed) {
+    Xapian::Database& db = index_.all;
+    Xapian::Query query = parsed.query;
+    Page page;
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(paragraph_weight());
     if (!request.paragraphs) enquire.set_collapse_key(schema::kArticleSlot);
     if (const auto stems = feedback_stems(request, parsed); !stems.empty()) {
-        query = with_feedback(enquire, query, stems);
-        result.expanded = true;
+        const FeedbackOptions options;
+        const auto terms =
+            relevance_terms(db, enquire.get_mset(0, options.docs), "", stems, options);
+        query = widen(
+            query, terms,
+            [&](const std::string& stem) {
+                const auto words = words_of(stem);
+                return Xapian::Query(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
+            },
+            stems.size(), options);
+        enquire.set_query(query);
+        page.expanded = !terms.empty();
     }
     if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
     // Checking a few more documents than shown makes small totals exact
@@ -218,14 +317,13 @@ SearchResult Searcher::run(const SearchRequest& request) {
     // 22 articles, estimate 30, upper bound 44). Checked against a full count
     // on every Reuters and BBC query at k 10 and 50 (exact for 77% and 92%).
     const bool saw_all = mset.get_uncollapsed_matches_lower_bound() < checked;
-    result.total_exact =
-        saw_all || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    result.total_estimate = saw_all ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
+    page.exact = saw_all || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    page.total = saw_all ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
 
     // Exact "other matching paragraphs" per shown article: when the match
     // stopped early, one extra pass over just those articles' paragraphs.
     std::unordered_map<std::string, unsigned> per_article;
-    if (!request.paragraphs && !mset.empty() && !result.total_exact) {
+    if (!request.paragraphs && !mset.empty() && !page.exact) {
         std::vector<Xapian::Query> articles;
         for (auto it = mset.begin(); it != mset.end(); ++it)
             articles.emplace_back(std::string(schema::kArticlePrefix) + it.get_collapse_key());
@@ -234,57 +332,84 @@ SearchResult Searcher::run(const SearchRequest& request) {
             Xapian::Query(Xapian::Query::OP_FILTER, query,
                           Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end())));
     }
-
-    std::vector<analysis::Token> tokens;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        Xapian::Document doc = it.get_document();
-        const std::string record = doc.get_value(schema::kRecordSlot);
-        schema::ParagraphData data =
-            record.empty() ? schema::decode_legacy(doc.get_data()) : schema::decode(record);
-        Hit hit;
-        hit.rank = static_cast<std::size_t>(it.get_rank()) + 1;  // get_rank counts the offset
-        hit.article = data.article;
-        hit.paragraph = data.paragraph;
-        hit.title = std::move(data.title);
-        hit.date = std::move(data.date);
-        hit.source = std::move(data.source);
-        hit.url = std::move(data.url);
-        hit.score = it.get_weight();
+        unsigned matching = 1;
         if (!request.paragraphs) {
             auto found = per_article.find(it.get_collapse_key());
-            hit.matching_paragraphs =
-                found != per_article.end() ? found->second : it.get_collapse_count() + 1;
+            matching = found != per_article.end() ? found->second : it.get_collapse_count() + 1;
         }
-        if (request.snippets) {
-            analysis::tokenize(data.text, tokens);
-            hit.snippet =
-                make_snippet(data.text, tokens, find_matches(tokens, parsed.highlight, stemmer_),
-                             request.snippet_chars);
-        }
-        result.hits.push_back(std::move(hit));
+        page.entries.push_back({*it, it.get_weight(), matching});
     }
+    page.stats = mset;
+    return page;
+}
 
-    if (request.suggest) {
-        std::string corrected = request.query;
-        bool changed = false;
-        for (const auto& [typed, term] : parsed.words) {
-            // The match's own statistics know the query's terms: no index
-            // lookup (and no round trip to a remote shard) per word.
-            if (mset.get_termfreq(term) > 0) continue;
-            // An inflection the index lacks ("suppressing") whose stem it
-            // has ("suppression") matched through its variants: not a typo.
-            if (analysis::is_stemmable(term) && !stem_variants(stemmer_(term)).empty()) continue;
-            if (auto better = suggest_word(db, term)) {
-                // Keep a capitalised word capitalised: it is matched as a name.
-                if (!typed.empty() && typed[0] >= 'A' && typed[0] <= 'Z' && (*better)[0] >= 'a' &&
-                    (*better)[0] <= 'z')
-                    (*better)[0] = static_cast<char>((*better)[0] - 32);
-                corrected = rewrite_query(corrected, typed, *better);
-                changed = true;
-            }
-        }
-        if (changed) result.suggestion = corrected;
+Hit Searcher::make_hit(const Page::Entry& entry, std::size_t rank, const SearchRequest& request,
+                       const HighlightSpec& highlight) {
+    Xapian::Document doc = index_.all.get_document(entry.doc);
+    const std::string record = doc.get_value(schema::kRecordSlot);
+    schema::ParagraphData data =
+        record.empty() ? schema::decode_legacy(doc.get_data()) : schema::decode(record);
+    Hit hit;
+    hit.rank = rank;
+    hit.article = data.article;
+    hit.paragraph = data.paragraph;
+    hit.title = std::move(data.title);
+    hit.date = std::move(data.date);
+    hit.source = std::move(data.source);
+    hit.url = std::move(data.url);
+    hit.score = entry.score;
+    hit.matching_paragraphs = entry.matching;
+    if (request.snippets) {
+        analysis::tokenize(data.text, tokens_);
+        hit.snippet = make_snippet(data.text, tokens_, find_matches(tokens_, highlight, stemmer_),
+                                   request.snippet_chars);
     }
+    return hit;
+}
+
+// "Did you mean": the query with each word the index does not know
+// corrected, or nothing.
+std::optional<std::string> Searcher::suggest(const SearchRequest& request,
+                                             const ParsedQuery& parsed, const Page& page) {
+    std::string corrected = request.query;
+    bool changed = false;
+    for (const auto& [typed, term] : parsed.words) {
+        // The match's own statistics know the query's terms: no index
+        // lookup (and no round trip to a remote shard) per word.
+        if (page.stats.get_termfreq(page.stats_prefix + term) > 0) continue;
+        // An inflection the index lacks ("suppressing") whose stem it
+        // has ("suppression") matched through its variants: not a typo.
+        if (analysis::is_stemmable(term) && !stem_variants(stemmer_(term)).empty()) continue;
+        if (auto better = suggest_word(index_.all, term)) {
+            // Keep a capitalised word capitalised: it is matched as a name.
+            if (!typed.empty() && typed[0] >= 'A' && typed[0] <= 'Z' && (*better)[0] >= 'a' &&
+                (*better)[0] <= 'z')
+                (*better)[0] = static_cast<char>((*better)[0] - 32);
+            corrected = rewrite_query(corrected, typed, *better);
+            changed = true;
+        }
+    }
+    if (!changed) return std::nullopt;
+    return corrected;
+}
+
+SearchResult Searcher::run(const SearchRequest& request) {
+    const auto started = std::chrono::steady_clock::now();
+    SearchResult result;
+    result.shards = index_.shards.size();
+    result.missing_shards = index_.missing;
+    const ParsedQuery parsed = parse(request);
+    result.natural_language = parsed.natural_language;
+    const Page page = ranks_by_article(request, parsed) ? rank_by_article(request, parsed)
+                                                        : rank_by_paragraph(request, parsed);
+    result.total_estimate = page.total;
+    result.total_exact = page.exact;
+    result.expanded = page.expanded;
+    std::size_t rank = request.offset;
+    for (const Page::Entry& entry : page.entries)
+        result.hits.push_back(make_hit(entry, ++rank, request, parsed.highlight));
+    if (request.suggest) result.suggestion = suggest(request, parsed, page);
     result.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();

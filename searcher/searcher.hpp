@@ -9,12 +9,13 @@
 #include <vector>
 
 #include "analysis/stemmer.hpp"
+#include "analysis/token.hpp"
+#include "searcher/article_ranking.hpp"
 #include "searcher/open_index.hpp"
+#include "searcher/query.hpp"
 #include "searcher/snippet.hpp"
 
 namespace graf::searcher {
-
-struct ParsedQuery;
 
 struct SearchRequest {
     std::string query;  ///< query language; may be empty when `name` is set
@@ -65,16 +66,43 @@ class Searcher {
     const std::vector<StaleShard>& stale_shards() const { return index_.stale; }
 
   private:
+    /// What a ranking hands to hit building: the page, the total, and the
+    /// match whose term statistics tell which query words the index knows.
+    struct Page {
+        struct Entry {
+            Xapian::docid doc;
+            double score;
+            unsigned matching;  ///< matching paragraphs of its article
+        };
+        std::vector<Entry> entries;
+        Xapian::doccount total = 0;
+        bool exact = false;
+        bool expanded = false;
+        Xapian::MSet stats;
+        std::string stats_prefix;  ///< the prefix of the query words in `stats`
+    };
+
     SearchResult run(const SearchRequest& request);
+    ParsedQuery parse(const SearchRequest& request);
+    bool ranks_by_article(const SearchRequest& request, const ParsedQuery& parsed) const;
+    ArticleQuery article_query(const SearchRequest& request, const ParsedQuery& parsed);
+    Page rank_by_article(const SearchRequest& request, const ParsedQuery& parsed);
+    Page rank_by_paragraph(const SearchRequest& request, const ParsedQuery& parsed);
+    Hit make_hit(const Page::Entry& entry, std::size_t rank, const SearchRequest& request,
+                 const HighlightSpec& highlight);
+    std::optional<std::string> suggest(const SearchRequest& request, const ParsedQuery& parsed,
+                                       const Page& page);
     std::vector<std::string> stem_variants(const std::string& stem) const;
+    std::vector<std::string> words_of(const std::string& stem) const;
     std::vector<std::string> feedback_stems(const SearchRequest& request,
                                             const ParsedQuery& parsed);
-    Xapian::Query with_feedback(Xapian::Enquire& enquire, const Xapian::Query& query,
-                                const std::vector<std::string>& stems);
+
     std::filesystem::path path_;
     bool allow_partial_;
     OpenIndex index_;
+    bool has_articles_ = false;  ///< the index has article documents (schema 6)
     analysis::Stemmer stemmer_;  ///< for highlighting; its memo stays warm across searches
+    std::vector<analysis::Token> tokens_;  ///< snippet scratch
 };
 
 }  // namespace graf::searcher

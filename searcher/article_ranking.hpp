@@ -1,0 +1,58 @@
+#pragma once
+// Free-word queries rank articles as a whole. Each article has an article
+// document (schema::kArticleWordPrefix: every word of its body, and of its
+// title as a field of its own); those are ranked with BM25, then each shown
+// article's best paragraph is found among its own paragraphs for the
+// snippet. Ranking by the best paragraph alone loses articles whose words
+// are spread over paragraphs or the title (`make eval`, Reuters topics: MAP
+// 0.51 by best paragraph, 0.55 by article). Mixing in the best paragraph's
+// score (0.7 article : 0.3 paragraph) was no better on Reuters and lost
+// 0.01-0.02 MAP on CRAN and LISA: not kept.
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace graf::searcher {
+
+struct ArticleHit {
+    std::string key;              ///< article key (value slot 0)
+    double article_weight = 0;    ///< BM25 of the article document
+    Xapian::docid paragraph = 0;  ///< best matching paragraph; 0: none matched (title only)
+    double paragraph_weight = 0;
+    unsigned matching_paragraphs = 0;
+};
+
+struct ArticleRanking {
+    std::vector<ArticleHit> hits;  ///< best first: the page asked for
+    Xapian::doccount total = 0;    ///< matching articles
+    bool total_exact = false;
+    Xapian::MSet articles;  ///< the article match (its term statistics, for suggestions)
+};
+
+/// Whether the index has article documents (schema 6 and later).
+bool has_article_documents(const Xapian::Database& db);
+
+/// BM25 (k1, b) for article documents, normalising lengths by the mean
+/// article length although Xapian's mean spans paragraphs and articles.
+Xapian::BM25Weight article_weight(const Xapian::Database& db, double k1, double b);
+
+/// BM25 for article documents with graf's k1 and b.
+Xapian::BM25Weight article_weight(const Xapian::Database& db);
+
+/// One word over article documents: its variants in the body (`A`) OR,
+/// weighted by kTitleWeight, in the title (`AS`), each OP_SYNONYM scaled so
+/// its idf is the one among articles, not among all documents.
+Xapian::Query article_word_query(const Xapian::Database& db, const std::vector<std::string>& words);
+
+struct ArticleQuery {
+    Xapian::Query articles;                  ///< over article documents
+    Xapian::Query paragraphs;                ///< the same words over paragraphs: picks the best one
+    Xapian::doccount first = 0, count = 10;  ///< the page
+};
+
+/// The page of articles for `query`, paragraphs weighted by `paragraph_weight`.
+ArticleRanking rank_articles(const Xapian::Database& db, const ArticleQuery& query,
+                             const Xapian::Weight& paragraph_weight);
+
+}  // namespace graf::searcher
