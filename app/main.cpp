@@ -19,6 +19,7 @@ commands:
   names        the most-mentioned people and organisations
   stats        what an index holds
   bench        time searches from a query file (latency per kind, QPS)
+  eval         ranking quality on judged queries (MAP, nDCG@10, P@10, R@100)
   compact      rewrite an index in compact form (smaller, faster to search)
   serve-shard  serve an index or shard to other machines (xapian-tcpsrv)
 
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
         if (command == "names") return run_names(argc - 1, argv + 1);
         if (command == "stats") return run_stats(argc - 1, argv + 1);
         if (command == "bench") return run_bench(argc - 1, argv + 1);
+        if (command == "eval") return run_eval(argc - 1, argv + 1);
         if (command == "compact") return run_compact(argc - 1, argv + 1);
         if (command == "serve-shard") return run_serve_shard(argc - 1, argv + 1);
     } catch (const cxxopts::exceptions::exception& e) {
@@ -67,7 +69,8 @@ int main(int argc, char** argv) {
         return kIndexUnwritable;
     }
     error(
-        "unknown command '{}' (commands: index, search, names, stats, bench, compact, serve-shard)",
+        "unknown command '{}' (commands: index, search, names, stats, bench, eval, compact, "
+        "serve-shard)",
         command);
     return kUsage;
 }
