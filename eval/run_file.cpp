@@ -18,7 +18,10 @@ Ranking trec_order(Ranking ranked) {
     std::unordered_set<std::string> seen;
     std::erase_if(ranked, [&](const RankedDoc& d) { return !seen.insert(d.docid).second; });
     std::stable_sort(ranked.begin(), ranked.end(), [](const RankedDoc& a, const RankedDoc& b) {
-        if (a.score != b.score) return a.score > b.score;
+        // trec_eval holds scores as single-precision floats (form_res_rels.c):
+        // two scores equal as floats are a tie to it.
+        const auto fa = static_cast<float>(a.score), fb = static_cast<float>(b.score);
+        if (fa != fb) return fa > fb;
         return a.docid > b.docid;
     });
     if (ranked.size() > kDepth) ranked.resize(kDepth);

@@ -22,8 +22,9 @@ class RunFileError : public std::runtime_error {
 };
 
 /// The ranking as trec_eval reads it from a run file: by score, highest
-/// first, equal scores by docid in descending byte order (trec_eval ignores
-/// the rank column); a repeated docid keeps its first entry; at most kDepth.
+/// first, compared as single-precision floats as trec_eval does; equal
+/// scores by docid in descending byte order (trec_eval ignores the rank
+/// column); a repeated docid keeps its first entry; at most kDepth.
 /// Measuring this order makes our figures equal trec_eval's on the run.
 Ranking trec_order(Ranking ranked);
 

@@ -126,6 +126,7 @@ TEST_CASE("eval: a run is read as trec_eval reads it") {
     const std::vector<Row> rows = {
         {"by score, highest first", {{"a", 1}, {"b", 3}, {"c", 2}}, {"b", "c", "a"}},
         {"equal scores: docid descending", {{"a", 2}, {"c", 2}, {"b", 2}}, {"c", "b", "a"}},
+        {"scores equal as floats are a tie", {{"a", 1.0 + 1e-9}, {"b", 1.0}}, {"b", "a"}},
         {"a repeated docid keeps its first entry", {{"a", 1}, {"b", 2}, {"a", 5}}, {"b", "a"}},
     };
     for (const Row& row : rows) {
