@@ -78,7 +78,7 @@ int run_eval(int argc, char** argv) {
 int main(int argc, char** argv) {
     if (argc < 2) {
         fmt::print(stderr,
-                   "usage: graf-xapian-peer index|eval [options] (see benchmarks/README.md)\n");
+                   "usage: graf-xapian-peer index|eval [options] (see README.md, Ranking)\n");
         return 1;
     }
     try {

@@ -191,3 +191,25 @@ TEST_CASE("eval: the make eval driver prints one table of all three engines") {
         CHECK(fs::file_size(dir / "work" / "tiny" / run) > 0);
 }
 #endif
+
+#ifdef GRAF_XAPIAN_PEER_BINARY
+TEST_CASE("eval: the peers take any pasted text as words") {
+    TempDir dir;
+    const std::string corpus = (kTiny / "corpus.jsonl").string();
+    write_file(dir / "q.tsv", "q1\t\"walrus) (* ^:-+ {\n");
+    const std::vector<std::pair<std::string, std::vector<std::string>>> peers = {
+        {GRAF_PEER_BINARY, {"index", "--articles", "--db", (dir / "f.db").string(), corpus}},
+        {GRAF_XAPIAN_PEER_BINARY, {"index", "--db", (dir / "x").string(), corpus}}};
+    for (const auto& [binary, index] : peers) {
+        CAPTURE(binary);
+        REQUIRE(run_program(binary, index).exit_code == 0);
+        RunResult r = run_program(
+            binary, {"eval", "--db", index[index.size() - 2], "--queries", (dir / "q.tsv").string(),
+                     "--qrels", (kTiny / "qrels.txt").string(), "--json"});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        json j = json::parse(r.out);
+        CHECK(j["rejected"].empty());
+        CHECK(j["map"].get<double>() == doctest::Approx((7.0 / 18) / 3).epsilon(1e-9));
+    }
+}
+#endif
