@@ -10,12 +10,12 @@
 
 #include <cstring>
 
+#include "bench/args.hpp"
+#include "bench/method.hpp"
+#include "bench/report.hpp"
 #include "benchmarks/fts5/article_index.hpp"
 #include "benchmarks/fts5/fts5_engine.hpp"
 #include "benchmarks/fts5/translate.hpp"
-#include "benchmarks/method/args.hpp"
-#include "benchmarks/method/method.hpp"
-#include "benchmarks/method/report.hpp"
 #include "corpus/corpus_reader.hpp"
 #include "eval/evaluation.hpp"
 #include "eval/report.hpp"
