@@ -9,6 +9,7 @@
 #include <cxxopts.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -63,12 +64,14 @@ std::string cell(const json& j, const char* key) {
 json ratios(const json& engines) {
     json r = json::object();
     if (!engines.contains("graf")) return r;
+    const json& graf = engines["graf"];
     for (const char* m : kMeasures) {
+        if (!graf.contains(m)) continue;  // graf's step failed
         double best = 0;
         for (const auto& [name, figures] : engines.items())
             if (name != "graf" && figures.contains(m))
                 best = std::max(best, figures[m].get<double>());
-        if (best > 0) r[m] = engines["graf"][m].get<double>() / best;
+        if (best > 0) r[m] = graf[m].get<double>() / best;
     }
     return r;
 }
@@ -81,13 +84,12 @@ void print_collection(const std::string& name, const json& engines, const json& 
                    cell(j, "map"), cell(j, "ndcg_10"), cell(j, "p_10"), cell(j, "r_100"));
         first = false;
     }
-    if (!ratio.empty())
-        fmt::print(
-            "{:<16} {:<8} {:>7} {:>8} {:>8} {:>8} {:>8}\n", "", "ratio", "",
-            ratio.contains("map") ? fmt::format("{:.2f}", ratio["map"].get<double>()) : "-",
-            ratio.contains("ndcg_10") ? fmt::format("{:.2f}", ratio["ndcg_10"].get<double>()) : "-",
-            ratio.contains("p_10") ? fmt::format("{:.2f}", ratio["p_10"].get<double>()) : "-",
-            ratio.contains("r_100") ? fmt::format("{:.2f}", ratio["r_100"].get<double>()) : "-");
+    if (ratio.empty()) return;
+    auto two = [&](const char* m) {
+        return ratio.contains(m) ? fmt::format("{:.2f}", ratio[m].get<double>()) : "-";
+    };
+    fmt::print("{:<16} {:<8} {:>7} {:>8} {:>8} {:>8} {:>8}\n", "", "ratio", "", two("map"),
+               two("ndcg_10"), two("p_10"), two("r_100"));
 }
 
 // Indexes (or reuses) and evaluates one collection with every engine; a
