@@ -8,7 +8,7 @@ ASAN_BUILD  ?= build-asan
 JOBS        ?= $(shell nproc)
 GRAF        := $(BUILD)/app/graf
 
-.PHONY: all deps build test test-asan fuzz demo bench bench-shards bench-micro clean format
+.PHONY: all deps build test test-asan fuzz demo bench bench-shards bench-micro eval clean format
 
 all: build
 
@@ -64,6 +64,16 @@ SHARDS ?= 1,2,4
 bench-shards: build
 	@$(BUILD)/benchmarks/shards/graf-bench-shards --queries $(QUERIES) --shards $(SHARDS) --runs $(RUNS) \
 	  --work bench-out --json bench-out/shards.json $(CORPUS)
+
+# Ranking quality: graf, SQLite FTS5 and Xapian's stock stack on every judged
+# collection in JUDGED (indexes in bench-out/eval/NAME), one table of MAP,
+# nDCG@10, P@10, R@100; every figure in bench-out/eval/eval.json. E.g.
+#   make eval COLLECTIONS=med,cran
+JUDGED      ?= ../shared/corpus/judged
+COLLECTIONS ?=
+eval: build
+	@$(BUILD)/benchmarks/eval/graf-eval-compare --judged $(JUDGED) --work bench-out/eval \
+	  --json bench-out/eval/eval.json $(if $(COLLECTIONS),--collections $(COLLECTIONS))
 
 # Google Benchmark micro-benchmarks of the inner loops (analysis, snippets).
 bench-micro: build

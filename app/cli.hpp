@@ -55,6 +55,7 @@ int run_search(int argc, char** argv);
 int run_names(int argc, char** argv);
 int run_stats(int argc, char** argv);
 int run_bench(int argc, char** argv);
+int run_eval(int argc, char** argv);
 int run_compact(int argc, char** argv);
 int run_serve_shard(int argc, char** argv);
 

@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 
 #include "app/cli.hpp"
-#include "benchmarks/method/args.hpp"
-#include "benchmarks/method/method.hpp"
-#include "benchmarks/method/report.hpp"
+#include "bench/args.hpp"
+#include "bench/method.hpp"
+#include "bench/report.hpp"
 #include "searcher/query.hpp"
 #include "searcher/searcher.hpp"
 

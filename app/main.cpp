@@ -1,7 +1,9 @@
 // graf: paragraph-level search for news archives.
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 #include "app/cli.hpp"
@@ -9,48 +11,52 @@
 
 namespace {
 
-constexpr std::string_view kUsageText = R"(graf: search news archives by paragraph
+using namespace graf::app;
 
-usage: graf COMMAND [options]
+// Every subcommand, once: the usage text, the dispatch and the message for
+// an unknown command all read this table.
+struct Command {
+    std::string_view name;
+    int (*run)(int argc, char** argv);
+    std::string_view summary;
+};
 
-commands:
-  index        add articles (folders of .txt, JSON Lines) to an index
-  search       ranked paragraphs for words, "phrases" or --name, with snippets
-  names        the most-mentioned people and organisations
-  stats        what an index holds
-  bench        time searches from a query file (latency per kind, QPS)
-  compact      rewrite an index in compact form (smaller, faster to search)
-  serve-shard  serve an index or shard to other machines (xapian-tcpsrv)
+constexpr Command kCommands[] = {
+    {"index", run_index, "add articles (folders of .txt, JSON Lines) to an index"},
+    {"search", run_search, "ranked paragraphs for words, \"phrases\" or --name, with snippets"},
+    {"names", run_names, "the most-mentioned people and organisations"},
+    {"stats", run_stats, "what an index holds"},
+    {"bench", run_bench, "time searches from a query file (latency per kind, QPS)"},
+    {"eval", run_eval, "ranking quality on judged queries (MAP, nDCG@10, P@10, R@100)"},
+    {"compact", run_compact, "rewrite an index in compact form (smaller, faster to search)"},
+    {"serve-shard", run_serve_shard, "serve an index or shard to other machines (xapian-tcpsrv)"},
+};
 
+std::string usage_text() {
+    std::string text =
+        "graf: search news archives by paragraph\n\nusage: graf COMMAND [options]\n\ncommands:\n";
+    for (const Command& c : kCommands) text += fmt::format("  {:<12} {}\n", c.name, c.summary);
+    text += R"(
 Run `graf COMMAND --help` for a command's options. Exit codes: 0 ok, 1 usage or
 query error, 2 nothing indexed / no index / a shard unreachable, 3 some inputs
 skipped or some shards missing (--allow-partial), 4 index not writable, 130 interrupted.
 )";
+    return text;
+}
 
-}  // namespace
+std::string command_names() {
+    std::string names;
+    for (const Command& c : kCommands)
+        names += fmt::format("{}{}", names.empty() ? "" : ", ", c.name);
+    return names;
+}
 
-int main(int argc, char** argv) {
-    using namespace graf::app;
-    if (argc < 2 || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "--help") ||
-        !std::strcmp(argv[1], "help")) {
-        fmt::print("{}", kUsageText);
-        return argc < 2 ? kUsage : kOk;
-    }
-    if (!std::strcmp(argv[1], "--version")) {
-        fmt::print("graf 0.1.0 (Xapian {})\n", Xapian::version_string());
-        return kOk;
-    }
-    std::string_view command = argv[1];
+// Runs the command, mapping the errors every command may meet to exit codes.
+int dispatch(const Command& command, int argc, char** argv) {
     try {
-        if (command == "index") return run_index(argc - 1, argv + 1);
-        if (command == "search") return run_search(argc - 1, argv + 1);
-        if (command == "names") return run_names(argc - 1, argv + 1);
-        if (command == "stats") return run_stats(argc - 1, argv + 1);
-        if (command == "bench") return run_bench(argc - 1, argv + 1);
-        if (command == "compact") return run_compact(argc - 1, argv + 1);
-        if (command == "serve-shard") return run_serve_shard(argc - 1, argv + 1);
+        return command.run(argc, argv);
     } catch (const cxxopts::exceptions::exception& e) {
-        error("{} (see `graf {} --help`)", e.what(), command);
+        error("{} (see `graf {} --help`)", e.what(), command.name);
         return kUsage;
     } catch (const graf::searcher::ShardUnreachable& e) {
         error("{}", e.what());
@@ -66,8 +72,24 @@ int main(int argc, char** argv) {
         error("index error: {}", e.get_description());
         return kIndexUnwritable;
     }
-    error(
-        "unknown command '{}' (commands: index, search, names, stats, bench, compact, serve-shard)",
-        command);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "--help") ||
+        !std::strcmp(argv[1], "help")) {
+        fmt::print("{}", usage_text());
+        return argc < 2 ? kUsage : kOk;
+    }
+    if (!std::strcmp(argv[1], "--version")) {
+        fmt::print("graf 0.1.0 (Xapian {})\n", Xapian::version_string());
+        return kOk;
+    }
+    const std::string_view name = argv[1];
+    const auto* command = std::find_if(std::begin(kCommands), std::end(kCommands),
+                                       [&](const Command& c) { return c.name == name; });
+    if (command != std::end(kCommands)) return dispatch(*command, argc - 1, argv + 1);
+    error("unknown command '{}' (commands: {})", name, command_names());
     return kUsage;
 }

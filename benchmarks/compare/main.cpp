@@ -14,9 +14,9 @@
 #include <sstream>
 #include <thread>
 
+#include "bench/args.hpp"
 #include "benchmarks/driver/child_process.hpp"
 #include "benchmarks/driver/scaled_corpus.hpp"
-#include "benchmarks/method/args.hpp"
 
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;

@@ -5,42 +5,10 @@
 #include <chrono>
 #include <unordered_set>
 
+#include "benchmarks/fts5/sqlite_util.hpp"
 #include "corpus/corpus_reader.hpp"
 
 namespace graf::bench::fts5 {
-namespace {
-
-void check(sqlite3* db, int rc, const char* what) {
-    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-        throw Fts5Error(fmt::format("sqlite: {}: {}", what, sqlite3_errmsg(db)));
-}
-
-void exec(sqlite3* db, const char* sql) {
-    char* message = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-        std::string m = message ? message : "unknown error";
-        sqlite3_free(message);
-        throw Fts5Error(fmt::format("sqlite: {}: {}", sql, m));
-    }
-}
-
-sqlite3_stmt* prepare(sqlite3* db, const char* sql) {
-    sqlite3_stmt* stmt = nullptr;
-    check(db, sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr), sql);
-    return stmt;
-}
-
-void bind_text(sqlite3_stmt* stmt, int index, const std::string& s) {
-    sqlite3_bind_text(stmt, index, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
-}
-
-std::string column_text(sqlite3_stmt* stmt, int column) {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, column));
-    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt, column)))
-             : std::string();
-}
-
-}  // namespace
 
 IndexSummary build(const std::filesystem::path& path,
                    const std::vector<std::filesystem::path>& inputs, std::size_t commit_every) {
@@ -52,13 +20,7 @@ IndexSummary build(const std::filesystem::path& path,
     };
     corpus::CorpusReader reader(corpus::list_inputs(inputs, report), report);
 
-    std::filesystem::remove(path);
-    sqlite3* db = nullptr;
-    if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
-        std::string m = db ? sqlite3_errmsg(db) : "out of memory";
-        sqlite3_close(db);
-        throw Fts5Error(fmt::format("cannot create {}: {}", path.string(), m));
-    }
+    sqlite3* db = create_database(path);
     try {
         // WAL + NORMAL sync is SQLite's recommended setup for a write-heavy
         // application; graf likewise commits in batches without fsync per row.
@@ -102,14 +64,7 @@ IndexSummary build(const std::filesystem::path& path,
 }
 
 Fts5Searcher::Fts5Searcher(const std::filesystem::path& path) {
-    if (!std::filesystem::exists(path))
-        throw Fts5Error(fmt::format("no FTS5 index at {}: build one with `graf-fts5-peer index`",
-                                    path.string()));
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        std::string m = db_ ? sqlite3_errmsg(db_) : "out of memory";
-        sqlite3_close(db_);
-        throw Fts5Error(fmt::format("cannot open {}: {}", path.string(), m));
-    }
+    db_ = open_read_only(path);
     // FTS5 must rank every match to sort them; the article collapse then
     // reads rows in rank order until k distinct articles are seen.
     ranked_ = prepare(db_, "SELECT rowid, article FROM p WHERE p MATCH ?1 ORDER BY rank");

@@ -85,4 +85,21 @@ std::string to_fts5_match(const std::string& kind, const std::string& query_in) 
     return "body : (" + expr + ")";
 }
 
+std::string to_fts5_any_words(const std::string& text) {
+    std::string expr, word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        expr += (expr.empty() ? "\"" : " OR \"") + word + "\"";
+        word.clear();
+    };
+    for (unsigned char c : text) {
+        if (c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            word += static_cast<char>(c);
+        else
+            flush();
+    }
+    flush();
+    return expr;
+}
+
 }  // namespace graf::bench::fts5

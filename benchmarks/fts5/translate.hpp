@@ -12,4 +12,10 @@ namespace graf::bench::fts5 {
 /// the body column (graf matches paragraph text; titles only boost).
 std::string to_fts5_match(const std::string& kind, const std::string& query);
 
+/// Any text (a pasted question) as an OR of its words, each quoted, so no
+/// character is FTS5 syntax: a word is a run of ASCII letters and digits
+/// and non-ASCII bytes, which is what unicode61 splits on in ASCII text.
+/// Empty when the text has no word.
+std::string to_fts5_any_words(const std::string& text);
+
 }  // namespace graf::bench::fts5

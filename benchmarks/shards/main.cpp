@@ -14,10 +14,10 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "bench/args.hpp"
 #include "benchmarks/driver/background_process.hpp"
 #include "benchmarks/driver/child_process.hpp"
 #include "benchmarks/driver/scaled_corpus.hpp"
-#include "benchmarks/method/args.hpp"
 
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;

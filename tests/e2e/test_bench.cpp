@@ -1,7 +1,6 @@
 // `graf bench` end to end on the bundled sample corpus: the report's
 // structure, hit counts equal to what `graf search` returns, and clear errors
-// for a bad query file. With the benchmarks built, the FTS5 peer and the
-// side-by-side driver run on the same corpus too.
+// for a bad query file. benchmarks/tests runs the FTS5 peer and the drivers.
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -126,66 +125,3 @@ TEST_CASE("bench: the table, --no-snippets, and errors naming the query file lin
     CHECK(no_index.exit_code == 2);
     CHECK(no_index.err.find("graf index") != std::string::npos);
 }
-
-#ifdef GRAF_PEER_BINARY
-TEST_CASE("bench: the FTS5 peer answers the same queries, and the driver prints one table") {
-    TempDir dir;
-    auto queries = write_queries(dir);
-    const std::string corpus =
-        (std::filesystem::path(GRAF_SOURCE_DIR) / "corpus" / "sample").string();
-    RunResult idx =
-        run_program(GRAF_PEER_BINARY, {"index", "--db", (dir / "p.db").string(), "--json", corpus});
-    REQUIRE_MESSAGE(idx.exit_code == 0, idx.err);
-    CHECK(json::parse(idx.out)["articles"] == 2);
-    RunResult b =
-        run_program(GRAF_PEER_BINARY, {"bench", "--db", (dir / "p.db").string(), "--queries",
-                                       queries.string(), "--runs", "1", "--json"});
-    REQUIRE_MESSAGE(b.exit_code == 0, b.err);
-    json j = json::parse(b.out);
-    CHECK(j["engine"] == "fts5");
-    CHECK(j["kinds"]["phrase"]["hits"] == 2);  // "good authority": one paragraph in each seed
-
-    RunResult cmp =
-        run_program(GRAF_COMPARE_BINARY,
-                    {"--queries", queries.string(), "--runs", "1", "--rounds", "2", "--work",
-                     (dir / "work").string(), "--json", (dir / "cmp.json").string(), corpus});
-    REQUIRE_MESSAGE(cmp.exit_code == 0, cmp.err);
-    for (const char* part :
-         {"graf p50", "fts5 p50", "ratio", "graf, 1 thread", "fts5, 1 thread", "index MB"})
-        CHECK(cmp.out.find(part) != std::string::npos);
-    std::ifstream in(dir / "cmp.json");
-    json all = json::parse(in);
-    REQUIRE(all.size() == 1);
-    CHECK(all[0]["graf"]["kinds"]["phrase"]["hits"] == all[0]["fts5"]["kinds"]["phrase"]["hits"]);
-}
-
-TEST_CASE("bench: the shards driver measures 1 and 2 shards, local and through xapian-tcpsrv") {
-    TempDir dir;
-    auto queries = write_queries(dir);
-    const std::string corpus =
-        (std::filesystem::path(GRAF_SOURCE_DIR) / "corpus" / "sample").string();
-    const bool remote = std::filesystem::exists("/usr/bin/xapian-tcpsrv");
-    std::vector<std::string> args = {"--queries", queries.string(),
-                                     "--runs",    "1",
-                                     "--shards",  "1,2",
-                                     "--work",    (dir / "work").string(),
-                                     "--port",    std::to_string(21000 + getpid() % 20000),
-                                     "--json",    (dir / "shards.json").string(),
-                                     corpus};
-    if (!remote) args.insert(args.begin(), "--no-remote");
-    RunResult r = run_program(GRAF_SHARDS_BINARY, args);
-    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    CHECK(r.out.find("all p99") != std::string::npos);
-    std::ifstream in(dir / "shards.json");
-    json rows = json::parse(in);
-    REQUIRE(rows.size() == (remote ? 4u : 2u));
-    // Every configuration finds the same hits (the bench keeps its counts).
-    for (const json& row : rows) {
-        CAPTURE(row["where"]);
-        CHECK(row["bench"]["kinds"]["phrase"]["hits"] ==
-              rows[0]["bench"]["kinds"]["phrase"]["hits"]);
-        CHECK(row["bench"]["kinds"]["name"]["hits"] == rows[0]["bench"]["kinds"]["name"]["hits"]);
-    }
-    CHECK(rows.back()["shards"] == 2);
-}
-#endif

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "benchmarks/method/method.hpp"
+#include "bench/method.hpp"
 
 namespace graf::bench {
 

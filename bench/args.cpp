@@ -1,4 +1,4 @@
-#include "benchmarks/method/args.hpp"
+#include "bench/args.hpp"
 
 namespace graf::bench {
 

@@ -1,4 +1,4 @@
-#include "benchmarks/method/method.hpp"
+#include "bench/method.hpp"
 
 #include <algorithm>
 #include <atomic>

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "benchmarks/method/query_file.hpp"
+#include "bench/query_file.hpp"
 
 namespace graf::bench {
 

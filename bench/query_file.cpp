@@ -1,4 +1,4 @@
-#include "benchmarks/method/query_file.hpp"
+#include "bench/query_file.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "benchmarks/method/report.hpp"
+#include "bench/report.hpp"
 
 #include <fmt/format.h>
 

@@ -1,0 +1,95 @@
+// graf eval --db DB --queries Q.tsv --qrels QRELS [--run OUT] [--per-query] [--json]
+// Ranking quality on a judged collection: every query runs as `graf search`
+// runs it (collapsed by article, top 1,000, no snippets) and the ranking is
+// measured with trec_eval's definitions (eval/, README "Ranking").
+#include <fmt/format.h>
+
+#include "app/cli.hpp"
+#include "eval/evaluation.hpp"
+#include "eval/judgments.hpp"
+#include "eval/report.hpp"
+#include "searcher/query.hpp"
+#include "searcher/searcher.hpp"
+
+namespace graf::app {
+namespace {
+
+// The search `graf search --limit 1000 --no-snippets` does, with the query
+// errors it reports as usage errors turned into a rejected query.
+eval::Ranking rank(searcher::Searcher& s, const eval::EvalQuery& q, bool as_name) {
+    searcher::SearchRequest req;
+    (as_name ? req.name : req.query) = q.text;
+    req.limit = eval::kDepth;
+    req.snippets = false;
+    req.suggest = false;  // a suggestion changes no hit
+    try {
+        eval::Ranking ranked;
+        for (const searcher::Hit& h : s.search(req).hits) ranked.push_back({h.article, h.score});
+        return ranked;
+    } catch (const searcher::QueryError& e) {
+        throw eval::QueryRejected(e.what());
+    } catch (const Xapian::WildcardError&) {
+        throw eval::QueryRejected(
+            fmt::format("a wildcard matches more than {} words", searcher::kWildcardLimit));
+    } catch (const Xapian::QueryParserError& e) {
+        throw eval::QueryRejected(e.get_msg());
+    }
+}
+
+}  // namespace
+
+int run_eval(int argc, char** argv) {
+    cxxopts::Options options(
+        "graf eval",
+        "Measures ranking on judged queries: MAP, nDCG@10, P@10, R@100 (trec_eval's).");
+    add_db_option(options);
+    // clang-format off
+    options.add_options("Judgments")
+        ("queries", "`qid<TAB>query` lines", cxxopts::value<std::string>(), "FILE")
+        ("qrels", "TREC qrels: `qid 0 docid relevance` lines (docid = article id)", cxxopts::value<std::string>(), "FILE")
+        ("name-queries", "run every query as --name \"FULL NAME\"");
+    options.add_options("Output")
+        ("run", "write the TREC run (`qid Q0 article rank score graf`)", cxxopts::value<std::string>(), "FILE")
+        ("per-query", "one line per judged query");
+    // clang-format on
+    add_json_option(options);
+    add_help_option(options);
+    cxxopts::ParseResult args;
+    if (!parse_or_help(options, argc, argv, args)) return kOk;
+    if (!args.count("queries") || !args.count("qrels")) {
+        error("eval: --queries FILE and --qrels FILE are required (see `graf eval --help`)");
+        return kUsage;
+    }
+    eval::ReportOptions out{"graf", args["queries"].as<std::string>(),
+                            args.count("run") ? args["run"].as<std::string>() : "",
+                            args.count("per-query") > 0, args.count("json") > 0};
+    std::vector<eval::EvalQuery> queries;
+    eval::Qrels qrels;
+    try {
+        queries = eval::read_queries(out.queries);
+        qrels = eval::read_qrels(args["qrels"].as<std::string>());
+    } catch (const eval::JudgmentsError& e) {
+        error("eval: {}", e.what());
+        return kUsage;
+    }
+    const bool as_name = args.count("name-queries") > 0;
+    try {
+        searcher::Searcher s(db_option(args));
+        warn_stale_shards(s.stale_shards());
+        auto runs = eval::run_queries(
+            queries, [&](const eval::EvalQuery& q) { return rank(s, q, as_name); });
+        eval::report(eval::evaluate(runs, qrels), runs, out);
+    } catch (const searcher::IndexMissing& e) {
+        error("{}", e.what());
+        return kNothing;
+    } catch (const eval::JudgmentsError& e) {
+        error("eval: {}", e.what());
+        return kUsage;
+    } catch (const eval::RunFileError& e) {
+        error("eval: {}", e.what());
+        return kUsage;
+    }
+    return kOk;
+}
+
+}  // namespace graf::app
