@@ -126,15 +126,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
 
     ParsedQuery parsed;
     if (!request.query.empty()) {
-        // The parser asks for a word's variants more than once (query and
-        // highlighting); each ask is an index lookup per shard, and a round
-        // trip for a remote one.
-        std::unordered_map<std::string, std::vector<std::string>> asked;
-        parsed = parse_query(request.query, [&](const std::string& stem) {
-            auto [it, fresh] = asked.try_emplace(stem);
-            if (fresh) it->second = stem_variants(stem);
-            return it->second;
-        });
+        // Stem variants from every shard, and the articles NOT/-word exclude.
+        IndexQueryContext context(db, index_.shards);
+        parsed = parse_query(request.query, context);
     }
     Xapian::Query query = parsed.query;
     if (!request.name.empty()) {

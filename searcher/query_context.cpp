@@ -1,0 +1,52 @@
+#include "searcher/query_context.hpp"
+
+#include "schema/schema.hpp"
+#include "searcher/query_error.hpp"
+
+namespace graf::searcher {
+
+// Each shard lists the variants of its own words; a word may be in several.
+// The compiler asks for a stem more than once (query, title, NEAR); each ask
+// is an index lookup per shard, and a round trip for a remote one.
+std::vector<std::string> IndexQueryContext::stem_variants(const std::string& stem) {
+    auto [it, fresh] = asked_.try_emplace(stem);
+    if (!fresh) return it->second;
+    const std::string key = schema::stem_key(stem);
+    std::string merged;
+    for (const Xapian::Database& shard : shards_)
+        schema::for_each_variant(shard.get_metadata(key),
+                                 [&](std::string_view w) { schema::add_variant(merged, w); });
+    schema::for_each_variant(merged, [&](std::string_view w) { it->second.emplace_back(w); });
+    return it->second;
+}
+
+// Collapsing on the article key gives each article once; BoolWeight spares
+// the scoring, docid order the sorting.
+std::vector<std::string> IndexQueryContext::articles_matching(const Xapian::Query& query,
+                                                              std::size_t limit) {
+    Xapian::Enquire enquire(all_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    enquire.set_collapse_key(schema::kArticleSlot);
+    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+    std::vector<std::string> keys;
+    keys.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) keys.push_back(it.get_collapse_key());
+    return keys;
+}
+
+std::vector<std::string> FixedQueryContext::stem_variants(const std::string& stem) {
+    return variants_ ? variants_(stem) : std::vector<std::string>{};
+}
+
+std::vector<std::string> FixedQueryContext::articles_matching(const Xapian::Query& query,
+                                                              std::size_t limit) {
+    if (!articles_)
+        throw QueryError("excluding articles (NOT, -word) needs an index; NOTPARA needs none");
+    std::vector<std::string> keys = articles_(query);
+    if (keys.size() > limit) keys.resize(limit);
+    return keys;
+}
+
+}  // namespace graf::searcher
