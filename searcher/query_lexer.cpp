@@ -169,16 +169,28 @@ class Lexer {
     }
 
     // A bracket without its partner is punctuation, not syntax.
+    // Brackets nested deeper than kMaxDepth are text too, which bounds the
+    // parser's recursion.
     void balance_brackets() {
+        constexpr std::size_t kMaxDepth = 100;
         std::vector<std::size_t> open;
+        std::size_t too_deep = 0;
         std::vector<bool> drop(out_.lexemes.size(), false);
         for (std::size_t k = 0; k < out_.lexemes.size(); ++k) {
-            if (out_.lexemes[k].kind == Lex::LParen) open.push_back(k);
-            if (out_.lexemes[k].kind != Lex::RParen) continue;
-            if (open.empty())
+            const Lex kind = out_.lexemes[k].kind;
+            if (kind == Lex::LParen && open.size() >= kMaxDepth) {
                 drop[k] = true;
-            else
+                ++too_deep;
+            } else if (kind == Lex::LParen) {
+                open.push_back(k);
+            } else if (kind == Lex::RParen && too_deep > 0) {
+                drop[k] = true;
+                --too_deep;
+            } else if (kind == Lex::RParen && open.empty()) {
+                drop[k] = true;
+            } else if (kind == Lex::RParen) {
                 open.pop_back();
+            }
         }
         for (std::size_t k : open) drop[k] = true;
         std::vector<Lexeme> kept;

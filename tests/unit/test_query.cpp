@@ -251,6 +251,9 @@ TEST_CASE("query: hostile input is bounded") {
     nested += "x";
     nested += std::string(2000, ')');
     CHECK(tree(nested) == "(group x~)");
+    // Past 100 levels brackets are text: the parser's recursion is bounded.
+    const std::string deep = std::string(100000, '(') + "x" + std::string(100000, ')');
+    CHECK(tree(deep) == "(group x~)");
     std::string many;
     for (int i = 0; i < 1000; ++i) many += "word" + std::to_string(i) + " ";
     CHECK(parsed(many).natural_language);
