@@ -158,7 +158,7 @@ Query QueryCompiler::body_or_title(const QueryNode& w) {
 }
 
 // NOT b, -b: leave out every article that mentions b anywhere: the articles
-// of the paragraphs matching b, as XA terms.
+// of the paragraphs matching b (the context says how to match them).
 Query QueryCompiler::exclude_articles(Query positive, const Query& excluded,
                                       const std::string& what) {
     std::vector<std::string> keys = ctx_.articles_matching(excluded, kMaxExcludedArticles + 1);
@@ -168,11 +168,7 @@ Query QueryCompiler::exclude_articles(Query positive, const Query& excluded,
             "use NOTPARA to exclude paragraphs instead",
             what, kMaxExcludedArticles));
     if (keys.empty()) return positive;
-    std::vector<Query> articles;
-    articles.reserve(keys.size());
-    for (const std::string& k : keys)
-        articles.emplace_back(std::string(schema::kArticlePrefix) + k);
-    return Query(Query::OP_AND_NOT, positive, combine(Query::OP_OR, articles));
+    return Query(Query::OP_AND_NOT, positive, ctx_.articles_query(keys));
 }
 
 std::vector<std::string> QueryCompiler::variants(const QueryNode& w) {

@@ -1,6 +1,7 @@
 #include "searcher/query_context.hpp"
 
 #include "schema/schema.hpp"
+#include "searcher/query_article_set.hpp"
 #include "searcher/query_error.hpp"
 
 namespace graf::searcher {
@@ -34,6 +35,34 @@ std::vector<std::string> IndexQueryContext::articles_matching(const Xapian::Quer
     keys.reserve(mset.size());
     for (auto it = mset.begin(); it != mset.end(); ++it) keys.push_back(it.get_collapse_key());
     return keys;
+}
+
+Xapian::Query QueryContext::articles_query(const std::vector<std::string>& keys) {
+    std::vector<Xapian::Query> terms;
+    terms.reserve(keys.size());
+    for (const std::string& k : keys) terms.emplace_back(std::string(schema::kArticlePrefix) + k);
+    return terms.size() == 1 ? terms[0]
+                             : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// Xapian 1.4 has no "is remote" call; a remote database cannot say whether
+// it is locked for writing (UnimplementedError), a local one can.
+bool IndexQueryContext::all_local() {
+    if (local_ < 0) {
+        local_ = 1;
+        for (const Xapian::Database& shard : shards_) {
+            try {
+                (void)shard.locked();
+            } catch (const Xapian::UnimplementedError&) {
+                local_ = 0;
+            }
+        }
+    }
+    return local_ == 1;
+}
+
+Xapian::Query IndexQueryContext::articles_query(const std::vector<std::string>& keys) {
+    return all_local() ? article_set_query(keys) : QueryContext::articles_query(keys);
 }
 
 std::vector<std::string> FixedQueryContext::stem_variants(const std::string& stem) {

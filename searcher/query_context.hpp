@@ -28,6 +28,9 @@ class QueryContext {
     /// than it accepts, to know there were too many).
     virtual std::vector<std::string> articles_matching(const Xapian::Query& query,
                                                        std::size_t limit) = 0;
+    /// The paragraphs of those articles, as a query: an OR of their XA
+    /// terms (what a remote shard can run).
+    virtual Xapian::Query articles_query(const std::vector<std::string>& keys);
     RankingOptions ranking;
 };
 
@@ -40,11 +43,16 @@ class IndexQueryContext : public QueryContext {
     std::vector<std::string> stem_variants(const std::string& stem) override;
     std::vector<std::string> articles_matching(const Xapian::Query& query,
                                                std::size_t limit) override;
+    /// On local shards an ArticleSetSource (query_article_set.hpp), which
+    /// xapian-tcpsrv cannot run: with a remote shard, the XA terms.
+    Xapian::Query articles_query(const std::vector<std::string>& keys) override;
 
   private:
+    bool all_local();
     Xapian::Database& all_;
     const std::vector<Xapian::Database>& shards_;
     std::unordered_map<std::string, std::vector<std::string>> asked_;
+    int local_ = -1;  ///< all shards local: 1, a remote one: 0, not yet known: -1
 };
 
 /// A context without an index: variants from a function (none: a word
