@@ -33,7 +33,9 @@ ParsedQuery parse_query(std::string_view text, QueryContext& context) {
     out.query = QueryCompiler(context).compile(*root);
     analysis::Stemmer stemmer;
     add_highlights(*root, out.highlight, stemmer);
-    out.words = spelling_words(*root);
+    out.words = spelling_words(*root, [&](const QueryNode& w) {
+        return !w.exact && !context.stem_variants(stemmer(w.term)).empty();
+    });
     out.natural_language = has_free_group(*root);
     out.tree = std::move(root);
     return out;

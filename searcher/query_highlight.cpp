@@ -51,10 +51,12 @@ void add_highlights(const QueryNode& root, HighlightSpec& spec, analysis::Stemme
     });
 }
 
-std::vector<std::pair<std::string, std::string>> spelling_words(const QueryNode& root) {
+std::vector<std::pair<std::string, std::string>> spelling_words(
+    const QueryNode& root, const std::function<bool(const QueryNode&)>& known) {
     std::vector<std::pair<std::string, std::string>> words;
     for_each_positive(root, [&](const QueryNode& n) {
-        if (n.kind == Kind::Word && !n.wildcard && !n.split) words.emplace_back(n.typed, n.term);
+        if (n.kind == Kind::Word && !n.wildcard && !n.split && !known(n))
+            words.emplace_back(n.typed, n.term);
     });
     return words;
 }

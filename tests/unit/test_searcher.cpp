@@ -158,6 +158,10 @@ TEST_CASE("searcher: suggestions for words the index does not know") {
     REQUIRE(typo.result.suggestion);
     CHECK(*typo.result.suggestion == "Baghdad");
     CHECK_FALSE(search(index, "Baghdad").result.suggestion);
+    // An inflected form of an indexed word finds its variants: no suggestion.
+    Searched inflected = search(index, "authorized");
+    CHECK(inflected.hits == std::vector<std::string>{"business/003"});
+    CHECK_FALSE(inflected.result.suggestion);
     Searched lower = search(index, "crued oil");
     REQUIRE(lower.result.suggestion);
     CHECK(*lower.result.suggestion == "crude oil");
