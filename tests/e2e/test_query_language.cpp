@@ -70,7 +70,7 @@ TEST_CASE("query language: NEAR with a phrase or a name") {
     CHECK(s.paragraphs("name:\"Steve Bannon\" NEAR/20 Trump").size() == 4);
 }
 
-TEST_CASE("query language: free words rank any match; a title word finds its article") {
+TEST_CASE("query language: free words rank any match, and a title word finds its article") {
     Sample s;
     // "antics" is only in seed1's title: every paragraph of it matches.
     json r = search_json(s.db, {"antics"});
