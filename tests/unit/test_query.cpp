@@ -95,6 +95,13 @@ TEST_CASE("query: trees") {
         {"what is the effect of -dash on (MEDLARS) \"systems\"?",
          "(group effect~ dash~ medlars~ systems~)"},
         {"WHAT DID THE FED SAY AND WHY", "(group fed~ say~)"},
+        {"AIDS NOT HIV", "(group aids~ hiv~)"},  // all capitals: NOT is a word
+        {"Why did oil prices fall in 1986?", "(group oil~ prices~ fall~ 1986=)"},
+        {"oil -- prices", "(group oil~ prices~)"},  // a dash, not a sign
+        {"state-of-the-art sensors", "(group state~ stateoftheart~ art~ sensors~)"},
+        {"\"state-of-the-art\" sensors", "(group +\"state of the art\"|stateoftheart sensors~)"},
+        // Balanced brackets stay syntax, even in a pasted error message.
+        {"ERROR: cannot open file (errno 2)", "(group error~ open~ file~ +(group errno~ 2=))"},
     };
     for (const Case& c : cases) {
         CAPTURE(std::string(c.query));
