@@ -17,8 +17,9 @@ std::vector<std::string> IndexQueryContext::stem_variants(const std::string& ste
     for (const Xapian::Database& shard : shards_)
         schema::for_each_variant(shard.get_metadata(key),
                                  [&](std::string_view w) { schema::add_variant(merged, w); });
-    schema::for_each_variant(merged, [&](std::string_view w) { it->second.emplace_back(w); });
-    return it->second;
+    std::vector<std::string>& words = it->second;  // (a lambda may not capture a binding)
+    schema::for_each_variant(merged, [&](std::string_view w) { words.emplace_back(w); });
+    return words;
 }
 
 // A match spy on the article key sees every matching paragraph once;
