@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli.hpp"
+#include "searcher/open_index.hpp"
 #include "searcher/query.hpp"
 #include "searcher/searcher.hpp"
 
@@ -84,6 +85,19 @@ void print_json(const searcher::SearchResult& r, const std::string& query) {
     fmt::print("{}\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+// --explain: the query as the Searcher compiles it, on this index (NOT
+// names the articles it excludes; words list their stem variants).
+int explain(const cxxopts::ParseResult& args, const std::string& query) {
+    if (query.empty()) {
+        error("search: --explain needs a QUERY");
+        return kUsage;
+    }
+    searcher::OpenIndex index = searcher::open_index(db_option(args), args.count("allow-partial"));
+    searcher::IndexQueryContext context(index.all, index.shards);
+    fmt::print("{}", searcher::explain(searcher::parse_query(query, context)));
+    return kOk;
+}
+
 }  // namespace
 
 int run_search(int argc, char** argv) {
@@ -96,6 +110,7 @@ int run_search(int argc, char** argv) {
         ("name", "paragraphs naming this person or organisation", cxxopts::value<std::string>(), "\"FULL NAME\"")
         ("since", "only articles dated on or after (YYYY[-MM[-DD]])", cxxopts::value<std::string>(), "DATE")
         ("until", "only articles dated on or before", cxxopts::value<std::string>(), "DATE")
+        ("explain", "print how QUERY is read (its tree) and the Xapian query; search nothing")
         ("query", "the query", cxxopts::value<std::vector<std::string>>());
     // clang-format on
     // clang-format off
@@ -146,6 +161,7 @@ int run_search(int argc, char** argv) {
 
     int status = kOk;
     try {
+        if (args.count("explain")) return explain(args, req.query);
         searcher::Searcher s(db_option(args), args.count("allow-partial") > 0);
         searcher::SearchResult r = s.search(req);
         status = warn_missing_shards(r.missing_shards, r.shards);

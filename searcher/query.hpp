@@ -3,11 +3,14 @@
 // analysis (Xapian's QueryParser tokenises differently from our index: it
 // keeps "musk's", does not split glued words or fold accents).
 //
-//   free words (all must match)   bannon musk
-//   a long or all-caps question   any word may match; ranked by BM25
-//   "phrase"  “curly” too         exact word order
-//   AND OR NOT ( )  + -           boolean; NOT is binary: a NOT b
-//   a NEAR b, a NEAR/5 b          within 10 (5) words
+//   free words                    bannon musk feud: any may match (OR), ranked
+//                                 by BM25; each matches the body or the title
+//   "phrase"  “curly” too         required, exact word order
+//   +word                         required
+//   -word, a NOT b                the article must not mention it
+//   a NOTPARA b                   the paragraph must not contain b
+//   a AND b, a OR b, ( )          boolean
+//   a NEAR b, a NEAR/5 b          within 10 (5) words; words, phrases, names
 //   elect*                        trailing wildcard
 //   title:word  title:"a b"       in the title (all the words; titles are short)
 //   name:"Steve Bannon"           the person, also as "Bannon" later in an article
@@ -15,25 +18,26 @@
 //   article:politics/001          filter: the paragraphs of one article
 //   date:2025-01-01..2025-01-31   filter; YYYY or YYYY-MM too, either end open
 //
-// Capitalised words match exactly (Bush is not bushes); lower-case and
-// all-caps words also match their stemmed variants.
+// Capitalised words match exactly (Bush is not bushes), except the first
+// word of a sentence-case query ("Image recognition systems"); lower-case
+// and all-caps words also match their stemmed variants. The pipeline:
+// query_lexer → query_parser (a QueryNode tree, query_tree.hpp) →
+// query_compiler (Xapian::Query) and query_highlight (HighlightSpec).
 #include <xapian.h>
 
 #include <functional>
-#include <stdexcept>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "schema/schema.hpp"
 #include "searcher/highlight.hpp"
+#include "searcher/query_context.hpp"
+#include "searcher/query_error.hpp"
+#include "searcher/query_tree.hpp"
 
 namespace graf::searcher {
-
-/// A query that cannot be run; the message says what is wrong, for the user.
-class QueryError : public std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
 
 /// Most words one wildcard may expand to before the query is refused.
 inline constexpr Xapian::termcount kWildcardLimit = 5000;
@@ -41,18 +45,27 @@ inline constexpr Xapian::termcount kWildcardLimit = 5000;
 struct ParsedQuery {
     Xapian::Query query;
     HighlightSpec highlight;
-    /// Free words as typed and as indexed, for spelling suggestions.
+    /// Words as typed and as indexed, for spelling suggestions.
     std::vector<std::pair<std::string, std::string>> words;
-    bool natural_language = false;  ///< words OR'ed: a pasted sentence or a long question
-    bool free_words_only = false;   ///< no operator, phrase or field: ranked by article
+    bool natural_language = false;          ///< two or more free words, OR-ed and ranked
+    bool free_words_only = false;           ///< nothing but free words: ranked by article
+    std::shared_ptr<const QueryNode> tree;  ///< what was parsed (null: nothing to search)
+    std::vector<std::string> notes;         ///< text read as text, not syntax (for --explain)
 };
 
-/// The indexed words that share a stem (at search time: the index's synonym
-/// table, see schema::kStemKeyPrefix). A lower-case query word matches all of them.
+/// The indexed words that share a stem. A lower-case query word matches all of them.
 using StemVariants = std::function<std::vector<std::string>(const std::string& stem)>;
 
-/// Without `variants`, a lower-case word matches only itself.
+/// Parses and compiles `text`; the context supplies the index's stem
+/// variants, the articles an exclusion names, and the ranking numbers.
+ParsedQuery parse_query(std::string_view text, QueryContext& context);
+
+/// Without an index: `variants` (none: a lower-case word matches only
+/// itself); NOT and -word throw QueryError (they need the index).
 ParsedQuery parse_query(std::string_view text, const StemVariants& variants = {});
+
+/// --explain: the tree, the notes and the Xapian query, one per line.
+std::string explain(const ParsedQuery& parsed);
 
 /// `--name "Steve Bannon"`: paragraphs that name the person (full name,
 /// possessive, glued form, or surname after the article introduced them).
@@ -62,5 +75,9 @@ Xapian::Query name_query(std::string_view name, HighlightSpec& highlight);
 /// `slot`: the article documents' date slot for the article ranking.
 Xapian::Query date_range_query(std::string_view since, std::string_view until,
                                Xapian::valueno slot = schema::kDateSlot);
+
+/// The query's words when it is nothing but free words (the article
+/// ranking's queries), else none.
+std::vector<const QueryNode*> only_free_words(const QueryNode& root);
 
 }  // namespace graf::searcher

@@ -1,8 +1,6 @@
-#include "searcher/query.hpp"
+#include "searcher/query_parser.hpp"
 
 #include <fmt/format.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 
@@ -11,565 +9,331 @@
 #include "analysis/stemmer.hpp"
 #include "analysis/stopwords.hpp"
 #include "analysis/tokenizer.hpp"
-#include "schema/schema.hpp"
+#include "searcher/query_dates.hpp"
+#include "searcher/query_error.hpp"
 
 namespace graf::searcher {
 namespace {
 
 using analysis::Token;
-using Xapian::Query;
+using Kind = QueryNode::Kind;
 
-// Queries with at least this many content words are questions or pasted
-// sentences: demanding every word would find nothing.
-constexpr std::size_t kNaturalLanguageWords = 5;
-constexpr unsigned kDefaultNear = 10;
-
-enum class Tok { Word, Phrase, Field, LParen, RParen, And, Or, Not, Near, Plus, Minus, End };
-
-struct Lexeme {
-    Tok kind;
-    std::string text;   // word, phrase or field operand
-    std::string field;  // for Field: title, name, source, date
-    bool quoted = false;
-    unsigned near = kDefaultNear;
-};
-
-// Straight and typographic double quotes, and guillemets, delimit phrases.
-std::size_t quote_len(std::string_view s, std::size_t i) {
-    if (s[i] == '"') return 1;
-    for (std::string_view q : {"\u201C", "\u201D", "\u201E", "\u00AB", "\u00BB"})
-        if (s.substr(i, q.size()) == q) return q.size();
-    return 0;
+NodePtr node(Kind k) {
+    return std::make_unique<QueryNode>(k);
 }
 
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-// All letters upper case: a shouted question, not a list of names/operators.
-bool is_shouting(std::string_view s) {
-    int upper = 0, lower = 0;
-    for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
-        UChar32 c;
-        U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
-        if (c < 0) continue;
-        upper += u_isupper(c);
-        lower += u_islower(c);
-    }
-    return lower == 0 && upper > 0;
-}
-
-std::string describe(std::string_view query) {
-    return query.size() > 60 ? std::string(query.substr(0, 57)) + "..." : std::string(query);
-}
-
-std::vector<Lexeme> lex(std::string_view s, bool shouting) {
-    std::vector<Lexeme> out;
-    std::size_t i = 0;
-    auto read_phrase = [&](std::size_t open_len) {
-        std::size_t start = i + open_len;
-        for (std::size_t j = start; j < s.size(); ++j) {
-            if (std::size_t q = quote_len(s, j)) {
-                std::string text(s.substr(start, j - start));
-                i = j + q;
-                return text;
-            }
-        }
-        throw QueryError(fmt::format("unclosed quote in \"{}\": add the closing \"", describe(s)));
-    };
-    while (i < s.size()) {
-        char c = s[i];
-        if (is_space(c) || static_cast<unsigned char>(c) < 0x20) {
-            ++i;
-            continue;
-        }
-        if (c == '(' || c == ')') {
-            out.push_back({c == '(' ? Tok::LParen : Tok::RParen, {}, {}});
-            ++i;
-            continue;
-        }
-        if (std::size_t q = quote_len(s, i)) {
-            out.push_back({Tok::Phrase, read_phrase(q), {}, true});
-            continue;
-        }
-        if ((c == '+' || c == '-') && i + 1 < s.size() && !is_space(s[i + 1]) &&
-            (out.empty() || out.back().kind != Tok::Field)) {
-            out.push_back({c == '+' ? Tok::Plus : Tok::Minus, {}, {}});
-            ++i;
-            continue;
-        }
-        std::size_t j = i;
-        while (j < s.size() && !is_space(s[j]) && s[j] != '(' && s[j] != ')' && !quote_len(s, j))
-            ++j;
-        std::string word(s.substr(i, j - i));
-        i = j;
-        if (!shouting) {
-            if (word == "AND") {
-                out.push_back({Tok::And, word, {}});
-                continue;
-            }
-            if (word == "OR") {
-                out.push_back({Tok::Or, word, {}});
-                continue;
-            }
-            if (word == "NOT") {
-                out.push_back({Tok::Not, word, {}});
-                continue;
-            }
-            if (word == "NEAR" || word.rfind("NEAR/", 0) == 0) {
-                Lexeme l{Tok::Near, word, {}};
-                if (word.size() > 5) {
-                    try {
-                        l.near = static_cast<unsigned>(std::stoul(word.substr(5)));
-                    } catch (...) {
-                        throw QueryError(fmt::format(
-                            "\"{}\": NEAR/ takes a number of words, e.g. NEAR/5", word));
-                    }
-                }
-                out.push_back(l);
-                continue;
-            }
-        }
-        auto colon = word.find(':');
-        if (colon != std::string::npos) {
-            std::string field = analysis::fold(word.substr(0, colon));
-            if (field == "title" || field == "name" || field == "source" || field == "date" ||
-                field == "article") {
-                Lexeme l{Tok::Field, word.substr(colon + 1), field};
-                if (l.text.empty()) {
-                    std::size_t q = i < s.size() ? quote_len(s, i) : 0;
-                    if (!q)
-                        throw QueryError(fmt::format(
-                            "{}: needs a word or a \"phrase\" right after the colon", field));
-                    l.text = read_phrase(q);
-                    l.quoted = true;
-                }
-                out.push_back(std::move(l));
-                continue;
-            }
-        }
-        out.push_back({Tok::Word, std::move(word), {}});
-    }
-    out.push_back({Tok::End, {}, {}});
-    return out;
-}
-
-// One parsed operand or expression.
-struct Part {
-    Part() = default;
-    Part(Query q, Query pos = Query(), bool is_filter = false)
-        : query(std::move(q)), positional(std::move(pos)), filter(is_filter) {}
-    Query query;
-    Query positional;       // plain positional form of a single word, for NEAR
-    bool filter = false;    // source:, date: restrict without scoring
-    bool stopword = false;  // may be dropped from a list of free words
-    bool empty() const { return query.empty(); }
-};
-
-std::string date_bound(std::string_view s, bool upper, std::string_view whole) {
-    auto bad = [&] {
-        return QueryError(fmt::format(
-            "date:{}: \"{}\" is not a valid date (use YYYY, YYYY-MM or YYYY-MM-DD)", whole, s));
-    };
-    auto digits = [&](std::size_t from, std::size_t n) {
-        if (from + n > s.size()) throw bad();
-        int v = 0;
-        for (std::size_t k = from; k < from + n; ++k) {
-            if (s[k] < '0' || s[k] > '9') throw bad();
-            v = v * 10 + (s[k] - '0');
-        }
-        return v;
-    };
-    int year = digits(0, 4), month = upper ? 12 : 1, day = 1;
-    if (s.size() > 4) {
-        if (s[4] != '-') throw bad();
-        month = digits(5, 2);
-        if (month < 1 || month > 12) throw bad();
-    }
-    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    int month_days = month == 2 && !leap ? 28 : kDays[month - 1];
-    day = upper ? month_days : 1;
-    if (s.size() > 7) {
-        if (s[7] != '-' || s.size() != 10) throw bad();
-        day = digits(8, 2);
-        if (day < 1 || day > month_days) throw bad();
-    } else if (s.size() != 4 && s.size() != 7) {
-        throw bad();
-    }
-    return fmt::format("{:04}{:02}{:02}", year, month, day);
+// A lower-case word: what makes a capitalised first word sentence case.
+bool starts_lower(std::string_view text) {
+    std::vector<Token> tokens = analysis::tokenize(text);
+    return !tokens.empty() && !tokens[0].has(analysis::kCapitalised) &&
+           !tokens[0].has(analysis::kAllCaps) && !tokens[0].has(analysis::kNumeric);
 }
 
 class Parser {
   public:
-    Parser(std::vector<Lexeme> lexemes, bool natural, const StemVariants& variants,
-           ParsedQuery& out)
-        : lex_(std::move(lexemes)), natural_(natural), variants_(variants), out_(out) {}
+    explicit Parser(const LexedQuery& lexed) : lex_(lexed.lexemes) {
+        // "What are the effects…", "Image recognition systems": the first
+        // word is capitalised because it starts a sentence, not because it
+        // is a name.
+        sentence_case_ = lex_.size() > 2 && lex_[0].kind == Lex::Word &&
+                         lex_[1].kind == Lex::Word && starts_lower(lex_[1].text);
+    }
 
-    Query parse() {
-        Part p = parse_or();
-        if (peek().kind == Tok::RParen) throw QueryError("unexpected ')': it has no matching '('");
-        if (peek().kind != Tok::End) throw QueryError("unexpected text at the end of the query");
-        Query q = p.empty() ? Query() : p.query;
-        if (p.filter) q = Query(Query::OP_FILTER, Query::MatchAll, q);
-        if (!q.empty() && !title_boost_.empty())
-            q = Query(Query::OP_AND_MAYBE, q,
-                      Query(Query::OP_OR, title_boost_.begin(), title_boost_.end()));
-        return q;
+    NodePtr parse() {
+        if (peek().kind == Lex::End)
+            throw QueryError("empty query: give a word, a \"phrase\" or --name");
+        NodePtr root = parse_or();
+        if (peek().kind != Lex::End) throw QueryError("unexpected text at the end of the query");
+        return root;
     }
 
   private:
     const Lexeme& peek() const { return lex_[pos_]; }
     const Lexeme& next() { return lex_[pos_++]; }
 
-    Part parse_or() {
-        Part left = parse_and();
-        while (peek().kind == Tok::Or) {
+    static bool ends_group(Lex k) {
+        return k == Lex::Or || k == Lex::And || k == Lex::Not || k == Lex::NotPara ||
+               k == Lex::RParen || k == Lex::End;
+    }
+
+    // Joins `right` to `left` under `k`, flattening a chain (a OR b OR c).
+    static NodePtr join(Kind k, NodePtr left, NodePtr right) {
+        if (left->kind != k) {
+            NodePtr n = node(k);
+            n->children.push_back(std::move(left));
+            left = std::move(n);
+        }
+        left->children.push_back(std::move(right));
+        return left;
+    }
+
+    NodePtr parse_or() {
+        NodePtr left = parse_and();
+        while (peek().kind == Lex::Or) {
             next();
-            Part right = parse_and();
-            if (right.empty()) throw QueryError("OR needs a word on both sides");
-            if (left.empty()) throw QueryError("OR needs a word on both sides");
-            left = Part{Query(Query::OP_OR, as_query(left), as_query(right))};
+            NodePtr right = parse_and();
+            if (!left || !right) throw QueryError("OR needs a word on both sides");
+            left = join(Kind::Or, std::move(left), std::move(right));
         }
         return left;
     }
 
-    // A filter alone still lists documents: it restricts everything.
-    static Query as_query(const Part& p) {
-        return p.filter ? Query(Query::OP_FILTER, Query::MatchAll, p.query) : p.query;
-    }
-
-    Part parse_and() {
-        std::vector<Part> required, optional, excluded, filters;
-        for (;;) {
-            Tok k = peek().kind;
-            if (k == Tok::Or || k == Tok::RParen || k == Tok::End) break;
-            if (k == Tok::And) {
-                next();
-                if (peek().kind == Tok::End || peek().kind == Tok::Or || peek().kind == Tok::RParen)
-                    throw QueryError("AND needs a word on both sides");
-                continue;
-            }
-            int sign = 0;
-            if (k == Tok::Plus || k == Tok::Minus) {
-                sign = k == Tok::Plus ? 1 : -1;
-                next();
-            }
-            bool was_negated = negated_;
-            if (sign < 0) negated_ = true;
-            Part p = parse_not();
-            negated_ = was_negated;
-            if (p.empty()) continue;
-            if (p.filter && sign >= 0)
-                filters.push_back(p);
-            else if (sign < 0)
-                excluded.push_back(p);
-            else if (sign > 0 || !natural_)
-                required.push_back(p);
-            else
-                optional.push_back(p);
-        }
-        // Free stopwords ("the", "of") only cost time unless they are all there is.
-        auto drop_stopwords = [](std::vector<Part>& parts, bool keep_if_all) {
-            bool all =
-                std::all_of(parts.begin(), parts.end(), [](const Part& p) { return p.stopword; });
-            if (all && keep_if_all) return;
-            parts.erase(std::remove_if(parts.begin(), parts.end(),
-                                       [](const Part& p) { return p.stopword; }),
-                        parts.end());
-        };
-        bool only_stopwords =
-            std::all_of(required.begin(), required.end(),
-                        [](const Part& p) { return p.stopword; }) &&
-            std::all_of(optional.begin(), optional.end(), [](const Part& p) { return p.stopword; });
-        drop_stopwords(required, only_stopwords);
-        drop_stopwords(optional, only_stopwords);
-
-        auto combine = [](Query::op op, const std::vector<Part>& parts) {
-            std::vector<Query> qs;
-            for (const Part& p : parts) qs.push_back(p.query);
-            return qs.size() == 1 ? qs[0] : Query(op, qs.begin(), qs.end());
-        };
-        Query q;
-        if (!required.empty()) q = combine(Query::OP_AND, required);
-        if (!optional.empty())
-            q = q.empty() ? combine(Query::OP_OR, optional)
-                          : Query(Query::OP_AND_MAYBE, q, combine(Query::OP_OR, optional));
-        if (q.empty() && filters.empty() && excluded.empty()) return {};
-        if (!excluded.empty()) {
-            if (q.empty() && filters.empty())
-                q = schema::all_paragraphs();  // "-word": every paragraph without it
-            if (q.empty())
-                q = Query(Query::OP_FILTER, Query::MatchAll, combine(Query::OP_AND, filters));
-            q = Query(Query::OP_AND_NOT, q, combine(Query::OP_OR, excluded));
-        }
-        if (!filters.empty()) {
-            if (q.empty()) return Part{combine(Query::OP_AND, filters), {}, true};
-            q = Query(Query::OP_FILTER, q, combine(Query::OP_AND, filters));
-        }
-        Part out{q};
-        if (required.size() + optional.size() == 1 && excluded.empty() && filters.empty()) {
-            const Part& only = required.empty() ? optional[0] : required[0];
-            out.positional = only.positional;
-        }
-        return out;
-    }
-
-    Part parse_not() {
-        Part left = parse_near();
-        while (peek().kind == Tok::Not) {
+    NodePtr parse_and() {
+        NodePtr left = parse_not();
+        while (peek().kind == Lex::And) {
             next();
-            bool was = negated_;
-            negated_ = true;
-            Part right = parse_near();
-            negated_ = was;
-            if (left.empty() || right.empty())
-                throw QueryError("NOT needs a word on both sides: a NOT b");
-            left = Part{Query(Query::OP_AND_NOT, as_query(left), as_query(right))};
+            NodePtr right = ends_group(peek().kind) ? nullptr : parse_not();
+            if (!left || !right) throw QueryError("AND needs a word on both sides");
+            left = join(Kind::And, std::move(left), std::move(right));
         }
         return left;
     }
 
-    Part parse_near() {
-        Part left = parse_primary();
-        std::vector<Query> terms;
-        unsigned window = 0;
-        while (peek().kind == Tok::Near) {
-            unsigned n = next().near;
-            Part right = parse_primary();
-            if (left.positional.empty() || right.positional.empty())
-                throw QueryError("NEAR works between single words: a NEAR b");
-            if (terms.empty()) terms.push_back(left.positional);
-            terms.push_back(right.positional);
-            window = std::max(window, n);
-        }
-        if (terms.empty()) return left;
-        // Xapian's window counts the positions all terms must fit in.
-        Query q(Query::OP_NEAR, terms.begin(), terms.end(),
-                window + static_cast<unsigned>(terms.size()) - 1);
-        return Part{q};
-    }
-
-    Part parse_primary() {
-        const Lexeme& l = next();
-        switch (l.kind) {
-            case Tok::LParen: {
-                Part p = parse_or();
-                if (next().kind != Tok::RParen)
-                    throw QueryError("missing ')': a bracket was opened but not closed");
-                return p;
-            }
-            case Tok::Word:
-                return word(l.text, "", true);
-            case Tok::Phrase:
-                return phrase(l.text, "", true);
-            case Tok::Field:
-                return field(l);
-            case Tok::RParen:
-                throw QueryError("unexpected ')': it has no matching '('");
-            case Tok::End:
+    NodePtr parse_not() {
+        NodePtr left = parse_group();
+        while (peek().kind == Lex::Not || peek().kind == Lex::NotPara) {
+            const bool para = next().kind == Lex::NotPara;
+            if (peek().kind == Lex::End)
                 throw QueryError("the query ends where a word was expected");
+            NodePtr right = parse_group();
+            if (!left || !right)
+                throw QueryError(fmt::format("{0} needs a word on both sides: a {0} b",
+                                             para ? "NOTPARA" : "NOT"));
+            NodePtr n = node(para ? Kind::NotPara : Kind::Not);
+            n->children.push_back(std::move(left));
+            n->children.push_back(std::move(right));
+            left = std::move(n);
+        }
+        return left;
+    }
+
+    NodePtr parse_group() {
+        NodePtr group = node(Kind::Group);
+        while (!ends_group(peek().kind)) {
+            Sign sign = Sign::Free;
+            if (peek().kind == Lex::Plus || peek().kind == Lex::Minus) {
+                sign = next().kind == Lex::Plus ? Sign::Required : Sign::Excluded;
+                if (ends_group(peek().kind)) continue;  // a stray sign is punctuation
+            }
+            parse_item(sign, *group);
+        }
+        drop_free_stopwords(*group);
+        if (group->children.empty()) return nullptr;
+        // One required item alone needs no group around it.
+        if (group->children.size() == 1 && group->signs[0] == Sign::Required &&
+            group->children[0]->kind != Kind::Word)
+            return std::move(group->children[0]);
+        return group;
+    }
+
+    // Free stopwords ("the", "of") only cost time, unless they are all the
+    // group has.
+    static void drop_free_stopwords(QueryNode& g) {
+        auto free_stopword = [&](std::size_t i) {
+            return g.signs[i] == Sign::Free && g.children[i]->kind == Kind::Word &&
+                   g.children[i]->stopword;
+        };
+        bool other = false;
+        for (std::size_t i = 0; i < g.children.size(); ++i)
+            other = other || (g.signs[i] != Sign::Excluded && !free_stopword(i));
+        if (!other) return;
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < g.children.size(); ++i) {
+            if (free_stopword(i)) continue;
+            g.children[kept] = std::move(g.children[i]);
+            g.signs[kept++] = g.signs[i];
+        }
+        g.children.resize(kept);
+        g.signs.resize(kept);
+    }
+
+    static void add(QueryNode& group, Sign sign, NodePtr item) {
+        if (!item) return;
+        group.signs.push_back(sign);
+        group.children.push_back(std::move(item));
+    }
+
+    void parse_item(Sign sign, QueryNode& group) {
+        const Lexeme& l = peek();
+        if (l.kind == Lex::Near)
+            throw QueryError(fmt::format("{} needs a word on both sides", l.text));
+        if (lex_[pos_ + 1].kind == Lex::Near && l.kind != Lex::LParen)
+            return add(group, sign == Sign::Free ? Sign::Required : sign, parse_near());
+        next();
+        const Sign required = sign == Sign::Free ? Sign::Required : sign;
+        switch (l.kind) {
+            case Lex::LParen: {
+                NodePtr sub = parse_or();
+                next();  // the lexer kept only balanced brackets
+                return add(group, required, std::move(sub));
+            }
+            case Lex::Word:
+                if (sign == Sign::Free) return free_words(l.text, pos_ == 1, group);
+                return add(group, sign, exact_word(l.text, pos_ == 1));
+            case Lex::Phrase:
+                return add(group, required, phrase(l.text));
+            case Lex::Field:
+                return add(group, required, field(l));
             default:
-                throw QueryError(fmt::format("{} needs a word on both sides", l.text));
+                throw QueryError(fmt::format("\"{}\" needs a word on both sides", l.text));
         }
     }
 
-    Part field(const Lexeme& l) {
-        if (l.field == "title") {
-            if (!l.quoted) return word(l.text, schema::kTitlePrefix, false);
-            std::vector<Query> qs;
-            for (const Token& t : analysis::tokenize(l.text))
-                if (!t.has(analysis::kAlias))
-                    qs.emplace_back(std::string(schema::kTitlePrefix) + t.term);
-            if (qs.empty()) return {};
-            return Part{Query(Query::OP_AND, qs.begin(), qs.end())};
+    // a NEAR/5 b NEAR c: one window (the largest) over every operand.
+    NodePtr parse_near() {
+        NodePtr n = node(Kind::Near);
+        n->children.push_back(near_operand());
+        while (peek().kind == Lex::Near) {
+            n->window = std::max(n->window, next().near);
+            n->children.push_back(near_operand());
         }
-        if (l.field == "name")
-            return Part{name_query(l.text, negated_ ? scratch_ : out_.highlight)};
-        if (l.field == "article") return Part{Query(schema::article_term(l.text)), {}, true};
-        if (l.field == "source") {
-            std::string src = analysis::fold(l.text);
-            return Part{Query(std::string(schema::kSourcePrefix) + src), {}, true};
-        }
-        // date:
-        auto dots = l.text.find("..");
-        if (dots == std::string::npos) return Part{date_range_query(l.text, l.text), {}, true};
-        std::string since = l.text.substr(0, dots), until = l.text.substr(dots + 2);
-        if (since.empty() && until.empty())
-            throw QueryError("date:..: give at least one end, e.g. date:2025-01-01..");
-        return Part{date_range_query(since, until), {}, true};
+        return n;
     }
 
-    HighlightSpec& highlight(bool body) { return (negated_ || !body) ? scratch_ : out_.highlight; }
+    NodePtr near_operand() {
+        const Lexeme& l = next();
+        NodePtr operand;
+        if (l.kind == Lex::Word) operand = exact_word(l.text, pos_ == 1);
+        if (l.kind == Lex::Phrase) operand = phrase(l.text);
+        if (l.kind == Lex::Field && l.field == "name") operand = name_node(l.text);
+        if (l.kind == Lex::End) throw QueryError("the query ends where a word was expected");
+        if (!operand || operand->wildcard)
+            throw QueryError(
+                "NEAR works between words, \"phrases\" and names: a NEAR b, \"a b\" NEAR/5 c");
+        return operand;
+    }
 
-    // One typed word: may analyse to several tokens (alt-right, U.S.-led).
-    Part word(std::string_view text, std::string_view prefix, bool body) {
-        bool wildcard = !text.empty() && text.back() == '*';
+    // One analysed term as a Word node.
+    NodePtr word(const Token& t, std::string_view text, bool first) {
+        NodePtr w = node(Kind::Word);
+        w->term = t.term;
+        w->typed = std::string(text.substr(t.begin, t.end - t.begin));
+        w->word_case = t.has(analysis::kCapitalised) ? WordCase::Capitalised
+                       : t.has(analysis::kAllCaps)   ? WordCase::AllCaps
+                                                     : WordCase::Lower;
+        const bool name_like = w->word_case == WordCase::Capitalised && !(first && sentence_case_);
+        w->exact = name_like || !analysis::is_stemmable(t.term);
+        w->stopword = analysis::is_stopword(t.term);
+        w->position = words_++;
+        return w;
+    }
+
+    // A free chunk: each of its words is free; a split word's parts too,
+    // stemmed, beside the glued alias the index also holds (alt-right →
+    // alt, right, altright).
+    void free_words(const std::string& chunk, bool first, QueryNode& group) {
+        std::string_view text = chunk;
+        const bool wildcard = !text.empty() && text.back() == '*';
         if (wildcard) text.remove_suffix(1);
         std::vector<Token> tokens = analysis::tokenize(text);
-        std::vector<const Token*> words;
-        const Token* alias = nullptr;
-        for (const Token& t : tokens) {
-            if (t.has(analysis::kAlias))
-                alias = &t;
-            else
-                words.push_back(&t);
-        }
-        if (words.empty()) return {};
-        HighlightSpec& hl = highlight(body);
-        const std::string p(prefix);
-        if (wildcard) {
-            const std::string& stem = words.back()->term;
-            hl.prefixes.push_back(stem);
-            Query q(Query::OP_WILDCARD, p + stem, kWildcardLimit, Query::WILDCARD_LIMIT_ERROR);
-            for (std::size_t i = 0; i + 1 < words.size(); ++i)
-                q = Query(Query::OP_AND, Query(p + words[i]->term), q);
-            return Part{q};
-        }
-        if (words.size() == 1) {
-            const Token& t = *words[0];
-            Part part{term_query(t, p, hl), Query(p + t.term)};
-            part.stopword = analysis::is_stopword(t.term);
-            if (body && !negated_) {
-                out_.words.emplace_back(std::string(text), t.term);
-                title_boost_.push_back(term_query(t, std::string(schema::kTitlePrefix), scratch_));
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            NodePtr w = word(tokens[i], text, first);
+            if (tokens[i].has(analysis::kAlias)) w->exact = !analysis::is_stemmable(w->term);
+            if (wildcard && i + 1 == tokens.size()) {
+                w->wildcard = true;
+                w->exact = false;
             }
-            return part;
+            if (tokens.size() == 1) w->typed = chunk;
+            w->split = tokens.size() > 1;
+            add(group, Sign::Free, std::move(w));
         }
-        std::vector<std::string> terms;
-        for (const Token* t : words) terms.push_back(t->term);
-        Query q = phrase_query(terms, p);
-        if (alias) q = Query(Query::OP_OR, q, Query(p + alias->term));
-        hl.phrases.push_back(terms);
-        if (body && !negated_) title_boost_.push_back(title_words_query(terms));
-        return Part{q};
     }
 
-    Part phrase(std::string_view text, std::string_view prefix, bool body) {
-        std::vector<std::string> terms;
-        for (const Token& t : analysis::tokenize(text))
-            if (!t.has(analysis::kAlias)) terms.push_back(t.term);
-        if (terms.empty()) return {};
-        HighlightSpec& hl = highlight(body);
-        const std::string p(prefix);
-        if (terms.size() == 1) {
-            hl.exact.insert(terms[0]);
-            return Part{Query(p + terms[0]), Query(p + terms[0])};
+    // +word, -word, a NEAR operand: one term, or a split word as a phrase
+    // (exact: the user marked this word, so it is taken as written).
+    NodePtr exact_word(const std::string& chunk, bool first) {
+        std::string_view text = chunk;
+        const bool wildcard = !text.empty() && text.back() == '*';
+        if (wildcard) text.remove_suffix(1);
+        std::vector<Token> tokens = analysis::tokenize(text);
+        std::vector<const Token*> parts;
+        for (const Token& t : tokens)
+            if (!t.has(analysis::kAlias)) parts.push_back(&t);
+        if (parts.empty()) return nullptr;
+        if (parts.size() == 1 || wildcard) {
+            NodePtr w = word(*parts.back(), text, first);
+            w->wildcard = wildcard;
+            if (wildcard) w->exact = false;
+            if (parts.size() == 1) w->typed = chunk;
+            return w;
         }
-        hl.phrases.push_back(terms);
-        if (body && !negated_) title_boost_.push_back(title_words_query(terms));
-        return Part{phrase_query(terms, p)};
+        return phrase(text);
     }
 
-    static Query phrase_query(const std::vector<std::string>& terms, const std::string& prefix) {
-        std::vector<Query> qs;
-        for (const std::string& t : terms) qs.emplace_back(prefix + t);
-        return Query(Query::OP_PHRASE, qs.begin(), qs.end(),
-                     static_cast<Xapian::termcount>(qs.size()));
-    }
-
-    // Titles are indexed without positions: a phrase there means all its words.
-    static Query title_words_query(const std::vector<std::string>& terms) {
-        std::vector<Query> qs;
-        for (const std::string& t : terms) qs.emplace_back(std::string(schema::kTitlePrefix) + t);
-        return Query(Query::OP_AND, qs.begin(), qs.end());
-    }
-
-    // A capitalised word is a name: exact. Others also match every indexed
-    // word with the same stem, scored as one term (OP_SYNONYM), so
-    // "authorities" finds "authority" without stems in the postings.
-    Query term_query(const Token& t, const std::string& prefix, HighlightSpec& hl) {
-        if (t.has(analysis::kCapitalised) || !analysis::is_stemmable(t.term)) {
-            hl.exact.insert(t.term);
-            return Query(prefix + t.term);
+    // Quoted text: one word is that word, exactly; more are a phrase.
+    NodePtr phrase(std::string_view text) {
+        std::vector<Token> tokens = analysis::tokenize(text);
+        NodePtr p = node(Kind::Phrase);
+        std::size_t aliases = 0;
+        for (const Token& t : tokens) {
+            if (!t.has(analysis::kAlias)) {
+                p->terms.push_back(t.term);
+                ++words_;
+            } else if (++aliases == 1) {
+                p->alias = t.term;
+            }
         }
-        const std::string stem = stemmer_(t.term);
-        hl.stems.insert(stem);
-        std::vector<std::string> words = variants_ ? variants_(stem) : std::vector<std::string>{};
-        if (std::find(words.begin(), words.end(), t.term) == words.end()) words.push_back(t.term);
-        if (words.size() == 1) return Query(prefix + words[0]);
-        std::vector<Query> qs;
-        for (const std::string& w : words) qs.emplace_back(prefix + w);
-        return Query(Query::OP_SYNONYM, qs.begin(), qs.end());
+        // One split word ("alt-right") may also be written glued.
+        if (aliases != 1 || text.find(' ') != std::string_view::npos) p->alias.clear();
+        if (p->terms.empty()) return nullptr;
+        if (p->terms.size() > 1) return p;
+        NodePtr w = node(Kind::Word);
+        w->term = p->terms[0];
+        w->typed = std::string(text);
+        w->exact = true;
+        w->position = words_ - 1;
+        return w;
     }
 
-    std::vector<Lexeme> lex_;
+    NodePtr field(const Lexeme& l) {
+        if (l.field == "name") return name_node(l.text);
+        if (l.field == "title") {
+            NodePtr inner = l.quoted ? phrase(l.text) : exact_word(l.text, false);
+            if (!inner) return nullptr;
+            NodePtr n = node(Kind::Title);
+            n->children.push_back(std::move(inner));
+            return n;
+        }
+        NodePtr f = node(Kind::Filter);
+        f->field = l.field;
+        if (l.field == "source") f->value = analysis::fold(l.text);
+        if (l.field == "article") f->value = l.text;
+        if (l.field == "date") {
+            auto dots = l.text.find("..");
+            std::string since = dots == std::string::npos ? l.text : l.text.substr(0, dots);
+            std::string until = dots == std::string::npos ? l.text : l.text.substr(dots + 2);
+            if (since.empty() && until.empty())
+                throw QueryError("date:..: give at least one end, e.g. date:2025-01-01..");
+            DateBounds b = date_bounds(since, until);
+            f->value = b.lo + ".." + b.hi;
+        }
+        return f;
+    }
+
+    const std::vector<Lexeme>& lex_;
     std::size_t pos_ = 0;
-    bool natural_;
-    const StemVariants& variants_;
-    bool negated_ = false;
-    ParsedQuery& out_;
-    HighlightSpec scratch_;  // highlights of excluded words and title fields: discarded
-    analysis::Stemmer stemmer_;
-    std::vector<Query> title_boost_;
+    unsigned words_ = 0;
+    bool sentence_case_ = false;
 };
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view text, const StemVariants& variants) {
-    ParsedQuery out;
-    bool shouting = is_shouting(text);
-    std::vector<Lexeme> lexemes = lex(text, shouting);
-    bool plain = std::all_of(lexemes.begin(), lexemes.end(), [](const Lexeme& l) {
-        return l.kind == Tok::Word || l.kind == Tok::End;
-    });
-    // Ranked by article: plain words each of one token (not a wildcard, not
-    // "U.S.-led", which the parser makes a phrase).
-    out.free_words_only = plain && std::all_of(lexemes.begin(), lexemes.end(), [](const Lexeme& l) {
-                              if (l.kind != Tok::Word) return true;
-                              if (!l.text.empty() && l.text.back() == '*') return false;
-                              std::size_t words = 0;
-                              for (const Token& t : analysis::tokenize(l.text))
-                                  words += !t.has(analysis::kAlias);
-                              return words <= 1;
-                          });
-    std::size_t content_words = 0;
-    for (const Lexeme& l : lexemes)
-        if (l.kind == Tok::Word)
-            for (const Token& t : analysis::tokenize(l.text))
-                content_words += !t.has(analysis::kAlias) && !analysis::is_stopword(t.term);
-    out.natural_language =
-        plain && (content_words >= kNaturalLanguageWords || (shouting && content_words >= 3));
-    if (lexemes.size() == 1) throw QueryError("empty query: give a word, a \"phrase\" or --name");
-    Parser parser(std::move(lexemes), out.natural_language, variants, out);
-    out.query = parser.parse();
-    return out;
-}
-
-Xapian::Query name_query(std::string_view name, HighlightSpec& highlight) {
-    std::string key = analysis::name_key(name);
-    if (key.empty()) throw QueryError("a name search needs a name, e.g. --name \"Steve Bannon\"");
-    std::vector<std::string> words;
+NodePtr name_node(std::string_view text) {
+    std::string key = analysis::name_key(text);
+    if (key.empty())
+        throw QueryError(
+            "a name search needs a name, e.g. name:\"Steve Bannon\" or --name \"Steve Bannon\"");
+    NodePtr n = node(Kind::Name);
     for (std::size_t i = 0, j; i <= key.size(); i = j + 1) {
         j = key.find(' ', i);
         if (j == std::string::npos) j = key.size();
-        words.push_back(key.substr(i, j - i));
+        n->terms.push_back(key.substr(i, j - i));
     }
-    if (words.size() == 1) {  // a surname alone: every paragraph with the word
-        highlight.exact.insert(words[0]);
-        return Query(words[0]);
-    }
-    highlight.names.push_back(words);
-    // The name term covers surname-only mentions; the word pairs catch a full
-    // name the name finder did not tag (odd punctuation, a role word it does
-    // not know) without a positional check.
-    std::vector<Query> pairs;
-    for (std::size_t i = 0; i + 1 < words.size(); ++i)
-        pairs.emplace_back(std::string(schema::kPairPrefix) + words[i] + ' ' + words[i + 1]);
-    return Query(Query::OP_OR, Query(std::string(schema::kNamePrefix) + key),
-                 Query(Query::OP_AND, pairs.begin(), pairs.end()));
+    return n;
 }
 
-Xapian::Query date_range_query(std::string_view since, std::string_view until,
-                               Xapian::valueno slot) {
-    std::string whole = fmt::format("{}..{}", since, until);
-    std::string lo = since.empty() ? "" : date_bound(since, false, whole);
-    std::string hi = until.empty() ? "" : date_bound(until, true, whole);
-    if (!lo.empty() && !hi.empty() && lo > hi)
-        throw QueryError(fmt::format("date:{}: the range ends before it starts", whole));
-    if (hi.empty()) return Query(Query::OP_VALUE_GE, slot, lo);
-    if (lo.empty()) return Query(Query::OP_VALUE_LE, slot, hi);
-    return Query(Query::OP_VALUE_RANGE, slot, lo, hi);
+NodePtr parse_tree(const LexedQuery& lexed) {
+    return Parser(lexed).parse();
 }
 
 }  // namespace graf::searcher

@@ -169,15 +169,9 @@ std::vector<std::string> Searcher::words_of(const std::string& stem) const {
 ParsedQuery Searcher::parse(const SearchRequest& request) {
     ParsedQuery parsed;
     if (!request.query.empty()) {
-        // The parser asks for a word's variants more than once (query and
-        // highlighting); each ask is an index lookup per shard, and a round
-        // trip for a remote one.
-        std::unordered_map<std::string, std::vector<std::string>> asked;
-        parsed = parse_query(request.query, [&](const std::string& stem) {
-            auto [it, fresh] = asked.try_emplace(stem);
-            if (fresh) it->second = stem_variants(stem);
-            return it->second;
-        });
+        // Stem variants from every shard, and the articles NOT/-word exclude.
+        IndexQueryContext context(index_.all, index_.shards);
+        parsed = parse_query(request.query, context);
     }
     Xapian::Query& query = parsed.query;
     if (!request.name.empty()) {
@@ -207,14 +201,16 @@ bool Searcher::ranks_by_article(const SearchRequest& request, const ParsedQuery&
 // paragraph side leaves titles out: the article document has the title, and
 // a paragraph should count as matching only for its own words.
 ArticleQuery Searcher::article_query(const SearchRequest& request, const ParsedQuery& parsed) {
+    std::vector<const QueryNode*> free = only_free_words(*parsed.tree);
+    // Free stopwords only cost time unless they are all there is (as in the
+    // paragraph query, QueryCompiler::free_words).
+    const bool all_stopwords =
+        std::all_of(free.begin(), free.end(), [](const QueryNode* w) { return w->stopword; });
     std::vector<Xapian::Query> articles, paragraphs;
-    for (const auto& [typed, term] : parsed.words) {
-        if (analysis::is_stopword(term) && parsed.words.size() > 1) continue;
-        const std::vector<analysis::Token> typed_tokens = analysis::tokenize(typed);
-        const bool exact = !analysis::is_stemmable(term) ||
-                           (!typed_tokens.empty() && typed_tokens[0].has(analysis::kCapitalised));
+    for (const QueryNode* w : free) {
+        if (w->stopword && !all_stopwords) continue;
         const std::vector<std::string> words =
-            exact ? std::vector<std::string>{term} : words_of(stemmer_(term));
+            w->exact ? std::vector<std::string>{w->term} : words_of(stemmer_(w->term));
         articles.push_back(article_word_query(index_.all, words));
         paragraphs.emplace_back(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
     }
@@ -222,9 +218,9 @@ ArticleQuery Searcher::article_query(const SearchRequest& request, const ParsedQ
     q.articles = Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end());
     q.paragraphs = Xapian::Query(Xapian::Query::OP_OR, paragraphs.begin(), paragraphs.end());
     if (!request.since.empty() || !request.until.empty()) {
-        q.articles =
-            Xapian::Query(Xapian::Query::OP_FILTER, q.articles,
-                          date_range_query(request.since, request.until, schema::kArticleDateSlot));
+        q.articles = Xapian::Query(
+            Xapian::Query::OP_FILTER, q.articles,
+            date_range_query(request.since, request.until, schema::kArticleDateSlot));
         q.paragraphs = Xapian::Query(Xapian::Query::OP_FILTER, q.paragraphs,
                                      date_range_query(request.since, request.until));
     }

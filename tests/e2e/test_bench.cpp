@@ -103,7 +103,7 @@ TEST_CASE("bench: the table, --no-snippets, and errors naming the query file lin
     CHECK(table.out.find("no snippets") != std::string::npos);
     CHECK(table.out.find("p99") != std::string::npos);
 
-    write_file(dir / "bad.tsv", "phrase\t\"good authority\"\nphrase\t\"unclosed\n");
+    write_file(dir / "bad.tsv", "phrase\t\"good authority\"\nboolean\tbannon AND\n");
     RunResult bad =
         run_graf({"bench", "--db", (dir / "db").string(), "--queries", (dir / "bad.tsv").string()});
     CHECK(bad.exit_code == 1);

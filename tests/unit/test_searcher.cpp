@@ -1,0 +1,168 @@
+// Searcher on a small index built in-process with the indexer's analyzer:
+// operators, totals, collapse counts and suggestions, without a child
+// process per case (the e2e suite runs the binary for what users do).
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "indexer/article_analyzer.hpp"
+#include "schema/schema.hpp"
+#include "searcher/query.hpp"
+#include "searcher/searcher.hpp"
+
+namespace fs = std::filesystem;
+using namespace graf;
+
+namespace {
+
+corpus::Article article(std::string id, std::string title, std::string date, std::string source,
+                        std::vector<std::string> paragraphs) {
+    corpus::Article a;
+    a.id = std::move(id);
+    a.title = std::move(title);
+    a.date = std::move(date);
+    a.source = std::move(source);
+    a.paragraphs = std::move(paragraphs);
+    return a;
+}
+
+// Written like `graf index` writes it: the analyzer's documents, the stem
+// variant lists, the schema version.
+class TempIndex {
+  public:
+    TempIndex() {
+        static std::atomic<int> n{0};
+        dir_ = fs::temp_directory_path() /
+               ("graf-searcher-" + std::to_string(getpid()) + "-" + std::to_string(n++));
+        fs::remove_all(dir_);
+        Xapian::WritableDatabase db(dir_.string(), Xapian::DB_CREATE);
+        indexer::ArticleAnalyzer analyzer;
+        std::map<std::string, std::string> variants;
+        for (const corpus::Article& a : articles()) {
+            indexer::AnalyzedArticle analyzed = analyzer.analyze(a);
+            for (Xapian::Document& doc : analyzed.paragraphs) db.add_document(doc);
+            for (const auto& [stem, word] : analyzed.new_variants)
+                schema::add_variant(variants[stem], word);
+        }
+        for (const auto& [stem, list] : variants) db.set_metadata(schema::stem_key(stem), list);
+        db.set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
+        db.commit();
+    }
+    ~TempIndex() { fs::remove_all(dir_); }
+    const fs::path& path() const { return dir_; }
+
+  private:
+    static std::vector<corpus::Article> articles() {
+        return {
+            article("politics/001", "Oil prices climb", "2025-01-10", "Reuters",
+                    {"Crude oil prices rose on Monday as OPEC met in Vienna.",
+                     "Analysts said the rally in prices may not last.",
+                     "Tony Blair commented on the Iraq situation."}),
+            article("politics/002", "Blair visits Baghdad", "2025-02-03", "BBC",
+                    {"Tony Blair arrived in Baghdad on Tuesday.",
+                     "Blair said Iraq needed more support.", "The visit was brief."}),
+            article("business/003", "", "2025-02-20", "Reuters",
+                    {"Gold and oil markets were quiet.",
+                     "Traders expect the authorities to act on inflation."}),
+        };
+    }
+    fs::path dir_;
+};
+
+struct Searched {
+    std::vector<std::string> hits;  ///< article, or article#paragraph with --paragraphs
+    searcher::SearchResult result;
+};
+
+Searched search(const TempIndex& index, const std::string& query, bool paragraphs = false) {
+    searcher::Searcher s(index.path());
+    searcher::SearchRequest req;
+    req.query = query;
+    req.paragraphs = paragraphs;
+    req.limit = 50;
+    Searched out{{}, s.search(req)};
+    for (const searcher::Hit& h : out.result.hits)
+        out.hits.push_back(paragraphs ? h.article + "#" + std::to_string(h.paragraph) : h.article);
+    return out;
+}
+
+std::set<std::string> found(const TempIndex& index, const std::string& query,
+                            bool paragraphs = false) {
+    std::vector<std::string> hits = search(index, query, paragraphs).hits;
+    return {hits.begin(), hits.end()};
+}
+
+}  // namespace
+
+TEST_CASE("searcher: operators on an in-process index") {
+    TempIndex index;
+    using Set = std::set<std::string>;
+    struct Case {
+        const char* query;
+        bool paragraphs;
+        Set hits;
+    };
+    const Case cases[] = {
+        {"oil", false, Set{"politics/001", "business/003"}},
+        {"baghdad visit", false, Set{"politics/002"}},
+        {"gold Vienna", false, Set{"politics/001", "business/003"}},  // free words: any
+        {"+gold Vienna", false, Set{"business/003"}},
+        {"oil -Iraq", false, Set{"business/003"}},  // politics/001 mentions Iraq
+        {"Blair NOT Iraq", false, Set{}},           // both Blair articles mention it
+        // Per paragraph: politics/002 ¶1 and ¶3 (by its title) lack Iraq.
+        {"Blair NOTPARA Iraq", true, Set{"politics/002#1", "politics/002#3"}},
+        {"\"Tony Blair\" NEAR/5 Iraq", true, Set{"politics/001#3"}},
+        // name: NEAR counts from the surname, also a surname-only mention.
+        {"name:\"Tony Blair\" NEAR/3 Iraq", true, Set{"politics/002#2"}},
+        {"name:\"Tony Blair\" NEAR/5 Iraq", true, Set{"politics/001#3", "politics/002#2"}},
+        {"authority", true, Set{"business/003#2"}},  // stem variants: authorities
+        {"source:bbc", false, Set{"politics/002"}},
+        {"date:2025-02 oil", false, Set{"business/003"}},
+        {"title:oil", true, Set{"politics/001#1", "politics/001#2", "politics/001#3"}},
+        {"Blair", false, Set{"politics/001", "politics/002"}},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(std::string(c.query));
+        std::set<std::string> got = found(index, c.query, c.paragraphs);
+        std::string shown;
+        for (const std::string& h : got) shown += h + " ";
+        CAPTURE(shown);
+        CHECK(got == c.hits);
+    }
+}
+
+TEST_CASE("searcher: ranking, totals and collapse counts") {
+    TempIndex index;
+    Searched oil = search(index, "oil prices");
+    // politics/001 has both words, in its title and its paragraphs.
+    REQUIRE(oil.hits == std::vector<std::string>{"politics/001", "business/003"});
+    CHECK(oil.result.total_estimate == 2);
+    CHECK(oil.result.total_exact);
+    CHECK(oil.result.natural_language);
+    // Every paragraph of politics/001 matches (its title has both words).
+    CHECK(oil.result.hits[0].matching_paragraphs == 3);
+    CHECK(oil.result.hits[1].matching_paragraphs == 1);
+    Searched paragraphs = search(index, "oil prices", true);
+    CHECK(paragraphs.result.total_estimate == 4);
+    CHECK(paragraphs.hits.front() == "politics/001#1");  // oil and prices in body and title
+}
+
+TEST_CASE("searcher: suggestions for words the index does not know") {
+    TempIndex index;
+    Searched typo = search(index, "Bagdad");
+    CHECK(typo.hits.empty());
+    REQUIRE(typo.result.suggestion);
+    CHECK(*typo.result.suggestion == "Baghdad");
+    CHECK_FALSE(search(index, "Baghdad").result.suggestion);
+    // An inflected form of an indexed word finds its variants: no suggestion.
+    Searched inflected = search(index, "authorized");
+    CHECK(inflected.hits == std::vector<std::string>{"business/003"});
+    CHECK_FALSE(inflected.result.suggestion);
+    Searched lower = search(index, "crued oil");
+    REQUIRE(lower.result.suggestion);
+    CHECK(*lower.result.suggestion == "crude oil");
+}
