@@ -57,5 +57,6 @@ int run_stats(int argc, char** argv);
 int run_bench(int argc, char** argv);
 int run_compact(int argc, char** argv);
 int run_serve_shard(int argc, char** argv);
+int run_show(int argc, char** argv);
 
 }  // namespace graf::app

@@ -32,7 +32,8 @@ void print_text(const searcher::SearchResult& r, const searcher::SearchRequest& 
     for (const searcher::Hit& h : r.hits) {
         std::string heading = h.title.empty() ? h.article : h.title;
         fmt::print("{:>3}. {}{}{}\n", h.rank, color ? kBold : "", heading, color ? kReset : "");
-        std::string meta = fmt::format("{} ¶{}", h.article, h.paragraph);
+        // The id and paragraph are what `graf show` takes to open the hit.
+        std::string meta = fmt::format("{} ¶{}", h.id, h.paragraph);
         if (!h.date.empty()) meta += " · " + h.date;
         if (!h.source.empty()) meta += " · " + h.source;
         if (!req.paragraphs && h.matching_paragraphs > 1)
@@ -47,9 +48,11 @@ void print_text(const searcher::SearchResult& r, const searcher::SearchRequest& 
     if (r.hits.empty())
         fmt::print("No matching {}s ({:.1f} ms)\n", unit, r.took_ms);
     else
-        fmt::print("{}{} matching {}{}; showing {}-{} ({:.1f} ms)\n", r.total_exact ? "" : "About ",
-                   r.total_estimate, unit, r.total_estimate == 1 ? "" : "s", r.hits.front().rank,
-                   r.hits.back().rank, r.took_ms);
+        fmt::print(
+            "{}{} matching {}{}; showing {}-{} ({:.1f} ms); open one with `graf show ID "
+            "--paragraph N`\n",
+            r.total_exact ? "" : "About ", r.total_estimate, unit,
+            r.total_estimate == 1 ? "" : "s", r.hits.front().rank, r.hits.back().rank, r.took_ms);
 }
 
 void print_json(const searcher::SearchResult& r, const std::string& query) {
@@ -59,6 +62,8 @@ void print_json(const searcher::SearchResult& r, const std::string& query) {
         for (auto [begin, length] : h.snippet.highlights) spans.push_back({begin, length});
         hits.push_back({{"rank", h.rank},
                         {"article", h.article},
+                        {"id", h.id},
+                        {"location", h.location},
                         {"paragraph", h.paragraph},
                         {"title", h.title},
                         {"date", h.date},

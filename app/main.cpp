@@ -16,6 +16,7 @@ usage: graf COMMAND [options]
 commands:
   index        add articles (folders of .txt, JSON Lines) to an index
   search       ranked paragraphs for words, "phrases" or --name, with snippets
+  show         one article whole, its paragraphs numbered (ids as search prints them)
   names        the most-mentioned people and organisations
   stats        what an index holds
   bench        time searches from a query file (latency per kind, QPS)
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
     try {
         if (command == "index") return run_index(argc - 1, argv + 1);
         if (command == "search") return run_search(argc - 1, argv + 1);
+        if (command == "show") return run_show(argc - 1, argv + 1);
         if (command == "names") return run_names(argc - 1, argv + 1);
         if (command == "stats") return run_stats(argc - 1, argv + 1);
         if (command == "bench") return run_bench(argc - 1, argv + 1);
@@ -67,7 +69,8 @@ int main(int argc, char** argv) {
         return kIndexUnwritable;
     }
     error(
-        "unknown command '{}' (commands: index, search, names, stats, bench, compact, serve-shard)",
+        "unknown command '{}' (commands: index, search, show, names, stats, bench, compact, "
+        "serve-shard)",
         command);
     return kUsage;
 }

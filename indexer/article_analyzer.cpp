@@ -15,7 +15,8 @@ namespace graf::indexer {
 std::string content_hash(const corpus::Article& a) {
     std::uint64_t h = schema::fnv1a(schema::kVersion);
     // A separator byte that cannot occur in text keeps fields from running together.
-    for (const std::string* field : {&a.id, &a.title, &a.date, &a.source, &a.url})
+    for (const std::string* field :
+         {&a.source_name, &a.id, &a.title, &a.date, &a.source, &a.url, &a.location})
         h = schema::fnv1a(*field + '\x1f', h);
     for (const std::string& p : a.paragraphs) h = schema::fnv1a(p + '\x1e', h);
     return fmt::format("{:016x}:{}", h, a.paragraphs.size());
@@ -71,22 +72,28 @@ void ArticleAnalyzer::add_name_pairs(Xapian::Document& doc, std::string_view tex
     }
 }
 
-AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article) {
+AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article, ArticleChange change) {
     AnalyzedArticle out;
-    out.id = article.id;
-    out.hash = content_hash(article);
+    out.id = schema::full_id(article.source_name, article.id);
+    out.change = std::move(change);
     out.bytes = article.bytes;
     out.paragraphs.reserve(article.paragraphs.size());
-    const std::string key = schema::article_key(article.id);
-    out.shard = shard_of(key, known_words_.size());
+    const std::string& key = out.change.key;
+    const std::string local_key = schema::article_key(article.id);
+    out.shard = shard_of(local_key, known_words_.size());
 
     analysis::tokenize(article.title, title_tokens_);
     note_variants(title_tokens_, out);
     names_.reset();
     const std::string date = schema::date_value(article.date);
+    // `source:` matches the article's label and its source name (they differ
+    // for a feed whose lines name their publisher).
     const std::string source = analysis::fold(article.source);
+    std::string source_name = analysis::fold(article.source_name);
+    if (source_name == source) source_name.clear();
     schema::ParagraphData data{
-        article.id, article.title, article.date, article.source, article.url, 0, {}};
+        article.id, article.title, article.date,    article.source, article.url, 0,
+        {},         out.id,        article.location};
 
     for (std::size_t i = 0; i < article.paragraphs.size(); ++i) {
         const unsigned number = static_cast<unsigned>(i + 1);
@@ -94,11 +101,14 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article) {
         Xapian::Document doc;
         doc.add_boolean_term(std::string(schema::kArticlePrefix) + key);
         doc.add_value(schema::kArticleSlot, key);
+        doc.add_boolean_term(std::string(schema::kLocalIdPrefix) + local_key);
         if (!date.empty()) {
             doc.add_boolean_term(std::string(schema::kDatePrefix) + date);
             doc.add_value(schema::kDateSlot, date);
         }
         if (!source.empty()) doc.add_boolean_term(std::string(schema::kSourcePrefix) + source);
+        if (!source_name.empty())
+            doc.add_boolean_term(std::string(schema::kSourcePrefix) + source_name);
 
         analysis::tokenize(text, tokens_);
         // Positions start at 1 (Xapian's TermGenerator convention).

@@ -386,7 +386,7 @@ class Parser {
         }
         if (l.field == "name")
             return Part{name_query(l.text, negated_ ? scratch_ : out_.highlight)};
-        if (l.field == "article") return Part{Query(schema::article_term(l.text)), {}, true};
+        if (l.field == "article") return Part{schema::article_filter(l.text), {}, true};
         if (l.field == "source") {
             std::string src = analysis::fold(l.text);
             return Part{Query(std::string(schema::kSourcePrefix) + src), {}, true};

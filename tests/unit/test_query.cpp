@@ -56,7 +56,7 @@ TEST_CASE("query: how words compile") {
         {"date:1987", {"VALUE_RANGE 1 19870101 19871231"}},
         {"date:2025-01-27..", {"VALUE_GE 1 20250127"}},
         {"name:\"Steve Bannon\"", {"XNsteve bannon"}},
-        {"article:politics/001", {"XApolitics/001"}},
+        {"article:politics/001", {"XApolitics/001", "XLpolitics/001"}},  // full or input id
     };
     for (const Case& c : cases) {
         CAPTURE(c.query);
