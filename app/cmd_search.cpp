@@ -2,11 +2,16 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli.hpp"
+#include "app/option_bounds.hpp"
 #include "searcher/query.hpp"
 #include "searcher/searcher.hpp"
 
 namespace graf::app {
 namespace {
+
+// Typo catchers: a page of a million hits, a snippet of a whole dump.
+constexpr std::uint64_t kMaxLimit = 1'000'000;
+constexpr std::uint64_t kMaxSnippetChars = 1'000'000;
 
 constexpr const char* kBold = "\x1b[1m";
 constexpr const char* kMark = "\x1b[1;33m";
@@ -45,14 +50,18 @@ void print_text(const searcher::SearchResult& r, const searcher::SearchRequest& 
     }
     if (r.suggestion) fmt::print("Did you mean: {}\n", *r.suggestion);
     const char* unit = req.paragraphs ? "paragraph" : "article";
-    if (r.hits.empty())
+    if (r.hits.empty() && (r.total_estimate == 0 || (req.offset == 0 && req.limit > 0)))
         fmt::print("No matching {}s ({:.1f} ms)\n", unit, r.took_ms);
+    else if (r.hits.empty())  // --limit 0, or an offset past the end: the count stands
+        fmt::print("{}{} matching {}{}; none shown (--limit {}, --offset {}) ({:.1f} ms)\n",
+                   r.total_exact ? "" : "About ", r.total_estimate, unit,
+                   r.total_estimate == 1 ? "" : "s", req.limit, req.offset, r.took_ms);
     else
         fmt::print(
             "{}{} matching {}{}; showing {}-{} ({:.1f} ms); open one with `graf show ID "
             "--paragraph N`\n",
-            r.total_exact ? "" : "About ", r.total_estimate, unit,
-            r.total_estimate == 1 ? "" : "s", r.hits.front().rank, r.hits.back().rank, r.took_ms);
+            r.total_exact ? "" : "About ", r.total_estimate, unit, r.total_estimate == 1 ? "" : "s",
+            r.hits.front().rank, r.hits.back().rank, r.took_ms);
 }
 
 void print_json(const searcher::SearchResult& r, const std::string& query) {
@@ -104,11 +113,11 @@ int run_search(int argc, char** argv) {
     // clang-format on
     // clang-format off
     options.add_options("Results")
-        ("limit", "hits to show", cxxopts::value<std::size_t>()->default_value("10"), "N")
-        ("offset", "hits to skip (paging)", cxxopts::value<std::size_t>()->default_value("0"), "N")
+        ("limit", "hits to show (0: count only)", cxxopts::value<std::string>()->default_value("10"), "N")
+        ("offset", "hits to skip (paging)", cxxopts::value<std::string>()->default_value("0"), "N")
         ("paragraphs", "every matching paragraph, not the best one per article")
         ("sort", "relevance or date (newest first)", cxxopts::value<std::string>()->default_value("relevance"), "BY")
-        ("snippet-chars", "snippet length in characters", cxxopts::value<std::size_t>()->default_value("240"), "N")
+        ("snippet-chars", "snippet length in characters", cxxopts::value<std::string>()->default_value("240"), "N")
         ("no-snippets", "no snippets (faster)");
     // clang-format on
     // clang-format off
@@ -129,8 +138,8 @@ int run_search(int argc, char** argv) {
     if (args.count("name")) req.name = args["name"].as<std::string>();
     if (args.count("since")) req.since = args["since"].as<std::string>();
     if (args.count("until")) req.until = args["until"].as<std::string>();
-    req.limit = args["limit"].as<std::size_t>();
-    req.offset = args["offset"].as<std::size_t>();
+    req.limit = bounded_number(args, "limit", 0, kMaxLimit);
+    req.offset = bounded_number(args, "offset", 0, kMaxLimit);
     req.paragraphs = args.count("paragraphs") > 0;
     const std::string sort = args["sort"].as<std::string>();
     if (sort != "relevance" && sort != "date") {
@@ -138,7 +147,7 @@ int run_search(int argc, char** argv) {
         return kUsage;
     }
     req.sort_by_date = sort == "date";
-    req.snippet_chars = std::max<std::size_t>(20, args["snippet-chars"].as<std::size_t>());
+    req.snippet_chars = bounded_number(args, "snippet-chars", 20, kMaxSnippetChars);
     req.snippets = !args.count("no-snippets");
     if (req.query.empty() && req.name.empty()) {
         error("search: give a query or --name (see `graf search --help`)");

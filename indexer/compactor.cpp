@@ -43,6 +43,8 @@ CompactStats compact_index(const fs::path& db) {
     // Siblings of the index, so the final renames stay on one file system.
     const fs::path fresh = schema::compacting_path(db);
     const fs::path old = schema::precompact_path(db);
+    // Xapian reports an index it cannot write as locked: say what is wrong.
+    if (std::string why = schema::writable_problem(db, true); !why.empty()) throw IndexError(why);
     std::error_code ec;
     fs::remove_all(fresh, ec);
     fs::remove_all(old, ec);

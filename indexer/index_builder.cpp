@@ -36,9 +36,12 @@ struct Run {
     bool stop_requested() const { return options.stop && options.stop->load(); }
 };
 
-std::set<std::string> source_names(const std::vector<corpus::InputFile>& files) {
+// The source names of this run's inputs (those without files too: an empty
+// folder names the source whose articles a prune would delete).
+std::set<std::string> source_names(const IndexOptions& options) {
     std::set<std::string> names;
-    for (const corpus::InputFile& f : files) names.insert(f.source_name);
+    for (const fs::path& input : options.inputs)
+        names.insert(options.source.empty() ? corpus::default_source_name(input) : options.source);
     return names;
 }
 
@@ -93,13 +96,12 @@ ReadOutcome write_changes(Run& run, corpus::CorpusReader& reader, WriterSet& wri
 }
 
 // --prune after a complete run: deletes what plan_prune allows.
-void prune(Run& run, WriterSet& writers, const ReadOutcome& read,
-           const std::vector<corpus::InputFile>& files, IndexStats& stats) {
+void prune(Run& run, WriterSet& writers, const ReadOutcome& read, IndexStats& stats) {
     std::vector<const KnownHashes*> known;
     for (std::size_t i = 0; i < writers.size(); ++i) known.push_back(&writers[i].known());
     PrunePlan plan = plan_prune(
         known, read,
-        {run.options.inputs, source_names(files), run.skipped.load(), run.options.prune_yes});
+        {run.options.inputs, source_names(run.options), run.skipped.load(), run.options.prune_yes});
     if (!plan.refused.empty()) {
         stats.prune_refused = plan.refused;
         return;
@@ -154,7 +156,7 @@ IndexStats dry_run(Run& run, std::vector<corpus::InputFile> files) {
         throw IndexError(
             fmt::format("{}: cannot read the index: {}", run.options.db.string(), e.get_msg()));
     }
-    const std::set<std::string> sources = source_names(files);
+    const std::set<std::string> sources = source_names(run.options);
     corpus::CorpusReader reader(std::move(files), run.report);
     ChangeReader changes(reader, known, legacy, run.options.inputs.size(), run.report,
                          run.options.stop, run.counters);
@@ -224,8 +226,7 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
     try {
         // SIGINT, or a reader failure, stops reading: pruning then would
         // delete what was not read.
-        if (options.prune && !stats.interrupted && !read.failure)
-            prune(run, writers, read, files, stats);
+        if (options.prune && !stats.interrupted && !read.failure) prune(run, writers, read, stats);
         writers.finish();
     } catch (const Xapian::Error& e) {
         writers.cancel();
