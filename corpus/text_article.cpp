@@ -4,6 +4,28 @@
 
 namespace graf::corpus {
 
+bool looks_like_title(std::string_view line) {
+    if (line.empty() || line.size() > kMaxTitleBytes) return false;
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < line.size(); ++i)
+        if (line[i] != ' ' && (i == 0 || line[i - 1] == ' ')) ++words;
+    if (words > kMaxTitleWords) return false;
+    // Closing quotes and brackets (ASCII, and UTF-8 ’ ” » as their last byte
+    // sequences) do not change how the sentence ends.
+    std::string_view end = line;
+    for (bool trimmed = true; trimmed && !end.empty();) {
+        trimmed = false;
+        for (std::string_view close : {"\"", "'", ")", "]", "\u2019", "\u201d", "\u00bb"}) {
+            if (end.size() >= close.size() && end.substr(end.size() - close.size()) == close) {
+                end.remove_suffix(close.size());
+                trimmed = true;
+            }
+        }
+    }
+    if (end.empty() || end.back() != '.') return true;
+    return end.size() >= 2 && end[end.size() - 2] == '.';  // "..." is an ellipsis
+}
+
 void parse_text_article(std::string_view text, Article& article) {
     std::vector<Block> blocks = split_blocks(text);
     std::size_t first = 0;
@@ -18,7 +40,7 @@ void parse_text_article(std::string_view text, Article& article) {
     // A title is a short single line with a blank line after it and more text
     // below; a file whose first block is a long paragraph has no title.
     if (!inline_date && blocks.size() > first + 1 && blocks[first].lines == 1 &&
-        blocks[first].text.size() <= kMaxTitleBytes) {
+        looks_like_title(blocks[first].text)) {
         article.title = std::move(blocks[first].text);
         ++first;
         date_from(first);  // "Title\n\ndate 2025-01-27 First paragraph…"

@@ -30,7 +30,16 @@ TEST_CASE("text articles: title, date header and paragraphs") {
          "2025-01-27",
          {"Body text.", "More."}},
         {"Only one block, no title.", "", "", {"Only one block, no title."}},
-        {"date 2025-13-45 is no date.\n\nx", "date 2025-13-45 is no date.", "", {"x"}},
+        {"date 2025-13-45 is no date.\n\nx", "", "", {"date 2025-13-45 is no date.", "x"}},
+        // A one-line news lead is the first paragraph, not a title.
+        {"Maternity pay is to rise by £1,400, the minister said.\n\nMore.",
+         "",
+         "",
+         {"Maternity pay is to rise by £1,400, the minister said.", "More."}},
+        {"Could Yukos be a blessing in disguise?\n\nBody.",
+         "Could Yukos be a blessing in disguise?",
+         "",
+         {"Body."}},
         {"Title\r\n\r\nWindows line endings.\r\n", "Title", "", {"Windows line endings."}},
         {"Title\n \t \nBlank lines with spaces count.\n\n\n\nYes.",
          "Title",
@@ -46,6 +55,39 @@ TEST_CASE("text articles: title, date header and paragraphs") {
         CHECK(a.title == c.title);
         CHECK(a.date == c.date);
         CHECK(a.paragraphs == c.paragraphs);
+    }
+}
+
+TEST_CASE("text articles: the title rule keeps headlines and leaves out one-line leads") {
+    struct Case {
+        std::string line;
+        bool title;
+    };
+    const std::vector<Case> cases = {
+        {"Labour plans maternity pay rise", true},
+        {"Could Yukos be a blessing in disguise?", true},
+        {"Analysis: No pain, no gain?", true},
+        {"Rivals of the £400 Apple...", true},  // an ellipsis, not a full stop
+        {"Goal!", true},
+        {"“Wait for it” says Brown", true},
+        {"Rates rise again.", false},
+        {"He said: \"We will win.\"", false},
+        {"He said: “We will win.”", false},
+        {"The plan (as agreed.)", false},
+        {"Kim Jong-il visits St. Petersburg", true},
+        {"one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+         "fifteen sixteen seventeen eighteen nineteen twenty",
+         true},  // 20 words
+        {"one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+         "fifteen sixteen seventeen eighteen nineteen twenty twentyone",
+         false},  // 21 words: a sentence without its full stop
+        {std::string(200, 'x'), true},
+        {std::string(201, 'x'), false},
+        {"", false},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.line);
+        CHECK(looks_like_title(c.line) == c.title);
     }
 }
 
