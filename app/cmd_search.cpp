@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli.hpp"
+#include "app/export.hpp"
 #include "app/option_bounds.hpp"
 #include "searcher/query.hpp"
 #include "searcher/searcher.hpp"
@@ -33,6 +34,14 @@ std::string highlighted(const searcher::Snippet& s, bool color, const char* open
     return out;
 }
 
+// "22 matching articles" when counted; an estimate says how far off it may be.
+std::string total_text(const searcher::SearchResult& r, const char* unit) {
+    const std::string counted =
+        fmt::format("{} matching {}{}", r.total_estimate, unit, r.total_estimate == 1 ? "" : "s");
+    if (r.total_exact) return counted;
+    return fmt::format("About {} (at least {}, at most {})", counted, r.total_lower, r.total_upper);
+}
+
 void print_text(const searcher::SearchResult& r, const searcher::SearchRequest& req, bool color) {
     for (const searcher::Hit& h : r.hits) {
         std::string heading = h.title.empty() ? h.article : h.title;
@@ -53,15 +62,11 @@ void print_text(const searcher::SearchResult& r, const searcher::SearchRequest& 
     if (r.hits.empty() && (r.total_estimate == 0 || (req.offset == 0 && req.limit > 0)))
         fmt::print("No matching {}s ({:.1f} ms)\n", unit, r.took_ms);
     else if (r.hits.empty())  // --limit 0, or an offset past the end: the count stands
-        fmt::print("{}{} matching {}{}; none shown (--limit {}, --offset {}) ({:.1f} ms)\n",
-                   r.total_exact ? "" : "About ", r.total_estimate, unit,
-                   r.total_estimate == 1 ? "" : "s", req.limit, req.offset, r.took_ms);
+        fmt::print("{}; none shown (--limit {}, --offset {}) ({:.1f} ms)\n", total_text(r, unit),
+                   req.limit, req.offset, r.took_ms);
     else
-        fmt::print(
-            "{}{} matching {}{}; showing {}-{} ({:.1f} ms); open one with `graf show ID "
-            "--paragraph N`\n",
-            r.total_exact ? "" : "About ", r.total_estimate, unit, r.total_estimate == 1 ? "" : "s",
-            r.hits.front().rank, r.hits.back().rank, r.took_ms);
+        fmt::print("{}; showing {}-{} ({:.1f} ms); open one with `graf show ID --paragraph N`\n",
+                   total_text(r, unit), r.hits.front().rank, r.hits.back().rank, r.took_ms);
 }
 
 void print_json(const searcher::SearchResult& r, const std::string& query) {
@@ -89,6 +94,8 @@ void print_json(const searcher::SearchResult& r, const std::string& query) {
     nlohmann::json j = {{"query", query},
                         {"total_estimate", r.total_estimate},
                         {"total_exact", r.total_exact},
+                        {"total_lower", r.total_lower},
+                        {"total_upper", r.total_upper},
                         {"took_ms", r.took_ms},
                         {"partial", !r.missing_shards.empty()},
                         {"missing_shards", missing},
@@ -116,7 +123,9 @@ int run_search(int argc, char** argv) {
         ("limit", "hits to show (0: count only)", cxxopts::value<std::string>()->default_value("10"), "N")
         ("offset", "hits to skip (paging)", cxxopts::value<std::string>()->default_value("0"), "N")
         ("paragraphs", "every matching paragraph, not the best one per article")
-        ("sort", "relevance or date (newest first)", cxxopts::value<std::string>()->default_value("relevance"), "BY")
+        ("sort", "relevance, date (newest first) or oldest", cxxopts::value<std::string>()->default_value("relevance"), "BY")
+        ("export", "write every match with its full text and metadata: jsonl or csv", cxxopts::value<std::string>(), "FORMAT")
+        ("articles", "with --export: whole articles (every paragraph), not matching paragraphs")
         ("snippet-chars", "snippet length in characters", cxxopts::value<std::string>()->default_value("240"), "N")
         ("no-snippets", "no snippets (faster)");
     // clang-format on
@@ -142,11 +151,26 @@ int run_search(int argc, char** argv) {
     req.offset = bounded_number(args, "offset", 0, kMaxLimit);
     req.paragraphs = args.count("paragraphs") > 0;
     const std::string sort = args["sort"].as<std::string>();
-    if (sort != "relevance" && sort != "date") {
-        error("search: --sort takes relevance or date");
+    if (sort != "relevance" && sort != "date" && sort != "oldest") {
+        error("search: --sort takes relevance, date (newest first) or oldest, not '{}'", sort);
         return kUsage;
     }
-    req.sort_by_date = sort == "date";
+    req.sort_by_date = sort == "date" || sort == "oldest";
+    req.oldest_first = sort == "oldest";
+    std::optional<ExportFormat> export_format;
+    if (args.count("export")) {
+        const std::string f = args["export"].as<std::string>();
+        if (f != "jsonl" && f != "csv") {
+            error("search: --export takes jsonl or csv, not '{}'", f);
+            return kUsage;
+        }
+        export_format = f == "csv" ? ExportFormat::Csv : ExportFormat::JsonLines;
+        // Matching paragraphs unless whole articles are asked for.
+        req.paragraphs = !args.count("articles");
+    } else if (args.count("articles")) {
+        error("search: --articles goes with --export");
+        return kUsage;
+    }
     req.snippet_chars = bounded_number(args, "snippet-chars", 20, kMaxSnippetChars);
     req.snippets = !args.count("no-snippets");
     if (req.query.empty() && req.name.empty()) {
@@ -158,6 +182,11 @@ int run_search(int argc, char** argv) {
     int status = kOk;
     try {
         searcher::Searcher s(db_option(args), args.count("allow-partial") > 0);
+        if (export_format) {
+            export_results(s, req, *export_format, args.count("limit") ? req.limit : 0);
+            warn_stale_shards(s.stale_shards());
+            return kOk;
+        }
         searcher::SearchResult r = s.search(req);
         status = warn_missing_shards(r.missing_shards, r.shards);
         warn_stale_shards(s.stale_shards());

@@ -1,9 +1,7 @@
 // graf show [--db DIR] ARTICLE [--paragraph N] [--json]: one article whole.
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <set>
-
+#include "app/article_records.hpp"
 #include "app/cli.hpp"
 #include "app/option_bounds.hpp"
 #include "schema/schema.hpp"
@@ -11,50 +9,6 @@
 
 namespace graf::app {
 namespace {
-
-// The paragraphs of the documents matching `term`, by article key.
-std::vector<std::pair<std::string, schema::ParagraphData>> records(Xapian::Database& db,
-                                                                   const std::string& term) {
-    std::vector<std::pair<std::string, schema::ParagraphData>> out;
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-        Xapian::Document doc = db.get_document(*it);
-        const std::string record = doc.get_value(schema::kRecordSlot);
-        out.emplace_back(
-            doc.get_value(schema::kArticleSlot),
-            record.empty() ? schema::decode_legacy(doc.get_data()) : schema::decode(record));
-    }
-    return out;
-}
-
-// The article's paragraphs in order: by its full id, else by the id its
-// input gave it when exactly one article has that id. Throws
-// cxxopts::exceptions::exception (a usage error) naming the candidates.
-std::vector<schema::ParagraphData> find_article(Xapian::Database& db, const std::string& id) {
-    auto found = records(db, schema::article_term(id));
-    if (found.empty())
-        found = records(db, std::string(schema::kLocalIdPrefix) + schema::article_key(id));
-    std::set<std::string> keys;
-    for (const auto& [key, data] : found) keys.insert(key);
-    if (keys.empty())
-        throw cxxopts::exceptions::exception(
-            fmt::format("show: no article '{}' in this index; give an id as graf search prints it "
-                        "(SOURCE:ID, e.g. bbc:politics/001)",
-                        id));
-    if (keys.size() > 1) {
-        std::set<std::string> ids;
-        for (const auto& [key, data] : found) ids.insert(data.id);
-        std::string list;
-        for (const std::string& i : ids) list += (list.empty() ? "" : ", ") + i;
-        throw cxxopts::exceptions::exception(
-            fmt::format("show: '{}' names {} articles from different sources: {}; give one of them",
-                        id, keys.size(), list));
-    }
-    std::vector<schema::ParagraphData> out;
-    for (auto& [key, data] : found) out.push_back(std::move(data));
-    std::sort(out.begin(), out.end(),
-              [](const auto& a, const auto& b) { return a.paragraph < b.paragraph; });
-    return out;
-}
 
 void print_text(const std::vector<schema::ParagraphData>& ps, unsigned chosen) {
     const schema::ParagraphData& a = ps.front();

@@ -154,7 +154,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
     enquire.set_query(query);
     enquire.set_weighting_scheme(paragraph_weight());
     if (!request.paragraphs) enquire.set_collapse_key(schema::kArticleSlot);
-    if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+    if (request.sort_by_date)
+        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, !request.oldest_first);
     // Checking a few more documents than shown makes small totals exact
     // (collapsing makes Xapian's estimate loose) at a bounded cost.
     const auto first = static_cast<Xapian::doccount>(request.offset);
@@ -179,6 +180,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.total_exact =
         saw_all || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     result.total_estimate = saw_all ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
+    result.total_lower = saw_all ? result.total_estimate : mset.get_matches_lower_bound();
+    result.total_upper = saw_all ? result.total_estimate : mset.get_matches_upper_bound();
 
     // Exact "other matching paragraphs" per shown article: when the match
     // stopped early, one extra pass over just those articles' paragraphs.

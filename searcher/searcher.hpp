@@ -22,6 +22,7 @@ struct SearchRequest {
     std::size_t offset = 0;
     bool paragraphs = false;  ///< every matching paragraph instead of the best per article
     bool sort_by_date = false;
+    bool oldest_first = false;  ///< with sort_by_date: ascending (undated articles first)
     bool snippets = true;
     std::size_t snippet_chars = 240;
     bool suggest = true;
@@ -43,6 +44,9 @@ struct SearchResult {
     std::vector<Hit> hits;
     Xapian::doccount total_estimate = 0;  ///< articles (or paragraphs with --paragraphs)
     bool total_exact = false;             ///< the total was counted, not estimated
+    /// Xapian's bounds on the total (equal to it when exact): an estimate is
+    /// shown with them, so it never looks more precise than it is.
+    Xapian::doccount total_lower = 0, total_upper = 0;
     double took_ms = 0;
     std::optional<std::string> suggestion;  ///< the query with unknown words corrected
     bool natural_language = false;
