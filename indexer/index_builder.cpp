@@ -5,6 +5,7 @@
 #include <chrono>
 #include <mutex>
 #include <thread>
+#include <unordered_set>
 
 #include "corpus/corpus_reader.hpp"
 #include "indexer/analysis_pool.hpp"
@@ -12,6 +13,7 @@
 #include "indexer/compactor.hpp"
 #include "indexer/progress_line.hpp"
 #include "indexer/prune.hpp"
+#include "indexer/rebuild.hpp"
 #include "indexer/shards.hpp"
 #include "indexer/writer_set.hpp"
 #include "schema/layout.hpp"
@@ -95,8 +97,16 @@ ReadOutcome write_changes(Run& run, corpus::CorpusReader& reader, WriterSet& wri
     return std::move(changes.outcome());
 }
 
-// --prune after a complete run: deletes what plan_prune allows.
-void prune(Run& run, WriterSet& writers, const ReadOutcome& read, IndexStats& stats) {
+// A database losing more than this share of its articles is rebuilt from
+// what stays rather than deleted from (rebuild.hpp says why).
+constexpr double kRebuildShare = 0.5;
+
+// --prune after a complete run: deletes what plan_prune allows from the
+// databases that keep most of their articles; returns, for the others, the
+// keys to leave out when rebuilding them once the writers are closed.
+std::vector<std::unordered_set<std::string>> prune(Run& run, WriterSet& writers,
+                                                   const ReadOutcome& read, IndexStats& stats) {
+    std::vector<std::unordered_set<std::string>> rebuild(writers.size());
     std::vector<const KnownHashes*> known;
     for (std::size_t i = 0; i < writers.size(); ++i) known.push_back(&writers[i].known());
     PrunePlan plan = plan_prune(
@@ -104,10 +114,17 @@ void prune(Run& run, WriterSet& writers, const ReadOutcome& read, IndexStats& st
         {run.options.inputs, source_names(run.options), run.skipped.load(), run.options.prune_yes});
     if (!plan.refused.empty()) {
         stats.prune_refused = plan.refused;
-        return;
+        return rebuild;
     }
-    for (std::size_t i = 0; i < writers.size(); ++i) writers[i].remove(plan.keys[i]);
+    for (std::size_t i = 0; i < writers.size(); ++i) {
+        const std::vector<std::string>& keys = plan.keys[i];
+        if (static_cast<double>(keys.size()) > kRebuildShare * writers[i].known().size())
+            rebuild[i].insert(keys.begin(), keys.end());
+        else
+            writers[i].remove(keys);
+    }
     stats.articles_pruned = plan.count;
+    return rebuild;
 }
 
 // The end of a run: compaction (a new index, a parallel build's merge, or an
@@ -223,11 +240,15 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
     IndexStats stats = writers.totals();
     stats.interrupted = read.interrupted || run.stop_requested();
     stats.articles_unchanged = read.unchanged;
+    std::vector<std::unordered_set<std::string>> rebuild;
     try {
         // SIGINT, or a reader failure, stops reading: pruning then would
         // delete what was not read.
-        if (options.prune && !stats.interrupted && !read.failure) prune(run, writers, read, stats);
+        if (options.prune && !stats.interrupted && !read.failure)
+            rebuild = prune(run, writers, read, stats);
         writers.finish();
+        for (std::size_t i = 0; i < rebuild.size(); ++i)
+            if (!rebuild[i].empty()) rebuild_without(layout.databases[i], rebuild[i]);
     } catch (const Xapian::Error& e) {
         writers.cancel();
         throw IndexError(fmt::format(

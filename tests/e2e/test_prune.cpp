@@ -89,4 +89,14 @@ TEST_CASE("prune: --dry-run lists, more than half needs --yes, other sources are
     CHECK(summary["index_bytes"].get<std::uint64_t>() <= before);
     CHECK(stats(db)["articles"] == 2);  // news:000 and other:000
     CHECK(search_json(db, {"harbours"})["hits"].size() == 2);
+    // The kept articles were copied whole (positions too): phrases still match.
+    CHECK(search_json(db, {"\"about harbours\""})["hits"].size() == 2);
+    CHECK(search_json(db, {"\"story 0 about\""})["hits"].size() == 1);
+    // Pruning a few keeps the rest in place (deleted, not rebuilt).
+    std::filesystem::remove(tmp / "news" / "000.txt");
+    write_file(tmp / "news" / "007.txt", "Seven\n\nAbout harbours again.\n");
+    RunResult few = index(db, {"--prune", "--json", (tmp / "news").string()});
+    CHECK(few.exit_code == 0);
+    CHECK(json::parse(few.out)["pruned"] == 1);
+    CHECK(stats(db)["articles"] == 2);  // news:007 and other:000
 }
