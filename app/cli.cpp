@@ -3,14 +3,18 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 #include "schema/schema.hpp"
 
 namespace graf::app {
 
 void add_db_option(cxxopts::Options& options) {
-    options.add_options("Index")("db", "index folder (or Xapian stub file)",
-                                 cxxopts::value<std::string>()->default_value("graf-index"), "DIR");
+    // GRAF_DB saves typing --db on every command.
+    const char* env = std::getenv("GRAF_DB");
+    options.add_options("Index")(
+        "db", "index folder (or Xapian stub file); default $GRAF_DB, else graf-index",
+        cxxopts::value<std::string>()->default_value(env && *env ? env : "graf-index"), "DIR");
 }
 
 std::string db_option(const cxxopts::ParseResult& args) {

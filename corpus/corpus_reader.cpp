@@ -27,6 +27,7 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 std::optional<std::pair<Format, std::size_t>> format_of(const fs::path& p) {
     std::string name = p.filename().string();
     if (ends_with(name, ".txt")) return std::pair{Format::Text, std::size_t{4}};
+    if (ends_with(name, ".md")) return std::pair{Format::Text, std::size_t{3}};
     for (std::string_view ext : {".jsonl", ".jsonl.gz", ".jsonl.xz", ".jsonl.zst", ".ndjson"})
         if (ends_with(name, ext)) return std::pair{Format::JsonLines, ext.size()};
     return std::nullopt;
@@ -35,6 +36,20 @@ std::optional<std::pair<Format, std::size_t>> format_of(const fs::path& p) {
 std::string strip_extension(std::string s, std::size_t ext_len) {
     s.resize(s.size() - ext_len);
     return s;
+}
+
+// Files inside a folder that graf does not read: one warning naming the
+// first few, so nothing is left out silently.
+Problem unknown_files(const fs::path& folder, std::vector<std::string> names) {
+    constexpr std::size_t kNamed = 5;
+    std::sort(names.begin(), names.end());
+    std::string list;
+    for (std::size_t i = 0; i < names.size() && i < kNamed; ++i) list += (i ? ", " : "") + names[i];
+    if (names.size() > kNamed) list += fmt::format(" and {} more", names.size() - kNamed);
+    return {Problem::Kind::Warning, folder.string(),
+            fmt::format("{} file{} of unknown type not read: {} (graf reads .txt, .md and "
+                        ".jsonl, also .jsonl.gz, .jsonl.xz, .jsonl.zst)",
+                        names.size(), names.size() == 1 ? "" : "s", list)};
 }
 
 std::string absolute_path(const fs::path& p) {
@@ -100,11 +115,15 @@ std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const Pr
             if (ec)
                 problems(
                     {Problem::Kind::Skipped, in.string(), "cannot list folder: " + ec.message()});
+            std::vector<std::string> unknown;
             for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
                 std::error_code fec;
                 if (!it->is_regular_file(fec)) continue;
                 auto fmt = format_of(it->path());
-                if (!fmt) continue;
+                if (!fmt) {
+                    unknown.push_back(it->path().lexically_relative(in).generic_string());
+                    continue;
+                }
                 std::string rel = it->path().lexically_relative(in).generic_string();
                 found.push_back({it->path(),
                                  strip_extension(rel, fmt->second),
@@ -117,6 +136,7 @@ std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const Pr
             if (ec)
                 problems({Problem::Kind::Warning, in.string(),
                           "folder walk stopped early: " + ec.message()});
+            if (!unknown.empty()) problems(unknown_files(in, std::move(unknown)));
             std::sort(found.begin(), found.end(),
                       [](const InputFile& a, const InputFile& b) { return a.id_base < b.id_base; });
             files.insert(files.end(), std::make_move_iterator(found.begin()),
@@ -131,7 +151,7 @@ std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const Pr
                              {}});
         } else {
             problems({Problem::Kind::Skipped, in.string(),
-                      "unsupported file type: graf reads .txt and .jsonl (also .jsonl.gz, "
+                      "unsupported file type: graf reads .txt, .md and .jsonl (also .jsonl.gz, "
                       ".jsonl.xz, .jsonl.zst)"});
         }
         for (std::size_t i = first; i < files.size(); ++i) {
@@ -219,6 +239,7 @@ bool CorpusReader::next_text(const InputFile& f, Article& article) {
         return skip("cannot read: " + std::error_code(errno, std::generic_category()).message());
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (in.bad()) return skip("read error");
+    if (auto utf16 = decode_utf16_bom(bytes)) bytes = std::move(*utf16);  // before the NUL check
     if (looks_binary(bytes)) return skip("binary file (NUL bytes), not text");
     DecodedText decoded = decode_to_utf8(bytes);
     if (decoded.repair) problems_({Problem::Kind::Warning, where, *decoded.repair});

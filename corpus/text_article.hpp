@@ -21,7 +21,17 @@ inline constexpr std::size_t kMaxTitleWords = 20;
 /// their longest is 9 words, 52 bytes.
 bool looks_like_title(std::string_view line);
 
-/// Fills title, date and paragraphs of `article` from decoded UTF-8 text.
+/// A front matter block ends within this many lines, or is not one.
+inline constexpr std::size_t kMaxFrontMatterLines = 64;
+
+/// A leading front matter block — a `---` line, `key: value` lines, a `---`
+/// (or `...`) line — sets title, date (YYYY-MM-DD, or a timestamp starting
+/// so), source and url of `article` (other keys are ignored, quotes around a
+/// value dropped); returns the text after it, or `text` when there is none.
+std::string_view take_front_matter(std::string_view text, Article& article);
+
+/// Fills title, date and paragraphs of `article` from decoded UTF-8 text
+/// (front matter first; then a first line may be the title, see below).
 void parse_text_article(std::string_view text, Article& article);
 
 }  // namespace graf::corpus

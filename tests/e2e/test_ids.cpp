@@ -66,7 +66,8 @@ TEST_CASE("ids: the same file name in two folders is two articles, each re-index
     CHECK(bad.err.find("--source must not contain spaces") != std::string::npos);
 }
 
-TEST_CASE("ids: two JSON Lines feeds numbered alike stay apart; a line's source is its label") {
+TEST_CASE(
+    "ids: two JSON Lines feeds numbered alike stay apart, a line with a source keeps it as label") {
     TempDir tmp;
     const auto db = tmp / "db";
     write_file(tmp / "wire.jsonl",
