@@ -46,10 +46,15 @@ Problem unknown_files(const fs::path& folder, std::vector<std::string> names) {
     std::string list;
     for (std::size_t i = 0; i < names.size() && i < kNamed; ++i) list += (i ? ", " : "") + names[i];
     if (names.size() > kNamed) list += fmt::format(" and {} more", names.size() - kNamed);
+    const bool json = std::any_of(names.begin(), names.end(),
+                                  [](const std::string& n) { return ends_with(n, ".json"); });
     return {Problem::Kind::Warning, folder.string(),
             fmt::format("{} file{} of unknown type not read: {} (graf reads .txt, .md and "
-                        ".jsonl, also .jsonl.gz, .jsonl.xz, .jsonl.zst)",
-                        names.size(), names.size() == 1 ? "" : "s", list)};
+                        ".jsonl, also .jsonl.gz, .jsonl.xz, .jsonl.zst{})",
+                        names.size(), names.size() == 1 ? "" : "s", list,
+                        json ? "; a .json array converts to JSON Lines with "
+                               "`jq -c '.[]' FILE.json > FILE.jsonl`"
+                             : "")};
 }
 
 std::string absolute_path(const fs::path& p) {
@@ -151,8 +156,12 @@ std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const Pr
                              {}});
         } else {
             problems({Problem::Kind::Skipped, in.string(),
-                      "unsupported file type: graf reads .txt, .md and .jsonl (also .jsonl.gz, "
-                      ".jsonl.xz, .jsonl.zst)"});
+                      std::string("unsupported file type: graf reads .txt, .md and .jsonl (also "
+                                  ".jsonl.gz, .jsonl.xz, .jsonl.zst)") +
+                          (ends_with(in.string(), ".json")
+                               ? "; a .json array converts to JSON Lines with `jq -c '.[]' "
+                                 "FILE.json > FILE.jsonl`"
+                               : "")});
         }
         for (std::size_t i = first; i < files.size(); ++i) {
             files[i].source_name = name;

@@ -22,13 +22,16 @@ TEST_CASE("inputs: front matter, UTF-16, unknown files named, GRAF_DB") {
     write_file(tmp / "notes" / "b.txt", utf16);
     write_file(tmp / "notes" / "c.doc", "binary word file");
     write_file(tmp / "notes" / "d.pdf", "%PDF");
+    write_file(tmp / "notes" / "e.json", "[{\"id\": 1}]");
 
     ::setenv("GRAF_DB", db.c_str(), 1);
     RunResult r = run_graf({"index", (tmp / "notes").string()});
     INFO(r.err);
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("indexed 2 articles") != std::string::npos);
-    CHECK(r.err.find("2 files of unknown type not read: c.doc, d.pdf") != std::string::npos);
+    CHECK(r.err.find("3 files of unknown type not read: c.doc, d.pdf, e.json") !=
+          std::string::npos);
+    CHECK(r.err.find("`jq -c '.[]' FILE.json > FILE.jsonl`") != std::string::npos);
 
     RunResult s = run_graf({"search", "--json", "harbour"});  // --db from GRAF_DB
     ::unsetenv("GRAF_DB");
