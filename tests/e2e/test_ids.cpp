@@ -13,21 +13,10 @@ using nlohmann::json;
 
 namespace {
 
-json stats(const std::filesystem::path& db) {
-    RunResult r = run_graf({"stats", "--db", db.string(), "--json"});
-    REQUIRE(r.exit_code == 0);
-    return json::parse(r.out);
-}
-
 std::set<std::string> ids_of(const json& result) {
     std::set<std::string> out;
     for (const auto& h : result["hits"]) out.insert(h["id"].get<std::string>());
     return out;
-}
-
-RunResult index(const std::filesystem::path& db, std::vector<std::string> args) {
-    args.insert(args.begin(), {"index", "--db", db.string()});
-    return run_graf(args);
 }
 
 }  // namespace
@@ -37,11 +26,11 @@ TEST_CASE("ids: the same file name in two folders is two articles, each re-index
     const auto db = tmp / "db";
     write_file(tmp / "srcA" / "001.txt", "Alpha title\n\nThe walrus spoke first.\n");
     write_file(tmp / "srcB" / "001.txt", "Beta title\n\nThe walrus spoke second.\n");
-    REQUIRE(index(db, {(tmp / "srcA").string()}).exit_code == 0);
-    RunResult b = index(db, {(tmp / "srcB").string()});
+    REQUIRE(index_into(db, {(tmp / "srcA").string()}).exit_code == 0);
+    RunResult b = index_into(db, {(tmp / "srcB").string()});
     INFO(b.err);
     CHECK(b.out.find("1 new, 0 changed") != std::string::npos);  // was "1 changed": A lost
-    CHECK(stats(db)["articles"] == 2);
+    CHECK(stats_json(db)["articles"] == 2);
 
     json hits = search_json(db, {"walrus"});
     CHECK(ids_of(hits) == std::set<std::string>{"srcA:001", "srcB:001"});
@@ -56,12 +45,12 @@ TEST_CASE("ids: the same file name in two folders is two articles, each re-index
     CHECK(search_json(db, {"article:001"})["hits"].size() == 2);  // the input's id: both
 
     // Re-indexing an input is incremental; --source names it explicitly.
-    CHECK(index(db, {(tmp / "srcA").string()}).out.find("0 new, 0 changed, 1 unchanged") !=
+    CHECK(index_into(db, {(tmp / "srcA").string()}).out.find("0 new, 0 changed, 1 unchanged") !=
           std::string::npos);
-    RunResult named = index(db, {"--source", "archive", (tmp / "srcA").string()});
+    RunResult named = index_into(db, {"--source", "archive", (tmp / "srcA").string()});
     CHECK(named.out.find("1 new") != std::string::npos);
     CHECK(ids_of(search_json(db, {"walrus", "first"})).count("archive:001") == 1);
-    RunResult bad = index(db, {"--source", "a b", (tmp / "srcA").string()});
+    RunResult bad = index_into(db, {"--source", "a b", (tmp / "srcA").string()});
     CHECK(bad.exit_code == 1);
     CHECK(bad.err.find("--source must not contain spaces") != std::string::npos);
 }
@@ -77,7 +66,7 @@ TEST_CASE(
                "\n"
                R"({"id": "1", "body": "Cocoa prices in Ghana."})"
                "\n");
-    RunResult r = index(db, {(tmp / "wire.jsonl").string(), (tmp / "local.jsonl").string()});
+    RunResult r = index_into(db, {(tmp / "wire.jsonl").string(), (tmp / "local.jsonl").string()});
     INFO(r.err);
     CHECK(r.exit_code == 0);
     CHECK(r.err.find("duplicate article id") == std::string::npos);
@@ -158,8 +147,8 @@ TEST_CASE("ids: an index of schema 5 answers, and graf index replaces its articl
     RunResult again = run_graf({"index", "--db", db.string(), sample_corpus().string()});
     INFO(again.err);
     CHECK(again.out.find("0 new, 2 changed") != std::string::npos);
-    CHECK(stats(db)["articles"] == 2);  // replaced, not duplicated
-    CHECK(stats(db)["paragraphs"] == 9);
+    CHECK(stats_json(db)["articles"] == 2);  // replaced, not duplicated
+    CHECK(stats_json(db)["paragraphs"] == 9);
     RunResult now = run_graf({"search", "--db", db.string(), "--json", "Bannon"});
     CHECK(now.err.empty());
     CHECK(ids_of(json::parse(now.out)) ==
