@@ -77,7 +77,6 @@ void print_json(const searcher::SearchResult& r, const std::string& query) {
         hits.push_back({{"rank", h.rank},
                         {"article", h.article},
                         {"id", h.id},
-                        {"location", h.location},
                         {"paragraph", h.paragraph},
                         {"title", h.title},
                         {"date", h.date},

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <unordered_map>
+
 #include "app/article_records.hpp"
 
 namespace graf::app {
@@ -17,13 +19,19 @@ struct Row {
     const searcher::Hit& hit;
     std::string text;  ///< the paragraph, or the article's paragraphs joined by blank lines
     nlohmann::json paragraphs;  ///< articles: every paragraph's text
+    std::string location;       ///< where the article was read (paragraph 1's record holds it)
 };
 
 void write_jsonl(const Row& row, bool articles) {
     const searcher::Hit& h = row.hit;
-    nlohmann::json j = {
-        {"id", h.id},         {"article", h.article}, {"title", h.title},       {"date", h.date},
-        {"source", h.source}, {"url", h.url},         {"location", h.location}, {"score", h.score}};
+    nlohmann::json j = {{"id", h.id},
+                        {"article", h.article},
+                        {"title", h.title},
+                        {"date", h.date},
+                        {"source", h.source},
+                        {"url", h.url},
+                        {"location", row.location},
+                        {"score", h.score}};
     if (articles) {
         j["best_paragraph"] = h.paragraph;
         j["matching_paragraphs"] = h.matching_paragraphs;
@@ -40,7 +48,7 @@ void write_csv(const Row& row) {
     const std::string number = std::to_string(h.paragraph);
     std::string line;
     for (const std::string* f : {&h.id, &h.article, &number, &h.title, &h.date, &h.source, &h.url,
-                                 &h.location, &row.text}) {
+                                 &row.location, &row.text}) {
         if (!line.empty()) line += ',';
         line += csv_field(*f);
     }
@@ -69,18 +77,24 @@ std::size_t export_results(searcher::Searcher& searcher, searcher::SearchRequest
         fmt::print("id,article,{},title,date,source,url,location,text\r\n",
                    articles ? "best_paragraph" : "paragraph");
     std::size_t written = 0;
+    std::unordered_map<std::string, std::string> locations;  // by id, for paragraph rows
     for (request.offset = 0;; request.offset += kPage) {
         request.limit = max ? std::min(kPage, max - written) : kPage;
         searcher::SearchResult page = searcher.search(request);
         for (const searcher::Hit& h : page.hits) {
-            Row row{h, {}, nlohmann::json::array()};
+            Row row{h, {}, nlohmann::json::array(), {}};
             if (articles) {
-                for (const schema::ParagraphData& p : find_article(searcher.database(), h.id)) {
+                const auto ps = find_article(searcher.database(), h.id);
+                row.location = ps.front().location;
+                for (const schema::ParagraphData& p : ps) {
                     row.text += (row.text.empty() ? "" : "\n\n") + p.text;
                     row.paragraphs.push_back(p.text);
                 }
             } else {
                 row.text = h.snippet.text;
+                auto [it, fresh] = locations.try_emplace(h.id);
+                if (fresh) it->second = find_article(searcher.database(), h.id).front().location;
+                row.location = it->second;
             }
             format == ExportFormat::Csv ? write_csv(row) : write_jsonl(row, articles);
         }

@@ -137,6 +137,10 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article, Article
         data.paragraph = number;
         data.text = text;
         doc.add_value(schema::kRecordSlot, schema::encode(data));
+        // Where the article was read is the same for every paragraph: the
+        // first one's record alone keeps it (on every record it cost
+        // Reuters 4.7 MB, 4% of the index).
+        data.location.clear();
         out.paragraphs.push_back(std::move(doc));
     }
     return out;

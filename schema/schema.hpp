@@ -91,7 +91,8 @@ struct ParagraphData {
     unsigned paragraph = 0;  ///< from 1
     std::string text;        ///< the original paragraph text
     std::string id;          ///< full_id (schema 6); decode gives `article` for older records
-    std::string location;    ///< where it was read: absolute file, or feed:line (schema 6)
+    std::string location;    ///< where it was read: absolute file, or feed:line (schema 6;
+                             ///< in paragraph 1's record only)
 };
 
 /// The record stored in kRecordSlot: the fields one per line, in the order

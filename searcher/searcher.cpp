@@ -206,7 +206,6 @@ SearchResult Searcher::run(const SearchRequest& request) {
         hit.rank = static_cast<std::size_t>(it.get_rank()) + 1;  // get_rank counts the offset
         hit.article = data.article;
         hit.id = std::move(data.id);
-        hit.location = std::move(data.location);
         hit.paragraph = data.paragraph;
         hit.title = std::move(data.title);
         hit.date = std::move(data.date);

@@ -32,7 +32,6 @@ struct Hit {
     std::size_t rank = 0;  ///< from 1
     std::string article;   ///< the id its input gives it (JSON "id", .txt path): not unique
     std::string id;        ///< unique: "SOURCE:ARTICLE" (schema 6; older indexes: article)
-    std::string location;  ///< where it was read: absolute file, or feed:line (schema 6)
     unsigned paragraph = 0;
     std::string title, date, source, url;
     double score = 0;
