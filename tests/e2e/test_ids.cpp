@@ -90,9 +90,10 @@ TEST_CASE(
             CHECK(shown(db, "local:1")["location"] == (tmp / "local.jsonl").string() + ":2");
         }
     }
-    // source: matches the label and the feed's source name.
+    // source: matches the label: the line's own, else the feed's source name.
     CHECK(search_json(db, {"cocoa", "source:reuters"})["hits"].size() == 1);
-    CHECK(search_json(db, {"cocoa", "source:wire"})["hits"].size() == 1);
+    CHECK(search_json(db, {"cocoa", "source:local"})["hits"].size() == 1);
+    CHECK(search_json(db, {"cocoa", "source:wire"})["hits"].empty());
 }
 
 namespace {
