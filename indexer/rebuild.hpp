@@ -1,7 +1,7 @@
 #pragma once
 // Pruning most of a database by deleting documents one by one rewrites
 // every posting list it touches (Reuters to 100 articles: 75.6 s, and the
-// index grew from 117 to 163 MB before compaction). Copying the few
+// index grew to 163 MB before compaction). Copying the few
 // documents that stay into a fresh database took 2.3 s, compaction included.
 #include <filesystem>
 #include <string>
