@@ -47,8 +47,9 @@ void warn_stale_shards(const std::vector<searcher::StaleShard>& stale) {
     for (const searcher::StaleShard& s : stale)
         error(
             "warning: {} was built by another version of graf (index schema {}, this graf "
-            "reads {}); some words may miss their variants until you run `graf index` on it "
-            "again",
+            "reads {}); it answers, but some words may miss their variants and ids lack their "
+            "source name until you run `graf index` on it again, with the inputs (and "
+            "--source names) it was built from",
             s.shard, s.version.empty() ? "none" : s.version, schema::kVersion);
 }
 
