@@ -3,14 +3,18 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 #include "schema/schema.hpp"
 
 namespace graf::app {
 
 void add_db_option(cxxopts::Options& options) {
-    options.add_options("Index")("db", "index folder (or Xapian stub file)",
-                                 cxxopts::value<std::string>()->default_value("graf-index"), "DIR");
+    // GRAF_DB saves typing --db on every command.
+    const char* env = std::getenv("GRAF_DB");
+    options.add_options("Index")(
+        "db", "index folder (or Xapian stub file); default $GRAF_DB, else graf-index",
+        cxxopts::value<std::string>()->default_value(env && *env ? env : "graf-index"), "DIR");
 }
 
 std::string db_option(const cxxopts::ParseResult& args) {
@@ -43,8 +47,9 @@ void warn_stale_shards(const std::vector<searcher::StaleShard>& stale) {
     for (const searcher::StaleShard& s : stale)
         error(
             "warning: {} was built by another version of graf (index schema {}, this graf "
-            "reads {}); some words may miss their variants until you run `graf index` on it "
-            "again",
+            "reads {}); it answers, but some words may miss their variants and ids lack their "
+            "source name until you run `graf index` on it again, with the inputs (and "
+            "--source names) it was built from",
             s.shard, s.version.empty() ? "none" : s.version, schema::kVersion);
 }
 

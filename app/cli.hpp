@@ -58,5 +58,6 @@ int run_bench(int argc, char** argv);
 int run_eval(int argc, char** argv);
 int run_compact(int argc, char** argv);
 int run_serve_shard(int argc, char** argv);
+int run_show(int argc, char** argv);
 
 }  // namespace graf::app

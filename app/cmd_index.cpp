@@ -6,6 +6,7 @@
 #include <csignal>
 
 #include "app/cli.hpp"
+#include "app/option_bounds.hpp"
 #include "corpus/corpus_reader.hpp"
 #include "indexer/index_builder.hpp"
 
@@ -14,8 +15,52 @@ namespace {
 
 std::atomic<bool> g_stop{false};
 
+// Limits that catch typos, not real needs: shards are folders with one
+// writer thread each (two digits in their names); a commit batch is held in
+// memory (about 8 KB a paragraph, so 100,000 is ~800 MB).
+constexpr std::uint64_t kMaxShards = 64;
+constexpr std::uint64_t kMaxThreads = 256;
+constexpr std::uint64_t kMaxCommitParagraphs = 100'000;
+
 extern "C" void on_signal(int) {
     g_stop = true;
+}
+
+void print_json(const indexer::IndexOptions& opts, const indexer::IndexStats& s) {
+    const std::uint64_t articles = s.articles_added + s.articles_replaced + s.articles_unchanged;
+    const double mbps = s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0;
+    nlohmann::json j = {{"db", opts.db.string()},
+                        {"articles", articles},
+                        {"added", s.articles_added},
+                        {"replaced", s.articles_replaced},
+                        {"unchanged", s.articles_unchanged},
+                        {"pruned", s.articles_pruned},
+                        {"paragraphs", s.paragraphs},
+                        {"skipped", s.skipped_inputs},
+                        {"warnings", s.warnings},
+                        {"bytes", s.bytes},
+                        {"seconds", s.seconds},
+                        {"mb_per_s", mbps},
+                        {"interrupted", s.interrupted},
+                        {"compacted", s.compacted},
+                        {"index_bytes", s.index_bytes},
+                        {"shards", s.shards},
+                        {"dry_run", opts.dry_run}};
+    if (!s.prune_refused.empty()) j["prune_refused"] = s.prune_refused;
+    if (opts.dry_run && opts.prune) j["would_prune"] = s.would_prune;
+    fmt::print("{}\n", j.dump());
+}
+
+void print_dry_run(const indexer::IndexOptions& opts, const indexer::IndexStats& s) {
+    fmt::print(
+        "dry run: {} articles read: {} would be added, {} changed, {} are unchanged; nothing "
+        "was written\n",
+        s.articles_added + s.articles_replaced + s.articles_unchanged, s.articles_added,
+        s.articles_replaced, s.articles_unchanged);
+    if (!opts.prune) return;
+    fmt::print("--prune would delete {} article{}{}\n", s.would_prune.size(),
+               s.would_prune.size() == 1 ? "" : "s", s.would_prune.empty() ? "" : ":");
+    for (const std::string& id : s.would_prune) fmt::print("  {}\n", id);
 }
 
 }  // namespace
@@ -25,12 +70,17 @@ int run_index(int argc, char** argv) {
     add_db_option(options);
     // clang-format off
     options.add_options("Indexing")
-        ("threads", "analysis threads, and writers of a new index (default: one per core)", cxxopts::value<unsigned>()->default_value("0"), "N")
+        ("source", "the source name of every input, part of each article's id (default: each "
+                   "folder's or feed's own name)", cxxopts::value<std::string>(), "NAME")
+        ("threads", "analysis threads, and writers of a new index (default 0: one per core)", cxxopts::value<std::string>(), "N")
         ("shards", "write N databases in parallel, one writer thread each (a new index; "
-                   "later runs keep the count)", cxxopts::value<unsigned>()->default_value("0"), "N")
-        ("prune", "delete articles no longer found in the given inputs")
+                   "later runs keep the count; 0: as the index is)", cxxopts::value<std::string>(), "N")
+        ("prune", "delete the articles of these inputs' sources that the inputs no longer hold")
+        ("yes", "with --prune: delete even when that is more than half of the index")
+        ("dry-run", "read the inputs and say what would change (with --prune: list what would "
+                    "be deleted); write nothing")
         ("commit-every", "paragraphs per commit (a crash loses at most this many)",
-         cxxopts::value<std::size_t>()->default_value("5000"), "N")
+         cxxopts::value<std::string>()->default_value("5000"), "N")
         ("progress", "progress line: auto (on a terminal), always, never",
          cxxopts::value<std::string>()->default_value("auto"), "WHEN")
         ("no-compact", "leave a newly built index uncompacted (faster to finish, twice the size)")
@@ -51,10 +101,22 @@ int run_index(int argc, char** argv) {
     indexer::IndexOptions opts;
     opts.db = db_option(args);
     for (const auto& c : args["corpus"].as<std::vector<std::string>>()) opts.inputs.emplace_back(c);
-    opts.threads = args["threads"].as<unsigned>();
+    // 0 is the default for both: one thread per core; as the index already is.
+    if (args.count("threads"))
+        opts.threads = static_cast<unsigned>(bounded_number(args, "threads", 0, kMaxThreads));
+    if (args.count("shards"))
+        opts.shards = static_cast<unsigned>(bounded_number(args, "shards", 0, kMaxShards));
+    opts.commit_paragraphs = bounded_number(args, "commit-every", 1, kMaxCommitParagraphs);
+    if (args.count("source")) {
+        opts.source = args["source"].as<std::string>();
+        if (std::string why = corpus::source_name_problem(opts.source); !why.empty()) {
+            error("index: --source {}", why);
+            return kUsage;
+        }
+    }
     opts.prune = args.count("prune") > 0;
-    opts.shards = args["shards"].as<unsigned>();
-    opts.commit_paragraphs = std::max<std::size_t>(1, args["commit-every"].as<std::size_t>());
+    opts.prune_yes = args.count("yes") > 0;
+    opts.dry_run = args.count("dry-run") > 0;
     const std::string progress = args["progress"].as<std::string>();
     if (progress != "auto" && progress != "always" && progress != "never") {
         error("index: --progress takes auto, always or never");
@@ -87,26 +149,12 @@ int run_index(int argc, char** argv) {
     }
 
     const std::uint64_t articles = s.articles_added + s.articles_replaced + s.articles_unchanged;
-    const double mbps = s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0;
     if (args.count("json")) {
-        nlohmann::json j = {{"db", opts.db.string()},
-                            {"articles", articles},
-                            {"added", s.articles_added},
-                            {"replaced", s.articles_replaced},
-                            {"unchanged", s.articles_unchanged},
-                            {"pruned", s.articles_pruned},
-                            {"paragraphs", s.paragraphs},
-                            {"skipped", s.skipped_inputs},
-                            {"warnings", s.warnings},
-                            {"bytes", s.bytes},
-                            {"seconds", s.seconds},
-                            {"mb_per_s", mbps},
-                            {"interrupted", s.interrupted},
-                            {"compacted", s.compacted},
-                            {"index_bytes", s.index_bytes},
-                            {"shards", s.shards}};
-        fmt::print("{}\n", j.dump());
+        print_json(opts, s);
+    } else if (opts.dry_run) {
+        print_dry_run(opts, s);
     } else {
+        const double mbps = s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0;
         fmt::print(
             "indexed {} articles ({} new, {} changed, {} unchanged, {} pruned), {} paragraphs "
             "written, "
@@ -118,11 +166,13 @@ int run_index(int argc, char** argv) {
     }
     if (!s.compact_error.empty())
         error("index: warning: {} (the index is complete)", s.compact_error);
+    if (!s.prune_refused.empty()) error("index: {}", s.prune_refused);
     if (s.interrupted) return kInterrupted;
     if (articles == 0) {
         error("index: nothing could be indexed (no readable articles in the inputs)");
         return kNothing;
     }
+    if (!s.prune_refused.empty() && !opts.dry_run) return kUsage;
     return s.skipped_inputs > 0 ? kPartial : kOk;
 }
 

@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "app/cli.hpp"
-#include "indexer/shards.hpp"
+#include "schema/layout.hpp"
 #include "searcher/index_info.hpp"
 #include "searcher/searcher.hpp"
 
@@ -85,7 +85,7 @@ int run_stats(int argc, char** argv) {
         status = warn_missing_shards(index.missing, index.shards.size());
         warn_stale_shards(index.stale);
         searcher::IndexSummary s = searcher::summarize(index.all, path);
-        const bool merge = indexer::merge_pending(path);
+        const bool merge = schema::read_stub(path).merge_pending;
         if (args.count("json")) {
             nlohmann::json sources = nlohmann::json::array();
             for (const auto& src : s.sources)

@@ -2,12 +2,18 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli.hpp"
+#include "app/export.hpp"
+#include "app/option_bounds.hpp"
 #include "searcher/open_index.hpp"
 #include "searcher/query.hpp"
 #include "searcher/searcher.hpp"
 
 namespace graf::app {
 namespace {
+
+// Typo catchers: a page of a million hits, a snippet of a whole dump.
+constexpr std::uint64_t kMaxLimit = 1'000'000;
+constexpr std::uint64_t kMaxSnippetChars = 1'000'000;
 
 constexpr const char* kBold = "\x1b[1m";
 constexpr const char* kMark = "\x1b[1;33m";
@@ -29,11 +35,20 @@ std::string highlighted(const searcher::Snippet& s, bool color, const char* open
     return out;
 }
 
+// "22 matching articles" when counted; an estimate says how far off it may be.
+std::string total_text(const searcher::SearchResult& r, const char* unit) {
+    const std::string counted =
+        fmt::format("{} matching {}{}", r.total_estimate, unit, r.total_estimate == 1 ? "" : "s");
+    if (r.total_exact) return counted;
+    return fmt::format("About {} (at least {}, at most {})", counted, r.total_lower, r.total_upper);
+}
+
 void print_text(const searcher::SearchResult& r, const searcher::SearchRequest& req, bool color) {
     for (const searcher::Hit& h : r.hits) {
         std::string heading = h.title.empty() ? h.article : h.title;
         fmt::print("{:>3}. {}{}{}\n", h.rank, color ? kBold : "", heading, color ? kReset : "");
-        std::string meta = fmt::format("{} ¶{}", h.article, h.paragraph);
+        // The id and paragraph are what `graf show` takes to open the hit.
+        std::string meta = fmt::format("{} ¶{}", h.id, h.paragraph);
         if (!h.date.empty()) meta += " · " + h.date;
         if (!h.source.empty()) meta += " · " + h.source;
         if (!req.paragraphs && h.matching_paragraphs > 1)
@@ -45,12 +60,14 @@ void print_text(const searcher::SearchResult& r, const searcher::SearchRequest& 
     }
     if (r.suggestion) fmt::print("Did you mean: {}\n", *r.suggestion);
     const char* unit = req.paragraphs ? "paragraph" : "article";
-    if (r.hits.empty())
+    if (r.hits.empty() && (r.total_estimate == 0 || (req.offset == 0 && req.limit > 0)))
         fmt::print("No matching {}s ({:.1f} ms)\n", unit, r.took_ms);
+    else if (r.hits.empty())  // --limit 0, or an offset past the end: the count stands
+        fmt::print("{}; none shown (--limit {}, --offset {}) ({:.1f} ms)\n", total_text(r, unit),
+                   req.limit, req.offset, r.took_ms);
     else
-        fmt::print("{}{} matching {}{}; showing {}-{} ({:.1f} ms)\n", r.total_exact ? "" : "About ",
-                   r.total_estimate, unit, r.total_estimate == 1 ? "" : "s", r.hits.front().rank,
-                   r.hits.back().rank, r.took_ms);
+        fmt::print("{}; showing {}-{} ({:.1f} ms); open one with `graf show ID --paragraph N`\n",
+                   total_text(r, unit), r.hits.front().rank, r.hits.back().rank, r.took_ms);
 }
 
 void print_json(const searcher::SearchResult& r, const std::string& query) {
@@ -60,6 +77,7 @@ void print_json(const searcher::SearchResult& r, const std::string& query) {
         for (auto [begin, length] : h.snippet.highlights) spans.push_back({begin, length});
         hits.push_back({{"rank", h.rank},
                         {"article", h.article},
+                        {"id", h.id},
                         {"paragraph", h.paragraph},
                         {"title", h.title},
                         {"date", h.date},
@@ -76,6 +94,8 @@ void print_json(const searcher::SearchResult& r, const std::string& query) {
     nlohmann::json j = {{"query", query},
                         {"total_estimate", r.total_estimate},
                         {"total_exact", r.total_exact},
+                        {"total_lower", r.total_lower},
+                        {"total_upper", r.total_upper},
                         {"took_ms", r.took_ms},
                         {"partial", !r.missing_shards.empty()},
                         {"missing_shards", missing},
@@ -115,11 +135,13 @@ int run_search(int argc, char** argv) {
     // clang-format on
     // clang-format off
     options.add_options("Results")
-        ("limit", "hits to show", cxxopts::value<std::size_t>()->default_value("10"), "N")
-        ("offset", "hits to skip (paging)", cxxopts::value<std::size_t>()->default_value("0"), "N")
+        ("limit", "hits to show (0: count only)", cxxopts::value<std::string>()->default_value("10"), "N")
+        ("offset", "hits to skip (paging)", cxxopts::value<std::string>()->default_value("0"), "N")
         ("paragraphs", "every matching paragraph, not the best one per article")
-        ("sort", "relevance or date (newest first)", cxxopts::value<std::string>()->default_value("relevance"), "BY")
-        ("snippet-chars", "snippet length in characters", cxxopts::value<std::size_t>()->default_value("240"), "N")
+        ("sort", "relevance, date (newest first) or oldest", cxxopts::value<std::string>()->default_value("relevance"), "BY")
+        ("export", "write every match with its full text and metadata: jsonl or csv", cxxopts::value<std::string>(), "FORMAT")
+        ("articles", "with --export: whole articles (every paragraph), not matching paragraphs")
+        ("snippet-chars", "snippet length in characters", cxxopts::value<std::string>()->default_value("240"), "N")
         ("no-snippets", "no snippets (faster)")
         ("no-feedback", "do not widen long questions with words from their best hits");
     // clang-format on
@@ -141,16 +163,31 @@ int run_search(int argc, char** argv) {
     if (args.count("name")) req.name = args["name"].as<std::string>();
     if (args.count("since")) req.since = args["since"].as<std::string>();
     if (args.count("until")) req.until = args["until"].as<std::string>();
-    req.limit = args["limit"].as<std::size_t>();
-    req.offset = args["offset"].as<std::size_t>();
+    req.limit = bounded_number(args, "limit", 0, kMaxLimit);
+    req.offset = bounded_number(args, "offset", 0, kMaxLimit);
     req.paragraphs = args.count("paragraphs") > 0;
     const std::string sort = args["sort"].as<std::string>();
-    if (sort != "relevance" && sort != "date") {
-        error("search: --sort takes relevance or date");
+    if (sort != "relevance" && sort != "date" && sort != "oldest") {
+        error("search: --sort takes relevance, date (newest first) or oldest, not '{}'", sort);
         return kUsage;
     }
-    req.sort_by_date = sort == "date";
-    req.snippet_chars = std::max<std::size_t>(20, args["snippet-chars"].as<std::size_t>());
+    req.sort_by_date = sort == "date" || sort == "oldest";
+    req.oldest_first = sort == "oldest";
+    std::optional<ExportFormat> export_format;
+    if (args.count("export")) {
+        const std::string f = args["export"].as<std::string>();
+        if (f != "jsonl" && f != "csv") {
+            error("search: --export takes jsonl or csv, not '{}'", f);
+            return kUsage;
+        }
+        export_format = f == "csv" ? ExportFormat::Csv : ExportFormat::JsonLines;
+        // Matching paragraphs unless whole articles are asked for.
+        req.paragraphs = !args.count("articles");
+    } else if (args.count("articles")) {
+        error("search: --articles goes with --export");
+        return kUsage;
+    }
+    req.snippet_chars = bounded_number(args, "snippet-chars", 20, kMaxSnippetChars);
     req.snippets = !args.count("no-snippets");
     req.feedback = !args.count("no-feedback");
     if (req.query.empty() && req.name.empty()) {
@@ -163,6 +200,11 @@ int run_search(int argc, char** argv) {
     try {
         if (args.count("explain")) return explain(args, req.query);
         searcher::Searcher s(db_option(args), args.count("allow-partial") > 0);
+        if (export_format) {
+            export_results(s, req, *export_format, args.count("limit") ? req.limit : 0);
+            warn_stale_shards(s.stale_shards());
+            return kOk;
+        }
         searcher::SearchResult r = s.search(req);
         status = warn_missing_shards(r.missing_shards, r.shards);
         warn_stale_shards(s.stale_shards());

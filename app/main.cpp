@@ -24,6 +24,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"index", run_index, "add articles (folders of .txt, JSON Lines) to an index"},
     {"search", run_search, "ranked paragraphs for words, \"phrases\" or --name, with snippets"},
+    {"show", run_show, "one article whole, its paragraphs numbered (ids as search prints them)"},
     {"names", run_names, "the most-mentioned people and organisations"},
     {"stats", run_stats, "what an index holds"},
     {"bench", run_bench, "time searches from a query file (latency per kind, QPS)"},

@@ -100,4 +100,37 @@ bool looks_binary(std::string_view bytes) {
     return bytes.substr(0, 8192).find('\0') != std::string_view::npos;
 }
 
+std::optional<std::string> decode_utf16_bom(std::string_view bytes) {
+    if (bytes.size() < 2) return std::nullopt;
+    const auto b0 = static_cast<unsigned char>(bytes[0]), b1 = static_cast<unsigned char>(bytes[1]);
+    const bool little = b0 == 0xFF && b1 == 0xFE, big = b0 == 0xFE && b1 == 0xFF;
+    if (!little && !big) return std::nullopt;
+    auto unit = [&](std::size_t i) -> std::uint32_t {
+        const auto lo = static_cast<unsigned char>(bytes[little ? i : i + 1]);
+        const auto hi = static_cast<unsigned char>(bytes[little ? i + 1 : i]);
+        return static_cast<std::uint32_t>(hi) << 8 | lo;
+    };
+    std::string out;
+    out.reserve(bytes.size());
+    for (std::size_t i = 2; i + 1 < bytes.size(); i += 2) {
+        std::uint32_t cp = unit(i);
+        if (cp >= 0xD800 && cp < 0xDC00 && i + 3 < bytes.size() && unit(i + 2) >= 0xDC00 &&
+            unit(i + 2) < 0xE000) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (unit(i + 2) - 0xDC00);
+            i += 2;
+        } else if (cp >= 0xD800 && cp < 0xE000) {
+            cp = 0xFFFD;  // an unpaired surrogate
+        }
+        char buf[4];
+        int32_t len = 0;
+        UBool error = false;
+        U8_APPEND(buf, len, 4, static_cast<UChar32>(cp), error);
+        if (error)
+            out += "\xEF\xBF\xBD";  // U+FFFD (cannot happen for the code points above)
+        else
+            out.append(buf, static_cast<std::size_t>(len));
+    }
+    return out;
+}
+
 }  // namespace graf::corpus

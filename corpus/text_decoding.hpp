@@ -21,6 +21,11 @@ struct DecodedText {
 /// damaged UTF-8 and each bad sequence becomes U+FFFD.
 DecodedText decode_to_utf8(std::string_view bytes);
 
+/// A file that starts with a UTF-16 byte order mark (FF FE little-endian,
+/// FE FF big-endian; Windows editors save "Unicode" text so) as UTF-8, an
+/// unpaired surrogate becoming U+FFFD; nothing for any other file.
+std::optional<std::string> decode_utf16_bom(std::string_view bytes);
+
 /// Line endings CRLF and CR become LF; NUL and other control characters
 /// (except tab and LF) become spaces, so they cannot break a term or a JSON
 /// document.

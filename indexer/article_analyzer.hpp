@@ -16,10 +16,16 @@
 
 namespace graf::indexer {
 
+/// What the reader decided about an article before it is analysed.
+struct ArticleChange {
+    std::string key;         ///< schema::article_key of its full id
+    std::string hash;        ///< content_hash, stored in metadata to skip unchanged articles
+    std::string delete_key;  ///< an older version to delete first (its key), or empty
+};
+
 struct AnalyzedArticle {
-    std::string id;
-    std::string hash;       ///< content hash stored in metadata, to skip unchanged articles
-    bool replaces = false;  ///< an older version is in the index and must be deleted first
+    std::string id;  ///< the full id (schema::full_id)
+    ArticleChange change;
     std::size_t shard = 0;  ///< which database of a sharded index it goes to
     std::vector<Xapian::Document> paragraphs;
     /// The article as one document (schema::kArticleWordPrefix), written
@@ -32,8 +38,9 @@ struct AnalyzedArticle {
     std::vector<std::pair<std::string, std::string>> new_variants;
 };
 
-/// Hash of everything that ends up in the index for `article`, including the
-/// schema version, so a schema change re-indexes everything.
+/// Hash of everything that ends up in the index for `article` (its full id
+/// and location too), including the schema version, so a schema change
+/// re-indexes everything. Computed once per article, by the reader.
 std::string content_hash(const corpus::Article& article);
 
 class ArticleAnalyzer {
@@ -42,7 +49,7 @@ class ArticleAnalyzer {
     /// variants of its own words, so it can be searched alone (a shard
     /// of a remote index that is down, a shard opened by itself).
     explicit ArticleAnalyzer(std::size_t shards = 1);
-    AnalyzedArticle analyze(const corpus::Article& article);
+    AnalyzedArticle analyze(const corpus::Article& article, ArticleChange change);
 
   private:
     void add_name_pairs(Xapian::Document& doc, std::string_view text,

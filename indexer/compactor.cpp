@@ -6,7 +6,7 @@
 #include <chrono>
 
 #include "indexer/index_builder.hpp"
-#include "indexer/shards.hpp"
+#include "schema/layout.hpp"
 #include "schema/schema.hpp"
 
 namespace graf::indexer {
@@ -36,28 +36,22 @@ class ShardMerger : public Xapian::Compactor {
 
 }  // namespace
 
-std::uint64_t index_bytes(const fs::path& db) {
-    std::uint64_t total = 0;
-    std::error_code ec;
-    for (const auto& entry : fs::recursive_directory_iterator(db, ec))
-        if (entry.is_regular_file(ec)) total += entry.file_size(ec);
-    return total;
-}
-
 CompactStats compact_index(const fs::path& db) {
     const auto started = std::chrono::steady_clock::now();
     CompactStats stats;
-    stats.bytes_before = index_bytes(db);
+    stats.bytes_before = schema::disk_bytes(db);
     // Siblings of the index, so the final renames stay on one file system.
-    const fs::path fresh = db.string() + ".compacting";
-    const fs::path old = db.string() + ".precompact";
+    const fs::path fresh = schema::compacting_path(db);
+    const fs::path old = schema::precompact_path(db);
+    // Xapian reports an index it cannot write as locked: say what is wrong.
+    if (std::string why = schema::writable_problem(db, true); !why.empty()) throw IndexError(why);
     std::error_code ec;
     fs::remove_all(fresh, ec);
     fs::remove_all(old, ec);
     try {
         // The write lock (of every shard) keeps `graf index` out until the
         // swap is done. A sharded index is merged into one database.
-        std::vector<fs::path> shards = shard_paths(db);
+        std::vector<fs::path> shards = schema::shard_paths(db);
         if (shards.empty()) shards.push_back(db);
         std::vector<Xapian::WritableDatabase> locks;
         for (const fs::path& shard : shards) locks.emplace_back(shard.string(), Xapian::DB_OPEN);
@@ -89,7 +83,7 @@ CompactStats compact_index(const fs::path& db) {
                                      db.string(), e.what()));
     }
     fs::remove_all(old, ec);
-    stats.bytes_after = index_bytes(db);
+    stats.bytes_after = schema::disk_bytes(db);
     stats.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;

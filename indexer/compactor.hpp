@@ -21,14 +21,11 @@ struct CompactStats {
     double seconds = 0;
 };
 
-/// Compacts the database folder `db` in place; a sharded index (shards.hpp)
+/// Compacts the database folder `db` in place; a sharded index (schema/layout.hpp)
 /// becomes one database, the fastest to search. Holds the index's write lock
 /// throughout, so no `graf index` can commit changes that the swap would
 /// lose. Throws IndexError (locked, read-only, disk full); on failure the
 /// original index is left as it was.
 CompactStats compact_index(const std::filesystem::path& db);
-
-/// Bytes of the files in a database folder.
-std::uint64_t index_bytes(const std::filesystem::path& db);
 
 }  // namespace graf::indexer

@@ -19,7 +19,13 @@ struct IndexOptions {
     /// Databases written in parallel (see shards.hpp); 0 = as the index
     /// already is (one for a new index).
     unsigned shards = 0;
-    bool prune = false;  ///< delete articles not found in the inputs
+    /// The source name of every input (`--source`); empty: each input's default.
+    std::string source;
+    bool prune = false;      ///< delete this run's sources' articles not found in the inputs
+    bool prune_yes = false;  ///< --yes: prune even when that deletes over half the index
+    /// Read the inputs and report what would change and what --prune would
+    /// delete, writing nothing.
+    bool dry_run = false;
     std::size_t commit_paragraphs =
         5'000;              ///< paragraphs per atomic commit (larger is no faster: measured)
     bool progress = false;  ///< a live progress line on stderr
@@ -45,6 +51,8 @@ struct IndexStats {
     std::string compact_error;      ///< why compaction failed (the index is complete)
     std::uint64_t index_bytes = 0;  ///< size on disk at the end
     std::size_t shards = 1;
+    std::string prune_refused;             ///< why --prune deleted nothing, or empty
+    std::vector<std::string> would_prune;  ///< --dry-run: the ids --prune would delete
 };
 
 /// The database cannot be opened for writing (locked by another `graf index`,

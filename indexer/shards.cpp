@@ -4,10 +4,9 @@
 
 #include <xapian.h>
 
-#include <fstream>
-
 #include "indexer/compactor.hpp"
 #include "indexer/index_builder.hpp"
+#include "schema/layout.hpp"
 #include "schema/schema.hpp"
 
 namespace graf::indexer {
@@ -15,87 +14,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The stub's first line for a parallel build; Xapian reads '#' lines as comments.
-constexpr std::string_view kMergeMark =
-    "# graf: a parallel build, merged into one database when a graf index run completes";
-
-// `--shards N` given to an unmerged parallel build of N shards: the user
-// wants them kept, so the stub loses its mark (rewritten atomically).
-void keep_shards(const fs::path& db) {
-    std::ifstream in(db / kStubFile);
-    std::string line, rest;
-    std::getline(in, line);
-    while (std::getline(in, line)) rest += line + "\n";
-    in.close();
-    const fs::path tmp = db / (std::string(kStubFile) + ".tmp");
-    std::ofstream(tmp) << rest;
+// Creates a sharded index of `shards` empty databases. Built beside its place
+// and renamed into it (over an empty folder too), so a search or a kill never
+// meets a stub naming a shard not yet created.
+Layout create_sharded(const fs::path& db, unsigned shards, bool parallel_build) {
     std::error_code ec;
-    fs::rename(tmp, db / kStubFile, ec);
-    if (ec)
-        throw IndexError(
-            fmt::format("{}: cannot rewrite the shard list: {}", db.string(), ec.message()));
-}
-
-}  // namespace
-
-bool merge_pending(const fs::path& db) {
-    std::ifstream stub(db / kStubFile);
-    std::string line;
-    return std::getline(stub, line) && line == kMergeMark;
-}
-
-std::vector<fs::path> shard_paths(const fs::path& db) {
-    std::vector<fs::path> out;
-    std::ifstream stub(db / kStubFile);
-    std::string line;
-    while (std::getline(stub, line)) {
-        // graf writes "auto shard-NN"; relative to the stub's folder.
-        if (line.rfind("auto ", 0) == 0) out.push_back(db / line.substr(5));
-    }
-    return out;
-}
-
-Layout prepare_layout(const fs::path& db, unsigned shards, unsigned build_writers) {
-    std::error_code ec;
-    // A compaction killed between its two renames left the index beside its
-    // place (compactor.cpp): put it back rather than start afresh.
-    const fs::path parked = db.string() + ".precompact";
-    if (!fs::exists(db, ec) && fs::exists(parked, ec)) fs::rename(parked, db, ec);
-    std::vector<fs::path> existing = shard_paths(db);
-    const bool plain = fs::exists(db / "iamglass", ec);
-    if (!existing.empty()) {
-        if (shards != 0 && shards != existing.size())
-            throw IndexError(
-                fmt::format("{} has {} shards, not {}: index into a new --db to change the count",
-                            db.string(), existing.size(), shards));
-        if (shards != 0 && merge_pending(db)) keep_shards(db);
-        return {existing, merge_pending(db)};
-    }
-    if (plain && shards > 1)
-        throw IndexError(fmt::format(
-            "{} is a single-database index: index into a new --db to shard it", db.string()));
-    const bool parallel_build = !plain && shards == 0 && build_writers > 1;
-    if (plain || (shards <= 1 && !parallel_build)) return {{db}, false};
-    if (parallel_build) shards = build_writers;
-    if (fs::is_directory(db, ec) && !fs::is_empty(db, ec))
-        throw IndexError(fmt::format(
-            "{}: this folder is not a graf index and not empty; choose another --db", db.string()));
-    // Built beside its place and renamed into it (over an empty folder too),
-    // so a search or a kill never meets a stub naming a shard not yet created.
-    const fs::path building = db.string() + ".creating";
+    const fs::path building = schema::creating_path(db);
     fs::remove_all(building, ec);
     Layout out{{}, parallel_build};
-    std::string stub = parallel_build ? std::string(kMergeMark) + "\n" : "";
+    schema::Stub stub{parallel_build, {}};
     try {
         fs::create_directories(building);
         for (unsigned i = 0; i < shards; ++i) {
-            const std::string name = fmt::format("shard-{:02}", i);
+            const std::string name = schema::shard_name(i);
             Xapian::WritableDatabase((building / name).string(), Xapian::DB_CREATE, kBlockSize)
                 .close();
             out.databases.push_back(db / name);
-            stub += "auto " + name + "\n";
+            stub.shards.push_back(name);
         }
-        std::ofstream(building / kStubFile) << stub;
+        schema::write_stub(schema::stub_path(building), stub);
         fs::rename(building, db);
     } catch (const Xapian::Error& e) {
         fs::remove_all(building, ec);
@@ -108,8 +45,51 @@ Layout prepare_layout(const fs::path& db, unsigned shards, unsigned build_writer
     return out;
 }
 
-std::size_t shard_of(std::string_view article_key, std::size_t count) {
-    return count <= 1 ? 0 : static_cast<std::size_t>(schema::fnv1a(article_key) % count);
+}  // namespace
+
+bool merge_pending(const fs::path& db) {
+    return schema::read_stub(db).merge_pending;
+}
+
+Layout prepare_layout(const fs::path& db, unsigned shards, unsigned build_writers) {
+    std::error_code ec;
+    // A compaction killed between its two renames left the index beside its
+    // place (compactor.cpp): put it back rather than start afresh.
+    const fs::path parked = schema::precompact_path(db);
+    if (!fs::exists(db, ec) && fs::exists(parked, ec)) fs::rename(parked, db, ec);
+    schema::Stub stub = schema::read_stub(db);
+    if (!stub.shards.empty()) {
+        if (shards != 0 && shards != stub.shards.size())
+            throw IndexError(
+                fmt::format("{} has {} shards, not {}: index into a new --db to change the count",
+                            db.string(), stub.shards.size(), shards));
+        if (shards != 0 && stub.merge_pending) {
+            // `--shards N` given to an unmerged parallel build of N shards:
+            // the user wants them kept, so the stub loses its mark.
+            stub.merge_pending = false;
+            try {
+                schema::write_stub(schema::stub_path(db), stub);
+            } catch (const fs::filesystem_error& e) {
+                throw IndexError(
+                    fmt::format("{}: cannot rewrite the shard list: {}", db.string(), e.what()));
+            }
+        }
+        return {schema::shard_paths(db), stub.merge_pending};
+    }
+    const bool plain = schema::is_database(db);
+    if (plain && shards > 1)
+        throw IndexError(fmt::format(
+            "{} is a single-database index: index into a new --db to shard it", db.string()));
+    const bool parallel_build = !plain && shards == 0 && build_writers > 1;
+    if (plain || (shards <= 1 && !parallel_build)) return {{db}, false};
+    if (fs::is_directory(db, ec) && !fs::is_empty(db, ec))
+        throw IndexError(fmt::format(
+            "{}: this folder is not a graf index and not empty; choose another --db", db.string()));
+    return create_sharded(db, parallel_build ? build_writers : shards, parallel_build);
+}
+
+std::size_t shard_of(std::string_view local_key, std::size_t count) {
+    return count <= 1 ? 0 : static_cast<std::size_t>(schema::fnv1a(local_key) % count);
 }
 
 }  // namespace graf::indexer

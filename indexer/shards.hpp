@@ -1,20 +1,12 @@
 #pragma once
-// Where an index's databases live. A plain index is one Xapian database in
-// the --db folder. A sharded index (`graf index --shards N`) keeps N databases
-// in sub-folders shard-00 … and a Xapian stub file XAPIANDB listing them, so
-// Xapian (and every graf command, xapian-delve, quest) opens the folder as one
-// database. An article's shard is a stable hash of its id, so re-indexing
-// stays incremental.
+// Which databases an indexing run writes (schema/layout.hpp describes the
+// files). An article's shard is a stable hash of its id, so re-indexing stays
+// incremental.
 #include <filesystem>
 #include <string_view>
 #include <vector>
 
 namespace graf::indexer {
-
-inline constexpr std::string_view kStubFile = "XAPIANDB";
-
-/// The shard folders of a sharded index; empty for a plain (or no) index.
-std::vector<std::filesystem::path> shard_paths(const std::filesystem::path& db);
 
 struct Layout {
     std::vector<std::filesystem::path> databases;  ///< the databases to write
@@ -35,7 +27,9 @@ Layout prepare_layout(const std::filesystem::path& db, unsigned shards, unsigned
 /// Whether `db` is a parallel build not yet merged into one database.
 bool merge_pending(const std::filesystem::path& db);
 
-/// Which of `count` shards an article goes to.
-std::size_t shard_of(std::string_view article_key, std::size_t count);
+/// Which of `count` shards an article goes to, from the id its input gives
+/// it (not its source name: an index built before source names keeps each
+/// article in the shard it was in, so re-indexing replaces it there).
+std::size_t shard_of(std::string_view local_key, std::size_t count);
 
 }  // namespace graf::indexer

@@ -16,6 +16,18 @@ std::uint64_t fnv1a(std::string_view data, std::uint64_t seed) {
     return h;
 }
 
+std::string full_id(std::string_view source_name, std::string_view input_id) {
+    std::string id(source_name);
+    id += ':';
+    id += input_id;
+    return id;
+}
+
+std::string_view source_of_key(std::string_view key) {
+    const std::size_t colon = key.find(':');
+    return colon == std::string_view::npos ? std::string_view{} : key.substr(0, colon);
+}
+
 std::string article_key(std::string_view article_id) {
     if (article_id.size() <= kMaxIdBytes) return std::string(article_id);
     // Keep a readable head; the hash keeps long ids distinct.
@@ -28,6 +40,11 @@ std::string article_term(std::string_view article_id) {
 
 std::string article_doc_term(std::string_view article_id) {
     return std::string(kArticleDocPrefix) + article_key(article_id);
+}
+
+Xapian::Query article_filter(std::string_view id) {
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(article_term(id)),
+                         Xapian::Query(std::string(kLocalIdPrefix) + article_key(id)));
 }
 
 std::string hash_key(std::string_view article_id) {
@@ -66,6 +83,8 @@ std::string encode(const ParagraphData& d) {
         put_line(out, *field);
     put_line(out, std::to_string(d.paragraph));
     put_line(out, d.text);
+    put_line(out, d.id);
+    put_line(out, d.location);
     return out;
 }
 
@@ -85,6 +104,9 @@ ParagraphData decode(std::string_view record) {
     const std::string_view paragraph = next();
     std::from_chars(paragraph.data(), paragraph.data() + paragraph.size(), d.paragraph);
     d.text = next();
+    d.id = next();
+    d.location = next();
+    if (d.id.empty()) d.id = d.article;  // schema 5: the input's id was the id
     return d;
 }
 
@@ -112,6 +134,7 @@ ParagraphData decode_legacy(std::string_view data) {
         else if (key == "paragraph")
             std::from_chars(value.data(), value.data() + value.size(), d.paragraph);
     }
+    d.id = d.article;
     return d;
 }
 

@@ -33,6 +33,9 @@ inline constexpr std::string_view kArticleTitlePrefix = "AS";
 inline constexpr std::string_view kArticleDocPrefix = "XB";  ///< boolean: XB + article key
 /// Boolean, on every article document: counts them, and excludes them from MatchAll.
 inline constexpr std::string_view kArticleDocMarker = "XKarticle";
+/// boolean: the id the input gives the article (schema 6), so `article:`
+/// finds it by that id too; XA holds the full id ("SOURCE:ID").
+inline constexpr std::string_view kLocalIdPrefix = "XL";
 
 // Value slots.
 inline constexpr Xapian::valueno kArticleSlot = 0;  ///< article id: the collapse key
@@ -65,12 +68,21 @@ inline Xapian::Query all_paragraphs() {
     return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
                          Xapian::Query(std::string(kArticleDocMarker)));
 }
+/// An article's id in the index (since schema 6): its source name, ':', and
+/// the id its input gives it ("bbc:politics/001", "reuters21578:17"). Unique
+/// across inputs; schema 5 used the input's id alone.
+std::string full_id(std::string_view source_name, std::string_view input_id);
+/// The source name part of a key made from a full id (empty if none).
+std::string_view source_of_key(std::string_view key);
 
 /// The article id as used inside terms and metadata keys.
 std::string article_key(std::string_view article_id);
 std::string article_term(std::string_view article_id);
 /// The term of an article's article document (deleted with its paragraphs).
 std::string article_doc_term(std::string_view article_id);
+/// The `article:` filter: an article by its full id, or every article whose
+/// input gave it this id (any source; an index of schema 5 keyed by it).
+Xapian::Query article_filter(std::string_view id);
 std::string hash_key(std::string_view article_id);
 std::string stem_key(std::string_view stem);
 /// Adds `word` to a space-separated variant list unless it is there already;
@@ -93,19 +105,23 @@ std::uint64_t fnv1a(std::string_view data, std::uint64_t seed = 0xcbf29ce4842223
 
 /// What the searcher needs to show a hit without reopening the corpus.
 struct ParagraphData {
-    std::string article;
+    std::string article;  ///< the id its input gives it (JSON "id", .txt path)
     std::string title;
     std::string date;  ///< YYYY-MM-DD or empty
     std::string source;
     std::string url;
     unsigned paragraph = 0;  ///< from 1
     std::string text;        ///< the original paragraph text
+    std::string id;          ///< full_id (schema 6); decode gives `article` for older records
+    std::string location;    ///< where it was read: absolute file, or feed:line (schema 6;
+                             ///< in paragraph 1's record only)
 };
 
 /// The record stored in kRecordSlot: the fields one per line, in the order
 /// of ParagraphData (newlines in a field become spaces), without labels —
 /// stored uncompressed, labels would cost 4.8 MB on Reuters. Readable with
-/// `xapian-delve -V3`.
+/// `xapian-delve -V3`. Schema 6 appended `id` and `location` after the text,
+/// so schema 5 records decode with the same code.
 std::string encode(const ParagraphData& data);
 ParagraphData decode(std::string_view record);
 /// Schema 4 and older kept `key=value` lines in the document data.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analysis/fold.hpp"
+#include "schema/layout.hpp"
 #include "schema/schema.hpp"
 
 namespace graf::searcher {
@@ -13,20 +14,6 @@ namespace {
 std::string ymd(const std::string& value) {
     if (value.size() != 8) return {};
     return value.substr(0, 4) + "-" + value.substr(4, 2) + "-" + value.substr(6, 2);
-}
-
-std::uint64_t disk_size(const fs::path& path) {
-    std::error_code ec;
-    if (fs::is_regular_file(path, ec)) {
-        // A stub file: its shards are listed inside; count the stub only when
-        // they are remote or unknown.
-        return fs::file_size(path, ec);
-    }
-    std::uint64_t total = 0;
-    for (auto it = fs::recursive_directory_iterator(path, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-        if (it->is_regular_file(ec)) total += it->file_size(ec);
-    return total;
 }
 
 }  // namespace
@@ -57,7 +44,7 @@ IndexSummary summarize(const Xapian::Database& db, const fs::path& path) {
     std::sort(s.sources.begin(), s.sources.end(), [](const SourceCount& a, const SourceCount& b) {
         return a.paragraphs > b.paragraphs;
     });
-    s.bytes_on_disk = disk_size(path);
+    s.bytes_on_disk = schema::disk_bytes(path);
     return s;
 }
 

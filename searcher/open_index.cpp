@@ -8,6 +8,8 @@
 #include <functional>
 #include <thread>
 
+#include "schema/layout.hpp"
+#include "schema/retry.hpp"
 #include "schema/schema.hpp"
 
 namespace graf::searcher {
@@ -33,8 +35,8 @@ struct ShardLine {
 fs::path stub_file_of(const fs::path& path) {
     std::error_code ec;
     if (fs::is_regular_file(path, ec)) return path;
-    if (fs::exists(path / "XAPIANDB", ec) && !fs::exists(path / "iamglass", ec))
-        return path / "XAPIANDB";
+    if (fs::exists(schema::stub_path(path), ec) && !schema::is_database(path))
+        return schema::stub_path(path);
     return {};
 }
 
@@ -126,7 +128,7 @@ std::vector<std::string> labels_of(const std::vector<ShardLine>& lines) {
 // layout is no longer the one `lines` was read from, so opening again helps.
 bool layout_changed(const fs::path& db, const std::vector<ShardLine>& lines) {
     std::error_code ec;
-    if (fs::exists(db.string() + ".precompact", ec)) return true;
+    if (fs::exists(schema::precompact_path(db), ec)) return true;
     try {
         std::vector<ShardLine> now;
         collect_shards(db, now, 0);
@@ -142,9 +144,10 @@ OpenIndex open_once(const fs::path& db, bool allow_partial, bool may_retry, bool
     std::error_code ec;
     // `graf compact` swaps the compacted copy in with two renames; between
     // them the index is briefly absent. Wait for the second rename.
-    for (int wait = 0;
-         wait < 100 && !fs::exists(db, ec) && fs::exists(db.string() + ".precompact", ec); ++wait)
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (may_retry && !fs::exists(db, ec) && fs::exists(schema::precompact_path(db), ec)) {
+        retry = true;
+        return {};
+    }
     if (!fs::exists(db, ec))
         throw IndexMissing(fmt::format("no index at {}: build one with `graf index --db {} CORPUS`",
                                        db.string(), db.string()));
@@ -198,13 +201,12 @@ OpenIndex open_once(const fs::path& db, bool allow_partial, bool may_retry, bool
 }  // namespace
 
 OpenIndex open_index(const fs::path& db, bool allow_partial) {
-    // A swap takes milliseconds; a second of retries outlasts any.
-    constexpr int kAttempts = 100;
-    for (int attempt = 1;; ++attempt) {
+    const schema::RetryBudget budget;  // one deadline for every wait below
+    for (;;) {
         bool retry = false;
-        OpenIndex index = open_once(db, allow_partial, attempt < kAttempts, retry);
+        OpenIndex index = open_once(db, allow_partial, budget.left(), retry);
         if (!retry) return index;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        budget.wait();
     }
 }
 

@@ -233,7 +233,7 @@ Query QueryCompiler::title(const QueryNode& t) {
 
 Query QueryCompiler::filter(const QueryNode& f) {
     if (f.field == "source") return Query(std::string(schema::kSourcePrefix) + f.value);
-    if (f.field == "article") return Query(schema::article_term(f.value));
+    if (f.field == "article") return schema::article_filter(f.value);
     const std::size_t dots = f.value.find("..");
     return date_bounds_query({f.value.substr(0, dots), f.value.substr(dots + 2)});
 }

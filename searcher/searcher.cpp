@@ -257,6 +257,8 @@ Searcher::Page Searcher::rank_by_article(const SearchRequest& request, const Par
     ArticleRanking ranked = rank_articles(db, query, paragraph_weight());
     page.total = ranked.total;
     page.exact = ranked.total_exact;
+    page.lower = ranked.total_exact ? ranked.total : ranked.articles.get_matches_lower_bound();
+    page.upper = ranked.total_exact ? ranked.total : ranked.articles.get_matches_upper_bound();
     page.stats = ranked.articles;
     page.stats_prefix = schema::kArticleWordPrefix;
     for (const ArticleHit& h : ranked.hits) {
@@ -291,7 +293,8 @@ Searcher::Page Searcher::rank_by_paragraph(const SearchRequest& request,
         enquire.set_query(query);
         page.expanded = !terms.empty();
     }
-    if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+    if (request.sort_by_date)
+        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, !request.oldest_first);
     // Checking a few more documents than shown makes small totals exact
     // (collapsing makes Xapian's estimate loose) at a bounded cost.
     const auto first = static_cast<Xapian::doccount>(request.offset);
@@ -315,6 +318,8 @@ Searcher::Page Searcher::rank_by_paragraph(const SearchRequest& request,
     const bool saw_all = mset.get_uncollapsed_matches_lower_bound() < checked;
     page.exact = saw_all || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     page.total = saw_all ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
+    page.lower = saw_all ? page.total : mset.get_matches_lower_bound();
+    page.upper = saw_all ? page.total : mset.get_matches_upper_bound();
 
     // Exact "other matching paragraphs" per shown article: when the match
     // stopped early, one extra pass over just those articles' paragraphs.
@@ -349,6 +354,7 @@ Hit Searcher::make_hit(const Page::Entry& entry, std::size_t rank, const SearchR
     Hit hit;
     hit.rank = rank;
     hit.article = data.article;
+    hit.id = std::move(data.id);
     hit.paragraph = data.paragraph;
     hit.title = std::move(data.title);
     hit.date = std::move(data.date);
@@ -401,6 +407,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
                                                         : rank_by_paragraph(request, parsed);
     result.total_estimate = page.total;
     result.total_exact = page.exact;
+    result.total_lower = page.lower;
+    result.total_upper = page.upper;
     result.expanded = page.expanded;
     std::size_t rank = request.offset;
     for (const Page::Entry& entry : page.entries)

@@ -25,6 +25,7 @@ struct SearchRequest {
     std::size_t offset = 0;
     bool paragraphs = false;  ///< every matching paragraph instead of the best per article
     bool sort_by_date = false;
+    bool oldest_first = false;  ///< with sort_by_date: ascending (undated articles first)
     bool snippets = true;
     std::size_t snippet_chars = 240;
     bool suggest = true;
@@ -33,7 +34,8 @@ struct SearchRequest {
 
 struct Hit {
     std::size_t rank = 0;  ///< from 1
-    std::string article;
+    std::string article;   ///< the id its input gives it (JSON "id", .txt path): not unique
+    std::string id;        ///< unique: "SOURCE:ARTICLE" (schema 6; older indexes: article)
     unsigned paragraph = 0;
     std::string title, date, source, url;
     double score = 0;
@@ -45,6 +47,9 @@ struct SearchResult {
     std::vector<Hit> hits;
     Xapian::doccount total_estimate = 0;  ///< articles (or paragraphs with --paragraphs)
     bool total_exact = false;             ///< the total was counted, not estimated
+    /// Xapian's bounds on the total (equal to it when exact): an estimate is
+    /// shown with them, so it never looks more precise than it is.
+    Xapian::doccount total_lower = 0, total_upper = 0;
     double took_ms = 0;
     std::optional<std::string> suggestion;  ///< the query with unknown words corrected
     bool natural_language = false;
@@ -76,6 +81,7 @@ class Searcher {
         };
         std::vector<Entry> entries;
         Xapian::doccount total = 0;
+        Xapian::doccount lower = 0, upper = 0;  ///< Xapian's bounds on the total
         bool exact = false;
         bool expanded = false;
         Xapian::MSet stats;

@@ -110,4 +110,16 @@ nlohmann::json search_json(const fs::path& db, std::vector<std::string> args) {
     return nlohmann::json::parse(r.out);
 }
 
+nlohmann::json stats_json(const fs::path& db) {
+    RunResult r = run_graf({"stats", "--db", db.string(), "--json"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return nlohmann::json::parse(r.out);
+}
+
+RunResult index_into(const fs::path& db, std::vector<std::string> args) {
+    args.insert(args.begin(), {"index", "--db", db.string()});
+    return run_graf(args);
+}
+
 }  // namespace graf::test

@@ -46,5 +46,9 @@ void write_file(const std::filesystem::path& p, const std::string& bytes);
 void index_sample(const std::filesystem::path& db);
 /// `graf search --json` parsed.
 nlohmann::json search_json(const std::filesystem::path& db, std::vector<std::string> args);
+/// `graf stats --json` parsed; fails the test if graf fails.
+nlohmann::json stats_json(const std::filesystem::path& db);
+/// `graf index --db DB ARGS...`.
+RunResult index_into(const std::filesystem::path& db, std::vector<std::string> args);
 
 }  // namespace graf::test

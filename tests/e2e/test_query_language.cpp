@@ -143,7 +143,8 @@ TEST_CASE("query language: NOT through a remote shard answers like the local ind
     }
     RunResult explained =
         run_graf({"search", "--db", stub.string(), "--explain", "--", "Bannon -fracas"});
-    CHECK(explained.out.find("AND_NOT XA003_84c52f86285699e3") != std::string::npos);
+    // Remote shards cannot run graf's posting source: the excluded articles as terms.
+    CHECK(explained.out.find("AND_NOT XA") != std::string::npos);
     kill(server, SIGKILL);  // on SIGTERM xapian-tcpsrv signals its whole process group
     waitpid(server, nullptr, 0);
 }

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <optional>
+
 #include "corpus/blocks.hpp"
 #include "corpus/json_article.hpp"
 #include "corpus/text_article.hpp"
@@ -30,7 +32,16 @@ TEST_CASE("text articles: title, date header and paragraphs") {
          "2025-01-27",
          {"Body text.", "More."}},
         {"Only one block, no title.", "", "", {"Only one block, no title."}},
-        {"date 2025-13-45 is no date.\n\nx", "date 2025-13-45 is no date.", "", {"x"}},
+        {"date 2025-13-45 is no date.\n\nx", "", "", {"date 2025-13-45 is no date.", "x"}},
+        // A one-line news lead is the first paragraph, not a title.
+        {"Maternity pay is to rise by £1,400, the minister said.\n\nMore.",
+         "",
+         "",
+         {"Maternity pay is to rise by £1,400, the minister said.", "More."}},
+        {"Could Yukos be a blessing in disguise?\n\nBody.",
+         "Could Yukos be a blessing in disguise?",
+         "",
+         {"Body."}},
         {"Title\r\n\r\nWindows line endings.\r\n", "Title", "", {"Windows line endings."}},
         {"Title\n \t \nBlank lines with spaces count.\n\n\n\nYes.",
          "Title",
@@ -46,6 +57,112 @@ TEST_CASE("text articles: title, date header and paragraphs") {
         CHECK(a.title == c.title);
         CHECK(a.date == c.date);
         CHECK(a.paragraphs == c.paragraphs);
+    }
+}
+
+TEST_CASE("text articles: the title rule keeps headlines and leaves out one-line leads") {
+    struct Case {
+        std::string line;
+        bool title;
+    };
+    const std::vector<Case> cases = {
+        {"Labour plans maternity pay rise", true},
+        {"Could Yukos be a blessing in disguise?", true},
+        {"Analysis: No pain, no gain?", true},
+        {"Rivals of the £400 Apple...", true},  // an ellipsis, not a full stop
+        {"Goal!", true},
+        {"“Wait for it” says Brown", true},
+        {"Rates rise again.", false},
+        {"He said: \"We will win.\"", false},
+        {"He said: “We will win.”", false},
+        {"The plan (as agreed.)", false},
+        {"Kim Jong-il visits St. Petersburg", true},
+        {"one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+         "fifteen sixteen seventeen eighteen nineteen twenty",
+         true},  // 20 words
+        {"one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+         "fifteen sixteen seventeen eighteen nineteen twenty twentyone",
+         false},  // 21 words: a sentence without its full stop
+        {std::string(200, 'x'), true},
+        {std::string(201, 'x'), false},
+        {"", false},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.line);
+        CHECK(looks_like_title(c.line) == c.title);
+    }
+}
+
+TEST_CASE("text articles: a front matter block sets title, date, source and url") {
+    struct Case {
+        std::string text;
+        std::string title, date, source, url;
+        std::vector<std::string> paragraphs;
+    };
+    const std::vector<Case> cases = {
+        {"---\ntitle: Labour plans maternity pay rise\ndate: 2005-03-04\nsource: BBC News\n"
+         "url: https://x.invalid/1\n---\nMaternity pay is to rise.\n\nMore.\n",
+         "Labour plans maternity pay rise",
+         "2005-03-04",
+         "BBC News",
+         "https://x.invalid/1",
+         {"Maternity pay is to rise.", "More."}},
+        // Quotes dropped, a timestamp's day kept, other keys and case ignored.
+        {"---\nTitle: \"Quoted: yes\"\nDATE: 2025-01-27T10:00:00Z\nauthor: x\n...\n\nBody.",
+         "Quoted: yes",
+         "2025-01-27",
+         "",
+         "",
+         {"Body."}},
+        // A bad date is left out; the first line below is not taken as a title then.
+        {"---\ntitle: T\ndate: 2025-13-45\n---\nShort line\n\nBody.",
+         "T",
+         "",
+         "",
+         "",
+         {"Short line", "Body."}},
+        // No closing line: not front matter, the dashes are text.
+        {"---\ntitle: T\n\nBody.", "", "", "", "", {"--- title: T", "Body."}},
+        // Without front matter the first-line rule applies as before.
+        {"Headline\n\nBody.", "Headline", "", "", "", {"Body."}},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.text);
+        Article a;
+        parse_text_article(c.text, a);
+        CHECK(a.title == c.title);
+        CHECK(a.date == c.date);
+        CHECK(a.source == c.source);
+        CHECK(a.url == c.url);
+        CHECK(a.paragraphs == c.paragraphs);
+    }
+}
+
+TEST_CASE("decoding: UTF-16 with a byte order mark becomes UTF-8") {
+    struct Case {
+        std::string bytes;
+        std::optional<std::string> utf8;
+    };
+    const std::vector<Case> cases = {
+        {"\xFF\xFE"
+         "A\0\xA3\0"s,
+         "A\u00a3"},  // little-endian: A£
+        {"\xFE\xFF"
+         "\0A\x20\xAC"s,
+         "A\u20ac"},  // big-endian: A€
+        {"\xFF\xFE"
+         "\x3D\xD8\x00\xDE"s,
+         "\U0001F600"},  // a surrogate pair
+        {"\xFF\xFE"
+         "\x3D\xD8"
+         "A\0"s,
+         "\uFFFDA"},  // an unpaired surrogate
+        {"plain text", std::nullopt},
+        {"\xEF\xBB\xBFUTF-8 BOM", std::nullopt},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.bytes);
+        CHECK(decode_utf16_bom(c.bytes) == c.utf8);
     }
 }
 

@@ -14,8 +14,12 @@ TEST_CASE("schema: the paragraph record round-trips and survives newlines") {
                     "bbc",
                     "https://x.invalid/a",
                     3,
-                    "Text with = signs\nand a newline"};
+                    "Text with = signs\nand a newline",
+                    "bbc:politics/001",
+                    "/corpus/bbc/politics/001.txt"};
     ParagraphData back = decode(encode(d));
+    CHECK(back.id == d.id);
+    CHECK(back.location == d.location);
     CHECK(back.article == d.article);
     CHECK(back.title == d.title);
     CHECK(back.date == d.date);
@@ -24,14 +28,38 @@ TEST_CASE("schema: the paragraph record round-trips and survives newlines") {
     CHECK(back.paragraph == 3);
     CHECK(back.text == "Text with = signs and a newline");
     // One line per field, no labels: empty fields keep their line.
-    CHECK(encode({"a", "", "", "", "", 1, "t"}) == "a\n\n\n\n\n1\nt\n");
-    ParagraphData sparse = decode(encode({"a", "", "", "", "", 12, "t"}));
+    CHECK(encode({"a", "", "", "", "", 1, "t", "s:a", "f:3"}) == "a\n\n\n\n\n1\nt\ns:a\nf:3\n");
+    ParagraphData sparse = decode(encode({"a", "", "", "", "", 12, "t", "", ""}));
     CHECK(sparse.paragraph == 12);
     CHECK(sparse.text == "t");
     CHECK(sparse.title.empty());
     // Truncated or empty records decode to what is there, never past the end.
     CHECK(decode("a\nb").title == "b");
     CHECK(decode("").article.empty());
+    // A schema 5 record ends with the text: its id is the input's id.
+    ParagraphData old = decode("politics/001\nT\n\nbbc\n\n2\ntext\n");
+    CHECK(old.id == "politics/001");
+    CHECK(old.location.empty());
+    CHECK(old.text == "text");
+}
+
+TEST_CASE("schema: full ids and the source of a key") {
+    struct Case {
+        std::string source, id, full, source_of_key;
+    };
+    const std::vector<Case> cases = {
+        {"bbc", "politics/001", "bbc:politics/001", "bbc"},
+        {"reuters21578", "17", "reuters21578:17", "reuters21578"},
+        {"feed", "x:3", "feed:x:3", "feed"},  // an id may hold ':' itself
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.full);
+        CHECK(full_id(c.source, c.id) == c.full);
+        CHECK(source_of_key(article_key(c.full)) == c.source_of_key);
+    }
+    CHECK(source_of_key("politics/001").empty());  // schema 5 keys have no source
+    const std::string long_id = full_id("bbc", std::string(300, 'x'));
+    CHECK(source_of_key(article_key(long_id)) == "bbc");
 }
 
 TEST_CASE("schema: document data of schema 4 and older still decodes") {

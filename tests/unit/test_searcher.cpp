@@ -43,8 +43,11 @@ class TempIndex {
         indexer::ArticleAnalyzer analyzer;
         std::map<std::string, std::string> variants;
         for (const corpus::Article& a : articles()) {
-            indexer::AnalyzedArticle analyzed = analyzer.analyze(a);
+            indexer::ArticleChange change;
+            change.key = schema::article_key(schema::full_id(a.source_name, a.id));
+            indexer::AnalyzedArticle analyzed = analyzer.analyze(a, change);
             for (Xapian::Document& doc : analyzed.paragraphs) db.add_document(doc);
+            db.add_document(analyzed.article);
             for (const auto& [stem, word] : analyzed.new_variants)
                 schema::add_variant(variants[stem], word);
         }
@@ -143,8 +146,9 @@ TEST_CASE("searcher: ranking, totals and collapse counts") {
     CHECK(oil.result.total_estimate == 2);
     CHECK(oil.result.total_exact);
     CHECK(oil.result.natural_language);
-    // Every paragraph of politics/001 matches (its title has both words).
-    CHECK(oil.result.hits[0].matching_paragraphs == 3);
+    // Ranked by article documents: the paragraphs that count are those whose
+    // own text has a word (politics/001 #1 and #2); the title ranks the article.
+    CHECK(oil.result.hits[0].matching_paragraphs == 2);
     CHECK(oil.result.hits[1].matching_paragraphs == 1);
     Searched paragraphs = search(index, "oil prices", true);
     CHECK(paragraphs.result.total_estimate == 4);

@@ -1,0 +1,86 @@
+#include "indexer/writer_set.hpp"
+
+namespace graf::indexer {
+
+WriterSet::WriterSet(const Layout& layout, std::size_t commit_paragraphs, Counters& counters)
+    : counters_(counters) {
+    for (const auto& path : layout.databases) {
+        writers_.push_back(std::make_unique<ShardWriter>(path, commit_paragraphs));
+        known_.insert(writers_.back()->known().begin(), writers_.back()->known().end());
+    }
+    const std::size_t n = writers_.size();
+    stats_.resize(n);
+    failures_.resize(n);
+    if (n == 1) return;
+    for (std::size_t i = 0; i < n; ++i) {
+        queues_.push_back(std::make_unique<BoundedQueue<AnalyzedArticle>>(kBatchArticles * 2));
+        threads_.emplace_back([this, i] {
+            try {
+                while (auto a = queues_[i]->pop()) writers_[i]->write(*a, stats_[i], counters_);
+            } catch (...) {
+                failures_[i] = std::current_exception();
+                failed_ = true;
+                queues_[i]->close();
+                while (queues_[i]->pop()) {
+                }
+            }
+        });
+    }
+}
+
+WriterSet::~WriterSet() {
+    stop_threads();
+}
+
+bool WriterSet::was_empty() const {
+    for (const auto& w : writers_)
+        if (!w->was_empty()) return false;
+    return true;
+}
+
+bool WriterSet::legacy() const {
+    for (const auto& w : writers_)
+        if (w->legacy()) return true;
+    return false;
+}
+
+bool WriterSet::write(AnalyzedArticle& a) {
+    if (writers_.size() == 1) {
+        writers_[0]->write(a, stats_[0], counters_);
+        return true;
+    }
+    return queues_[a.shard]->push(std::move(a)) && !failed_;
+}
+
+void WriterSet::stop_threads() noexcept {
+    for (auto& q : queues_) q->close();
+    for (auto& t : threads_)
+        if (t.joinable()) t.join();
+}
+
+void WriterSet::drain() {
+    stop_threads();  // the threads are joined: failures_ may be read
+    for (const auto& failure : failures_)
+        if (failure) std::rethrow_exception(failure);
+}
+
+void WriterSet::finish() {
+    for (auto& w : writers_) w->finish();
+}
+
+void WriterSet::cancel() noexcept {
+    stop_threads();
+    for (auto& w : writers_) w->cancel();
+}
+
+IndexStats WriterSet::totals() const {
+    IndexStats total;
+    for (const IndexStats& s : stats_) {
+        total.articles_added += s.articles_added;
+        total.articles_replaced += s.articles_replaced;
+        total.paragraphs += s.paragraphs;
+    }
+    return total;
+}
+
+}  // namespace graf::indexer

@@ -1,0 +1,90 @@
+// graf search --export (every match, full text, streamed), --sort oldest,
+// and totals that say what they know.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "e2e/cli_runner.hpp"
+
+using namespace graf::test;
+using nlohmann::json;
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("export: every matching paragraph or article, full text, as CSV or JSON Lines") {
+    TempDir tmp;
+    const auto db = tmp / "db";
+    index_sample(db);
+    RunResult csv = run_graf({"search", "--db", db.string(), "--export", "csv", "Bannon"});
+    INFO(csv.err);
+    CHECK(csv.exit_code == 0);
+    std::vector<std::string> rows = lines_of(csv.out);
+    REQUIRE(rows.size() == 5);  // the header and the 4 paragraphs naming Bannon
+    CHECK(rows[0] == "id,article,paragraph,title,date,source,url,location,text\r");
+    const json show = json::parse(
+        run_graf({"show", "--db", db.string(), "--json", "sample:003_84c52f86285699e3"}).out);
+    const std::string first = show["paragraphs"][0]["text"];  // whole, with commas: quoted
+    CHECK(csv.out.find(",1,,2025-01-27,sample,," +
+                       (sample_corpus() / "003_84c52f86285699e3.txt").string() + ",\"" + first +
+                       "\"\r\n") != std::string::npos);
+
+    RunResult articles =
+        run_graf({"search", "--db", db.string(), "--export", "jsonl", "--articles", "Bannon"});
+    std::vector<std::string> lines = lines_of(articles.out);
+    REQUIRE(lines.size() == 2);
+    json a = json::parse(lines[0]), b = json::parse(lines[1]);
+    CHECK(a["id"] == "sample:003_84c52f86285699e3");
+    CHECK(a["paragraphs"].size() == 3);
+    CHECK(a["paragraphs"][0] == first);
+    CHECK(a["matching_paragraphs"] == 3);
+    CHECK(b["paragraphs"].size() == 6);
+    CHECK(b["title"] == "Elon Musk’s little antics blow up in Trump’s face");
+
+    // --limit caps an export; bad formats are named.
+    CHECK(lines_of(run_graf({"search", "--db", db.string(), "--export", "jsonl", "--limit", "1",
+                             "Bannon"})
+                       .out)
+              .size() == 1);
+    RunResult bad = run_graf({"search", "--db", db.string(), "--export", "xml", "Bannon"});
+    CHECK(bad.exit_code == 1);
+    CHECK(bad.err.find("--export takes jsonl or csv, not 'xml'") != std::string::npos);
+}
+
+TEST_CASE("search: --sort oldest and date, and --limit 0 counts like JSON") {
+    TempDir tmp;
+    const auto db = tmp / "db";
+    write_file(tmp / "feed.jsonl", R"({"id": "b", "date": "2001-05-01", "body": "Harbour news."})"
+                                   "\n"
+                                   R"({"id": "a", "date": "1999-01-01", "body": "Harbour news."})"
+                                   "\n"
+                                   R"({"id": "c", "date": "2010-12-31", "body": "Harbour news."})"
+                                   "\n");
+    REQUIRE(run_graf({"index", "--db", db.string(), (tmp / "feed.jsonl").string()}).exit_code == 0);
+    auto order = [&](const std::string& sort) {
+        std::string out;
+        json r = search_json(db, {"--sort", sort, "harbour"});
+        INFO(r.dump());
+        for (const auto& h : r["hits"]) out += h["article"].get<std::string>();
+        return out;
+    };
+    CHECK(order("oldest") == "abc");
+    CHECK(order("date") == "cba");
+
+    RunResult zero =
+        run_graf({"search", "--db", db.string(), "--limit", "0", "--color", "never", "harbour"});
+    CHECK(zero.out.find("3 matching articles; none shown (--limit 0") != std::string::npos);
+    json j = search_json(db, {"--limit", "0", "harbour"});
+    CHECK(j["total_estimate"] == 3);
+    CHECK(j["total_exact"] == true);
+    CHECK(j["total_lower"] == 3);
+    CHECK(j["total_upper"] == 3);
+}
