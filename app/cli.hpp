@@ -57,5 +57,7 @@ int run_stats(int argc, char** argv);
 int run_bench(int argc, char** argv);
 int run_compact(int argc, char** argv);
 int run_serve_shard(int argc, char** argv);
+int run_web(int argc, char** argv);
+int run_timeline(int argc, char** argv);
 
 }  // namespace graf::app

@@ -17,10 +17,12 @@ commands:
   index        add articles (folders of .txt, JSON Lines) to an index
   search       ranked paragraphs for words, "phrases" or --name, with snippets
   names        the most-mentioned people and organisations
+  timeline     matching articles per day, week, month or year, as a bar chart
   stats        what an index holds
   bench        time searches from a query file (latency per kind, QPS)
   compact      rewrite an index in compact form (smaller, faster to search)
   serve-shard  serve an index or shard to other machines (xapian-tcpsrv)
+  serve        a web page and an HTTP JSON API for an index
 
 Run `graf COMMAND --help` for a command's options. Exit codes: 0 ok, 1 usage or
 query error, 2 nothing indexed / no index / a shard unreachable, 3 some inputs
@@ -49,6 +51,8 @@ int main(int argc, char** argv) {
         if (command == "bench") return run_bench(argc - 1, argv + 1);
         if (command == "compact") return run_compact(argc - 1, argv + 1);
         if (command == "serve-shard") return run_serve_shard(argc - 1, argv + 1);
+        if (command == "serve") return run_web(argc - 1, argv + 1);
+        if (command == "timeline") return run_timeline(argc - 1, argv + 1);
     } catch (const cxxopts::exceptions::exception& e) {
         error("{} (see `graf {} --help`)", e.what(), command);
         return kUsage;
@@ -67,7 +71,7 @@ int main(int argc, char** argv) {
         return kIndexUnwritable;
     }
     error(
-        "unknown command '{}' (commands: index, search, names, stats, bench, compact, serve-shard)",
+        "unknown command '{}' (commands: index, search, names, timeline, stats, bench, compact, serve, serve-shard)",
         command);
     return kUsage;
 }
