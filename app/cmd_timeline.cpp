@@ -3,6 +3,7 @@
 
 #include "app/cli.hpp"
 #include "searcher/query.hpp"
+#include "web/api.hpp"
 #include "web/archive.hpp"
 #include "web/search_json.hpp"
 #include "web/timeline.hpp"
@@ -88,6 +89,9 @@ int run_timeline(int argc, char** argv) {
         return kUsage;
     } catch (const searcher::IndexMissing& e) {
         error("{}", e.what());
+        return kNothing;
+    } catch (const Xapian::UnimplementedError&) {
+        error("timeline: {}", web::kRemoteCounts);
         return kNothing;
     } catch (const Xapian::WildcardError&) {
         error("query error: a wildcard matches more than {} words; make it longer",

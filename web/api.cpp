@@ -186,6 +186,7 @@ ApiResponse Api::handle(const std::string& path, const QueryParams& params) {
     try {
         Lease lease(*this);
         try {
+            (*lease).refresh();
             return route(*lease, path, params);
         } catch (const Xapian::Error&) {
             lease.discard();
@@ -206,6 +207,8 @@ ApiResponse Api::handle(const std::string& path, const QueryParams& params) {
         return {503, {{"error", e.what()}}};
     } catch (const searcher::ShardUnreachable& e) {
         return {503, {{"error", e.what()}}};
+    } catch (const Xapian::UnimplementedError&) {
+        return {503, {{"error", kRemoteCounts}}};
     } catch (const Xapian::Error& e) {
         return {503, {{"error", fmt::format("index error: {}", e.get_description())}}};
     }

@@ -22,6 +22,11 @@ searcher::SearchRequest to_request(const Filters& f) {
 Archive::Archive(const std::filesystem::path& db)
     : path_(db), searcher_(db), index_(searcher::open_index(db)) {}
 
+void Archive::refresh() {
+    searcher_.database().reopen();
+    index_.all.reopen();
+}
+
 // The same steps as Searcher::run, which keeps them private: the query
 // language with each shard's stem variants, AND --name, FILTER the dates.
 Xapian::Query Archive::compile(const Filters& filters, searcher::HighlightSpec& highlight) {

@@ -32,6 +32,10 @@ class Archive {
     const std::filesystem::path& path() const { return path_; }
     analysis::Stemmer& stemmer() { return stemmer_; }
 
+    /// Takes the index's newest committed revision (a `graf index` may have
+    /// committed since the last request); cheap when nothing changed.
+    void refresh();
+
     /// The Xapian query `graf search` runs for these filters; throws
     /// QueryError like it. `highlight` receives what to highlight.
     Xapian::Query compile(const Filters& filters, searcher::HighlightSpec& highlight);

@@ -3,6 +3,12 @@
 // error status (400 naming the parameter, 404, 405, 414, 431).
 #include <doctest/doctest.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
 #include <thread>
 
 #include "e2e/cli_runner.hpp"
@@ -323,6 +329,54 @@ TEST_CASE("web: concurrent clients each get their own answers") {
         });
     for (auto& t : clients) t.join();
     CHECK(wrong == 0);
+}
+
+TEST_CASE("web: articles indexed while the server runs are found") {
+    Served s;
+    CHECK(s.get("/api/search?q=puffin")["hits"].empty());
+    TempDir more;
+    write_file(more / "birds.txt",
+               "Puffins return\n\ndate 2025-04-02\n\nThe puffin colony came back.\n");
+    RunResult r = run_graf({"index", "--db", s.db.string(), more.path().string()});
+    REQUIRE(r.exit_code == 0);
+    json found = s.get("/api/search?q=puffin");
+    REQUIRE(found["hits"].size() == 1);
+    CHECK(found["hits"][0]["article"] == "birds");
+    CHECK(s.get("/api/timeline?q=puffin")["periods"][0]["period"] == "2025-04");
+}
+
+TEST_CASE("web: on remote shards search works and timelines say why they cannot") {
+    if (!fs::exists("/usr/bin/xapian-tcpsrv")) {
+        MESSAGE("xapian-tcpsrv not installed (xapian-tools): skipped");
+        return;
+    }
+    Served s;
+    const int port = 19000 + static_cast<int>(getpid() % 20000);
+    const pid_t tcpsrv = start_graf({"serve-shard", "--db", s.db.string(), "--interface",
+                                     "127.0.0.1", "--port", std::to_string(port)});
+    const fs::path stub = s.tmp / "remote.stub";
+    std::ofstream(stub) << "remote 127.0.0.1:" << port << "\n";
+    RunResult probe;
+    for (int i = 0; i < 50; ++i) {
+        probe = run_graf({"search", "--db", stub.string(), "--json", "harbour"});
+        if (probe.exit_code == 0) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    REQUIRE_MESSAGE(probe.exit_code == 0, probe.err);
+    {
+        WebServer remote(stub);
+        HttpReply r = http_get(remote.port(), "/api/search?q=harbour");
+        CHECK(r.status == 200);
+        CHECK(without_time(json::parse(r.body)) == without_time(json::parse(probe.out)));
+        r = http_get(remote.port(), "/api/timeline?q=harbour");
+        CHECK(r.status == 503);
+        CHECK(json::parse(r.body)["error"].get<std::string>().find("remote protocol") !=
+              std::string::npos);
+        CHECK(http_get(remote.port(), "/api/article/harbour/003").status == 200);
+    }
+    RunResult t = run_graf({"timeline", "--db", stub.string(), "harbour"});
+    CHECK(t.exit_code == 2);
+    CHECK(t.err.find("graf: timeline: timelines and facets read every match") == 0);
 }
 
 TEST_CASE("web: graf serve fails clearly without an index and warns off loopback") {
