@@ -352,8 +352,16 @@ TEST_CASE("web: on remote shards search works and timelines say why they cannot"
     }
     Served s;
     const int port = 19000 + static_cast<int>(getpid() % 20000);
-    const pid_t tcpsrv = start_graf({"serve-shard", "--db", s.db.string(), "--interface",
-                                     "127.0.0.1", "--port", std::to_string(port)});
+    // Killed with SIGKILL: xapian-tcpsrv answers SIGTERM by signalling its whole group.
+    struct Killed {
+        pid_t pid;
+        ~Killed() {
+            kill(pid, SIGKILL);
+            waitpid(pid, nullptr, 0);
+        }
+    };
+    const Killed tcpsrv{start_graf({"serve-shard", "--db", s.db.string(), "--interface",
+                                    "127.0.0.1", "--port", std::to_string(port)})};
     const fs::path stub = s.tmp / "remote.stub";
     std::ofstream(stub) << "remote 127.0.0.1:" << port << "\n";
     RunResult probe;
