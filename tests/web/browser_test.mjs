@@ -62,6 +62,9 @@ try {
   check(csp.includes("script-src 'self'") && csp.includes("default-src 'none'"),
         'the page has a Content-Security-Policy without inline script: ' + csp);
   await ready(page);
+  check(/19 articles, 59 paragraphs/.test(await page.textContent('#welcome-stats')),
+        'the first screen says what the index holds');
+  await page.screenshot({path: path.join(shots, 'laptop-welcome.png')});
 
   // `/` focuses the box; typing and Enter search; the URL holds the query.
   await page.keyboard.press('/');
@@ -98,6 +101,17 @@ try {
   check(dates.length === 8 && dates.every((d) => d === '2025-02'), 'only February: ' + dates);
   check((await page.inputValue('#since')) === '2025-02-01', 'the filter shows in the form');
 
+  // The source filter, from the index's sources.
+  await page.selectOption('#source', 'island-post');
+  await step(page, () => page.click('#search button[type=submit]'));
+  check(new URL(page.url()).searchParams.get('source') === 'island-post', 'the URL holds the source');
+  const sources = (await text(page, '#hits .meta')).map((m) => m.split(' · ')[1]);
+  check(sources.length === 4 && sources.every((x) => x === 'island-post'),
+        'only that source, still in February: ' + sources);
+  await step(page, () => page.click('#clear-filters'));
+  check(!new URL(page.url()).searchParams.has('source') && !new URL(page.url()).searchParams.has('since'),
+        'clear filters keeps only the query: ' + page.url());
+
   // Top names: a click searches that name.
   const names = await text(page, '#names a');
   check(names.includes('Morag Fraser'), 'top names among the results: ' + names);
@@ -124,6 +138,7 @@ try {
   const title = await page.textContent('#hits .hit a.title');
   check(title === '"><img src=x onerror=alert(1)>', 'a hostile title is text: ' + title);
   check((await page.locator('main img, main script').count()) === 0, 'no element was injected');
+  check(await page.isHidden('#pager'), 'one page of results has no pager');
   await page.screenshot({path: path.join(shots, 'hostile-results.png')});
   await step(page, () => page.click('#hits .hit a.title'));
   const body = await page.textContent('#article-body');

@@ -150,28 +150,28 @@ function renderTimeline(t, s) {
       t.articles + ' matching article' + (t.articles === 1 ? '' : 's') + ' per ' + t.by +
       (t.undated.articles ? ' (' + t.undated.articles + ' undated)' : '') +
       ' — click a bar to see that ' + t.by;
-  $('bars').replaceChildren(...periods.map((p) => {
+  // A label under every bar, or under every k-th when they would crowd.
+  const every = Math.ceil(periods.length / 8);
+  $('bars').replaceChildren(...periods.map((p, i) => {
     const label = p.period + ': ' + p.articles + ' article' + (p.articles === 1 ? '' : 's') +
         ', ' + p.paragraphs + ' paragraph' + (p.paragraphs === 1 ? '' : 's');
     const bar = el('button', {type: 'button', class: 'bar', title: label, 'aria-label': label,
                               'data-period': p.period});
     const fill = el('span', {class: 'fill'});
     fill.style.height = (p.articles ? Math.max(4, 100 * p.articles / most) : 0) + '%';
-    bar.append(fill);
+    bar.append(el('span', {class: 'area'}, fill),
+               el('span', {class: 'label', text: i % every === 0 ? p.period : ''}));
     if (s.since === p.since && s.until === p.until) bar.classList.add('chosen');
     bar.addEventListener('click', () => {
       go(Object.assign({}, s, {since: p.since, until: p.until, offset: ''}));
     });
     return bar;
   }));
-  // A label under every bar, or under every k-th when they would crowd.
-  const every = Math.ceil(periods.length / 8);
-  $('axis').replaceChildren(...periods.map((p, i) =>
-    el('span', {text: i % every === 0 ? p.period : ''})));
 }
 
 function renderNames(f) {
   $('names-box').hidden = f.names.length === 0;
+  $('names-box').parentElement.classList.toggle('single', f.names.length === 0);
   $('names').replaceChildren(...f.names.map((n) => {
     const a = el('a', {href: '/?' + new URLSearchParams({name: n.name}).toString()}, n.name);
     a.addEventListener('click', (e) => { e.preventDefault(); go({name: n.name}); });
