@@ -17,6 +17,7 @@ packages=(
   clang libclang-rt-dev           # libFuzzer targets (make fuzz)
   libcpp-httplib-dev              # graf serve: the HTTP server
   chromium                        # the browser test of graf serve's page (tests/web)
+  wrk                             # benchmarks/web/load.sh: graf serve under load
 )
 # npm installs playwright-core for the browser test; Debian's npm brings
 # nodejs along. A machine that has node and npm from elsewhere keeps them.
