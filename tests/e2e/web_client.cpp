@@ -54,7 +54,8 @@ HttpReply parse_reply(const std::string& raw) {
 }
 }  // namespace
 
-HttpReply http_raw(int port, const std::string& request) {
+namespace {
+int connect_loopback(int port) {
     const int fd = socket(AF_INET, SOCK_STREAM, 0);
     REQUIRE(fd >= 0);
     sockaddr_in addr{};
@@ -64,6 +65,42 @@ HttpReply http_raw(int port, const std::string& request) {
     timeval timeout{10, 0};
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
     REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    return fd;
+}
+}  // namespace
+
+std::vector<int> http_keep_alive(int port, const std::vector<std::string>& targets) {
+    const int fd = connect_loopback(port);
+    std::vector<int> statuses;
+    std::string pending;
+    char buf[65536];
+    for (const std::string& target : targets) {
+        const std::string request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        REQUIRE(send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
+                static_cast<ssize_t>(request.size()));
+        // One reply: the head, then Content-Length bytes of body.
+        std::size_t head_end, length = 0;
+        while ((head_end = pending.find("\r\n\r\n")) == std::string::npos) {
+            const ssize_t n = recv(fd, buf, sizeof buf, 0);
+            REQUIRE(n > 0);
+            pending.append(buf, static_cast<std::size_t>(n));
+        }
+        HttpReply head = parse_reply(pending.substr(0, head_end + 4));
+        length = std::stoul(head.headers["content-length"]);
+        while (pending.size() < head_end + 4 + length) {
+            const ssize_t n = recv(fd, buf, sizeof buf, 0);
+            REQUIRE(n > 0);
+            pending.append(buf, static_cast<std::size_t>(n));
+        }
+        pending.erase(0, head_end + 4 + length);
+        statuses.push_back(head.status);
+    }
+    close(fd);
+    return statuses;
+}
+
+HttpReply http_raw(int port, const std::string& request) {
+    const int fd = connect_loopback(port);
     std::size_t sent = 0;
     while (sent < request.size()) {
         const ssize_t n = send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);

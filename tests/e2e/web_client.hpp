@@ -19,6 +19,8 @@ HttpReply http_raw(int port, const std::string& request);
 /// GET `target` (sent as given: not encoded here).
 HttpReply http_get(int port, const std::string& target,
                    const std::vector<std::string>& extra_headers = {});
+/// GETs each target in turn on one kept-alive connection; the statuses.
+std::vector<int> http_keep_alive(int port, const std::vector<std::string>& targets);
 /// Percent-encodes a query value.
 std::string url_encode(const std::string& s);
 
