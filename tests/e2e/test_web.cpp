@@ -193,7 +193,7 @@ TEST_CASE("web: /api/facets, /api/names, /api/stats and /api/article") {
     CHECK(hostile["title"] == "\"><img src=x onerror=alert(1)>");
 }
 
-TEST_CASE("web: bad parameters are 400s naming the parameter; never a 500") {
+TEST_CASE("web: bad parameters are 400s naming the parameter, never a 500") {
     Served s;
     struct Row {
         std::string target;
