@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "indexer/shards.hpp"
 #include "searcher/index_info.hpp"
 #include "searcher/query.hpp"
@@ -19,7 +21,7 @@ const std::set<std::string> kSearchParams = {"q",    "name",  "since",  "until",
                                              "sort", "limit", "offset", "paragraphs"};
 const std::set<std::string> kFilterParams = {"q", "name", "since", "until", "source"};
 
-// Longest name prefix and most names one call returns.
+// Most names one /api/names call returns.
 constexpr std::size_t kMaxTop = 1000;
 
 Filters filters_of(const Params& p) {

@@ -61,14 +61,15 @@ void add_routes(httplib::Server& server, Api& api) {
         set_json(res, r.status, r.body);
     });
     // Only the embedded files, by exact name: no path reaches the file system.
-    server.Get("/(index.html)?", [](const httplib::Request&, httplib::Response& res) {
+    server.Get(R"(/(index\.html)?)", [](const httplib::Request&, httplib::Response& res) {
         for (const Asset& a : assets())
             if (a.path == "/index.html")
                 res.set_content(std::string(a.bytes), std::string(mime_type(a.path)));
     });
     for (const Asset& a : assets()) {
-        const std::string path(a.path);
-        server.Get(path, [a](const httplib::Request&, httplib::Response& res) {
+        std::string pattern;  // httplib routes by regex: the dots must be literal
+        for (char c : a.path) pattern += c == '.' ? std::string("\\.") : std::string(1, c);
+        server.Get(pattern, [a](const httplib::Request&, httplib::Response& res) {
             res.set_header("Cache-Control", "no-cache");
             res.set_content(std::string(a.bytes), std::string(mime_type(a.path)));
         });

@@ -282,7 +282,7 @@ TEST_CASE("web: the page, its headers, path traversal and request limits") {
     for (const std::string target :
          {"/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
           "//etc/passwd", "/etc/passwd", "/app.js/../../etc/passwd", "/..%2f..%2fetc%2fpasswd",
-          "/static/..%5c..%5cetc%5cpasswd", "/index.html%00.js"}) {
+          "/static/..%5c..%5cetc%5cpasswd", "/index.html%00.js", "/appXjs", "/indexXhtml"}) {
         INFO(target);
         HttpReply r = http_get(port, target);
         CHECK(r.status == 404);
