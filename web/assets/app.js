@@ -116,15 +116,18 @@ function articleUrl(s, article, p) {
   return '/?' + u.toString();
 }
 
-function renderHits(r, s) {
+// `counted`: the timeline's exact number of matching articles, which
+// replaces the search's estimate when the search did not count them all.
+function renderHits(r, s, counted) {
   const list = $('hits');
   list.replaceChildren(...r.hits.map((h) => hitItem(h, s, false)));
   const offset = Number(s.offset || 0);
-  const total = r.total_estimate;
+  const exact = r.total_exact || counted !== undefined;
+  const total = r.total_exact || counted === undefined ? r.total_estimate : counted;
   if (!r.hits.length) {
     $('status').textContent = 'No matching articles' + (r.suggestion ? '' : '.');
   } else {
-    $('status').textContent = (r.total_exact ? '' : 'About ') + total + ' matching article' +
+    $('status').textContent = (exact ? '' : 'About ') + total + ' matching article' +
         (total === 1 ? '' : 's') + ' (' + r.took_ms.toFixed(1) + ' ms)';
   }
   if (r.suggestion) {
@@ -189,7 +192,7 @@ async function showResults(s) {
     api('/api/timeline', Object.assign({by: s.by || chooseGranularity(s)}, filters)),
     api('/api/facets', filters),
   ]);
-  renderHits(r, s);
+  renderHits(r, s, t.articles);
   renderTimeline(t, s);
   renderNames(f);
 }
