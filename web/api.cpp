@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "analysis/fold.hpp"
 #include "indexer/shards.hpp"
 #include "searcher/index_info.hpp"
 #include "searcher/query.hpp"
@@ -73,12 +74,28 @@ ApiResponse facets(Archive& a, const QueryParams& given) {
     return {200, facets_json(result, shown_query(to_request(f)))};
 }
 
+// The whole index's names, as `graf names`; with a query, the names of its
+// matches (as /api/facets counts them).
 ApiResponse names(Archive& a, const QueryParams& given) {
-    Params p(given, {"prefix", "top"});
+    std::set<std::string> known = kFilterParams;
+    known.insert({"prefix", "top"});
+    Params p(given, known);
     const std::size_t top = p.number("top", 20, 1, kMaxTop);
     const std::string prefix = p.text("prefix");
-    auto found = a.with_retry([&] { return searcher::top_names(a.database(), top, prefix); });
     nlohmann::json j = nlohmann::json::array();
+    if (std::any_of(kFilterParams.begin(), kFilterParams.end(),
+                    [&](const std::string& k) { return p.has(k); })) {
+        searcher::HighlightSpec unused;
+        const Xapian::Query q = a.compile(filters_of(p), unused);
+        Facets f =
+            a.with_retry([&] { return web::facets(a.database(), q, top, analysis::fold(prefix)); });
+        for (const FacetCount& n : f.names)
+            j.push_back({{"name", display_name(n.value)},
+                         {"paragraphs", n.paragraphs},
+                         {"articles", n.articles}});
+        return {200, j};
+    }
+    auto found = a.with_retry([&] { return searcher::top_names(a.database(), top, prefix); });
     for (const auto& n : found)
         j.push_back({{"name", display_name(n.name)},
                      {"paragraphs", n.paragraphs},

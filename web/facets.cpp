@@ -53,7 +53,8 @@ std::vector<FacetCount> top_of(const std::unordered_map<std::string, Tally>& tal
 
 }  // namespace
 
-Facets facets(const Xapian::Database& db, const Xapian::Query& query, std::size_t top) {
+Facets facets(const Xapian::Database& db, const Xapian::Query& query, std::size_t top,
+              const std::string& name_prefix) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     SourceSpy spy;
@@ -67,7 +68,7 @@ Facets facets(const Xapian::Database& db, const Xapian::Query& query, std::size_
     f.last_date = spy.last_date;
     f.sources = top_of(spy.sources, top);
 
-    const std::string prefix(schema::kNamePrefix);
+    const std::string prefix = std::string(schema::kNamePrefix) + name_prefix;
     std::unordered_map<std::string, Tally> names;
     for (auto it = best.begin(); it != best.end(); ++it) {
         Xapian::Document doc = it.get_document();
@@ -76,7 +77,7 @@ Facets facets(const Xapian::Database& db, const Xapian::Query& query, std::size_
         for (t.skip_to(prefix); t != doc.termlist_end(); ++t) {
             const std::string term = *t;
             if (term.compare(0, prefix.size(), prefix) != 0) break;
-            Tally& tally = names[term.substr(prefix.size())];
+            Tally& tally = names[term.substr(schema::kNamePrefix.size())];
             ++tally.paragraphs;
             tally.articles.insert(article);
         }

@@ -28,7 +28,9 @@ struct Facets {
     Xapian::doccount names_from = 0;    ///< paragraphs whose names were counted
 };
 
-Facets facets(const Xapian::Database& db, const Xapian::Query& query, std::size_t top);
+/// `name_prefix` (folded, as names are indexed) keeps only the names starting with it.
+Facets facets(const Xapian::Database& db, const Xapian::Query& query, std::size_t top,
+              const std::string& name_prefix = "");
 
 nlohmann::json facets_json(const Facets& f, const std::string& query);
 

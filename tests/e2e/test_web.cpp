@@ -163,6 +163,11 @@ TEST_CASE("web: /api/facets, /api/names, /api/stats and /api/article") {
 
     CHECK(s.get("/api/names?prefix=morag&top=5") == s.cli({"names", "--top", "5", "morag"}));
     CHECK(s.get("/api/names") == s.cli({"names"}));
+    // With a query: the names of its matches, as the facets count them.
+    CHECK(s.get("/api/names?q=harbour&top=3") == json::parse(R"([{"name":"Morag Fraser",
+        "paragraphs":16,"articles":16}])"));
+    CHECK(s.get("/api/names?q=Musk&prefix=steve") ==
+          json::parse(R"([{"name":"Steve Bannon","paragraphs":4,"articles":2}])"));
     json stats = s.cli({"stats"});
     stats.erase("db");
     CHECK(s.get("/api/stats") == stats);
@@ -226,6 +231,9 @@ TEST_CASE("web: bad parameters are 400s naming the parameter, never a 500") {
          "parameter 'by' takes day, month, week, year, not 'hour'"},
         {"/api/facets?q=a&top=0", 400,
          "parameter 'top' takes a whole number from 1 to 100, not '0'"},
+        {"/api/names?q=a&colour=red", 400,
+         "unknown parameter 'colour' (this endpoint takes: name, prefix, q, since, source, top, "
+         "until)"},
         {"/api/names?top=100000", 400,
          "parameter 'top' takes a whole number from 1 to 1000, not '100000'"},
         {"/api/stats?x=1", 400, "unknown parameter 'x' (this endpoint takes: )"},
