@@ -71,7 +71,8 @@ int main(int argc, char** argv) {
         return kIndexUnwritable;
     }
     error(
-        "unknown command '{}' (commands: index, search, names, timeline, stats, bench, compact, serve, serve-shard)",
+        "unknown command '{}' (commands: index, search, names, timeline, stats, bench, compact, "
+        "serve, serve-shard)",
         command);
     return kUsage;
 }
