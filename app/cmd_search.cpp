@@ -1,12 +1,11 @@
 // graf search [--db DIR] [options] QUERY
-#include <nlohmann/json.hpp>
-
 #include "app/cli.hpp"
 #include "app/export.hpp"
 #include "app/option_bounds.hpp"
 #include "searcher/open_index.hpp"
 #include "searcher/query.hpp"
 #include "searcher/searcher.hpp"
+#include "web/search_json.hpp"
 
 namespace graf::app {
 namespace {
@@ -71,38 +70,7 @@ void print_text(const searcher::SearchResult& r, const searcher::SearchRequest& 
 }
 
 void print_json(const searcher::SearchResult& r, const std::string& query) {
-    nlohmann::json hits = nlohmann::json::array();
-    for (const searcher::Hit& h : r.hits) {
-        nlohmann::json spans = nlohmann::json::array();
-        for (auto [begin, length] : h.snippet.highlights) spans.push_back({begin, length});
-        hits.push_back({{"rank", h.rank},
-                        {"article", h.article},
-                        {"id", h.id},
-                        {"paragraph", h.paragraph},
-                        {"title", h.title},
-                        {"date", h.date},
-                        {"source", h.source},
-                        {"url", h.url},
-                        {"score", h.score},
-                        {"matching_paragraphs", h.matching_paragraphs},
-                        {"snippet", h.snippet.text},
-                        {"highlights", spans}});
-    }
-    nlohmann::json missing = nlohmann::json::array();
-    for (const searcher::MissingShard& m : r.missing_shards)
-        missing.push_back({{"shard", m.shard}, {"error", m.reason}});
-    nlohmann::json j = {{"query", query},
-                        {"total_estimate", r.total_estimate},
-                        {"total_exact", r.total_exact},
-                        {"total_lower", r.total_lower},
-                        {"total_upper", r.total_upper},
-                        {"took_ms", r.took_ms},
-                        {"partial", !r.missing_shards.empty()},
-                        {"missing_shards", missing},
-                        {"hits", hits}};
-    if (r.suggestion) j["suggestion"] = *r.suggestion;
-    j["expanded"] = r.expanded;
-    fmt::print("{}\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    fmt::print("{}\n", web::dump(web::search_json(r, query)));
 }
 
 // --explain: the query as the Searcher compiles it, on this index (NOT
@@ -208,11 +176,8 @@ int run_search(int argc, char** argv) {
         searcher::SearchResult r = s.search(req);
         status = warn_missing_shards(r.missing_shards, r.shards);
         warn_stale_shards(s.stale_shards());
-        std::string shown = req.name.empty() ? req.query
-                                             : (req.query.empty() ? "" : req.query + " ") +
-                                                   "name:\"" + req.name + "\"";
         if (args.count("json"))
-            print_json(r, shown);
+            print_json(r, web::shown_query(req));
         else
             print_text(r, req, color);
     } catch (const searcher::QueryError& e) {

@@ -26,11 +26,13 @@ constexpr Command kCommands[] = {
     {"search", run_search, "ranked paragraphs for words, \"phrases\" or --name, with snippets"},
     {"show", run_show, "one article whole, its paragraphs numbered (ids as search prints them)"},
     {"names", run_names, "the most-mentioned people and organisations"},
+    {"timeline", run_timeline, "matching articles per day, week, month or year, as a bar chart"},
     {"stats", run_stats, "what an index holds"},
     {"bench", run_bench, "time searches from a query file (latency per kind, QPS)"},
     {"eval", run_eval, "ranking quality on judged queries (MAP, nDCG@10, P@10, R@100)"},
     {"compact", run_compact, "rewrite an index in compact form (smaller, faster to search)"},
     {"serve-shard", run_serve_shard, "serve an index or shard to other machines (xapian-tcpsrv)"},
+    {"serve", run_web, "a web page and an HTTP JSON API for an index"},
 };
 
 std::string usage_text() {

@@ -11,3 +11,4 @@ run "$graf" search --db "$db" --color always --name "Steve Bannon"
 run "$graf" search --db "$db" --color always '"good authority"'
 run "$graf" search --db "$db" --color always musk feud altman
 run "$graf" names --db "$db" --top 5
+printf '\nBrowse it: run `%s serve --db %s`, then open http://127.0.0.1:8080\n' "$graf" "$db"

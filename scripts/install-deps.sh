@@ -15,7 +15,13 @@ packages=(
   libsqlite3-dev                  # the SQLite FTS5 peer in benchmarks/
   libbenchmark-dev                # micro-benchmarks
   clang libclang-rt-dev           # libFuzzer targets (make fuzz)
+  libcpp-httplib-dev              # graf serve: the HTTP server
+  chromium                        # the browser test of graf serve's page (tests/web)
+  wrk                             # benchmarks/web/load.sh: graf serve under load
 )
+# npm installs playwright-core for the browser test; Debian's npm brings
+# nodejs along. A machine that has node and npm from elsewhere keeps them.
+command -v npm >/dev/null || packages+=(npm)
 if [[ "${GRAF_EXTRA_PACKAGES:-}" ]]; then
   read -r -a extra <<<"$GRAF_EXTRA_PACKAGES"
   packages+=("${extra[@]}")

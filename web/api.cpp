@@ -1,0 +1,236 @@
+#include "web/api.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "analysis/fold.hpp"
+#include "indexer/shards.hpp"
+#include "searcher/index_info.hpp"
+#include "searcher/query.hpp"
+#include "web/article.hpp"
+#include "web/facets.hpp"
+#include "web/params.hpp"
+#include "web/search_json.hpp"
+#include "web/timeline.hpp"
+
+namespace graf::web {
+
+namespace {
+
+const std::set<std::string> kSearchParams = {"q",    "name",  "since",  "until",     "source",
+                                             "sort", "limit", "offset", "paragraphs"};
+const std::set<std::string> kFilterParams = {"q", "name", "since", "until", "source"};
+
+// Most names one /api/names call returns.
+constexpr std::size_t kMaxTop = 1000;
+
+Filters filters_of(const Params& p) {
+    Filters f{p.text("q"), p.text("name"), p.date("since"), p.date("until"), p.text("source")};
+    if (f.source.find('"') != std::string::npos)
+        throw ParamError("parameter 'source' may not contain '\"'");
+    if (f.query.empty() && f.name.empty() && f.source.empty() && f.since.empty() && f.until.empty())
+        throw ParamError("give parameter 'q' (a query) or 'name'");
+    return f;
+}
+
+ApiResponse search(Archive& a, const QueryParams& given) {
+    Params p(given, kSearchParams);
+    searcher::SearchRequest req = to_request(filters_of(p));
+    req.sort_by_date = p.choice("sort", {"relevance", "date"}, "relevance") == "date";
+    req.limit = p.number("limit", 10, 1, 100);
+    req.offset = p.number("offset", 0, 0, 100000);
+    req.paragraphs = p.flag("paragraphs");
+    searcher::SearchResult r = a.searcher().search(req);
+    return {200, search_json(r, shown_query(req))};
+}
+
+ApiResponse timeline(Archive& a, const QueryParams& given) {
+    std::set<std::string> known = kFilterParams;
+    known.insert("by");
+    Params p(given, known);
+    const Filters f = filters_of(p);
+    const Granularity by =
+        *parse_granularity(p.choice("by", {"day", "week", "month", "year"}, "month"));
+    searcher::HighlightSpec unused;
+    const Xapian::Query q = a.compile(f, unused);
+    try {
+        Timeline t = a.with_retry([&] { return web::timeline(a.database(), q, by); });
+        return {200, timeline_json(t, shown_query(to_request(f)))};
+    } catch (const TimelineTooLong& e) {
+        throw ParamError(fmt::format("parameter '{}'", e.what()));
+    }
+}
+
+ApiResponse facets(Archive& a, const QueryParams& given) {
+    std::set<std::string> known = kFilterParams;
+    known.insert("top");
+    Params p(given, known);
+    const Filters f = filters_of(p);
+    const std::size_t top = p.number("top", 10, 1, 100);
+    searcher::HighlightSpec unused;
+    const Xapian::Query q = a.compile(f, unused);
+    Facets result = a.with_retry([&] { return web::facets(a.database(), q, top); });
+    return {200, facets_json(result, shown_query(to_request(f)))};
+}
+
+// The whole index's names, as `graf names`; with a query, the names of its
+// matches (as /api/facets counts them).
+ApiResponse names(Archive& a, const QueryParams& given) {
+    std::set<std::string> known = kFilterParams;
+    known.insert({"prefix", "top"});
+    Params p(given, known);
+    const std::size_t top = p.number("top", 20, 1, kMaxTop);
+    const std::string prefix = p.text("prefix");
+    nlohmann::json j = nlohmann::json::array();
+    if (std::any_of(kFilterParams.begin(), kFilterParams.end(),
+                    [&](const std::string& k) { return p.has(k); })) {
+        searcher::HighlightSpec unused;
+        const Xapian::Query q = a.compile(filters_of(p), unused);
+        Facets f =
+            a.with_retry([&] { return web::facets(a.database(), q, top, analysis::fold(prefix)); });
+        for (const FacetCount& n : f.names)
+            j.push_back({{"name", display_name(n.value)},
+                         {"paragraphs", n.paragraphs},
+                         {"articles", n.articles}});
+        return {200, j};
+    }
+    auto found = a.with_retry([&] { return searcher::top_names(a.database(), top, prefix); });
+    for (const auto& n : found)
+        j.push_back({{"name", display_name(n.name)},
+                     {"paragraphs", n.paragraphs},
+                     {"articles", n.articles}});
+    return {200, j};
+}
+
+ApiResponse stats(Archive& a, const QueryParams& given) {
+    Params p(given, {});
+    searcher::IndexSummary s =
+        a.with_retry([&] { return searcher::summarize(a.database(), a.path()); });
+    nlohmann::json sources = nlohmann::json::array();
+    for (const auto& src : s.sources)
+        sources.push_back({{"source", src.source}, {"paragraphs", src.paragraphs}});
+    // As `graf stats --json` without "db": the server's folders are not the reader's business.
+    return {200,
+            {{"articles", s.articles},
+             {"paragraphs", s.paragraphs},
+             {"distinct_words", s.distinct_words},
+             {"first_date", s.first_date},
+             {"last_date", s.last_date},
+             {"sources", sources},
+             {"bytes_on_disk", s.bytes_on_disk},
+             {"shards", searcher::open_index(a.path()).shards.size()},
+             {"merge_pending", indexer::merge_pending(a.path())},
+             {"partial", false}}};
+}
+
+ApiResponse article(Archive& a, const std::string& id, const QueryParams& given) {
+    Params p(given, {"p", "q", "name"});
+    const auto marked = static_cast<unsigned>(p.number("p", 0, 1, 10000000));
+    std::optional<searcher::HighlightSpec> highlight;
+    if (!p.text("q").empty() || !p.text("name").empty()) {
+        highlight.emplace();
+        a.compile(Filters{p.text("q"), p.text("name"), "", "", ""}, *highlight);
+    }
+    std::optional<Article> found = a.with_retry([&] {
+        return read_article(a.database(), id, highlight ? &*highlight : nullptr, a.stemmer());
+    });
+    if (!found)
+        return {404, {{"error", fmt::format("no article '{}' in this index", id.substr(0, 200))}}};
+    if (marked && (marked > found->paragraphs.back().number ||
+                   std::none_of(found->paragraphs.begin(), found->paragraphs.end(),
+                                [&](const ArticleParagraph& x) { return x.number == marked; })))
+        throw ParamError(fmt::format("parameter 'p': article '{}' has no paragraph {} (it has {})",
+                                     id, marked, found->paragraphs.size()));
+    return {200, article_json(*found, marked)};
+}
+
+}  // namespace
+
+std::string query_error_message(const std::exception& error) {
+    if (auto* q = dynamic_cast<const searcher::QueryError*>(&error))
+        return fmt::format("query error: {}", q->what());
+    return {};
+}
+
+class Api::Lease {
+  public:
+    explicit Lease(Api& api) : api_(api), archive_(api.borrow()) {}
+    ~Lease() {
+        if (archive_) api_.give_back(std::move(archive_));
+    }
+    Archive& operator*() { return *archive_; }
+    /// A handle that failed mid-read is not trusted again.
+    void discard() { archive_.reset(); }
+
+  private:
+    Api& api_;
+    std::unique_ptr<Archive> archive_;
+};
+
+Api::Api(const std::filesystem::path& db) : db_(db) {
+    idle_.push_back(std::make_unique<Archive>(db_));
+}
+
+std::unique_ptr<Archive> Api::borrow() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!idle_.empty()) {
+            std::unique_ptr<Archive> a = std::move(idle_.back());
+            idle_.pop_back();
+            return a;
+        }
+    }
+    return std::make_unique<Archive>(db_);  // opened outside the lock
+}
+
+void Api::give_back(std::unique_ptr<Archive> archive) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    idle_.push_back(std::move(archive));
+}
+
+ApiResponse Api::route(Archive& a, const std::string& path, const QueryParams& params) {
+    if (path == "/api/search") return search(a, params);
+    if (path == "/api/timeline") return timeline(a, params);
+    if (path == "/api/facets") return facets(a, params);
+    if (path == "/api/names") return names(a, params);
+    if (path == "/api/stats") return stats(a, params);
+    const std::string article_prefix = "/api/article/";
+    if (path.rfind(article_prefix, 0) == 0 && path.size() > article_prefix.size())
+        return article(a, path.substr(article_prefix.size()), params);
+    return {404, {{"error", fmt::format("no such endpoint: {}", path.substr(0, 200))}}};
+}
+
+ApiResponse Api::handle(const std::string& path, const QueryParams& params) {
+    try {
+        Lease lease(*this);
+        try {
+            (*lease).refresh();
+            return route(*lease, path, params);
+        } catch (const Xapian::Error&) {
+            lease.discard();
+            throw;
+        }
+    } catch (const ParamError& e) {
+        return {400, {{"error", e.what()}}};
+    } catch (const searcher::QueryError& e) {
+        return {400, {{"error", query_error_message(e)}}};
+    } catch (const Xapian::WildcardError&) {
+        return {400,
+                {{"error", fmt::format("query error: a wildcard matches more than {} words; make "
+                                       "it longer",
+                                       searcher::kWildcardLimit)}}};
+    } catch (const Xapian::QueryParserError& e) {
+        return {400, {{"error", fmt::format("query error: {}", e.get_msg())}}};
+    } catch (const searcher::IndexMissing& e) {
+        return {503, {{"error", e.what()}}};
+    } catch (const searcher::ShardUnreachable& e) {
+        return {503, {{"error", e.what()}}};
+    } catch (const Xapian::UnimplementedError&) {
+        return {503, {{"error", kRemoteCounts}}};
+    } catch (const Xapian::Error& e) {
+        return {503, {{"error", fmt::format("index error: {}", e.get_description())}}};
+    }
+}
+
+}  // namespace graf::web

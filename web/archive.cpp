@@ -1,0 +1,62 @@
+#include "web/archive.hpp"
+
+#include "schema/schema.hpp"
+#include "searcher/query.hpp"
+
+namespace graf::web {
+
+searcher::SearchRequest to_request(const Filters& f) {
+    searcher::SearchRequest req;
+    req.query = f.query;
+    if (!f.source.empty()) {
+        // Parenthesised: a filter after `a OR b` must apply to both.
+        const std::string filter = "source:\"" + f.source + "\"";
+        req.query = f.query.empty() ? filter : "(" + f.query + ") " + filter;
+    }
+    req.name = f.name;
+    req.since = f.since;
+    req.until = f.until;
+    return req;
+}
+
+Archive::Archive(const std::filesystem::path& db)
+    : path_(db), searcher_(db), index_(searcher::open_index(db)) {}
+
+void Archive::refresh() {
+    searcher_.database().reopen();
+    index_.all.reopen();
+}
+
+// The same steps as Searcher::run, which keeps them private: the query
+// language with each shard's stem variants, AND --name, FILTER the dates.
+Xapian::Query Archive::compile(const Filters& filters, searcher::HighlightSpec& highlight) {
+    const searcher::SearchRequest req = to_request(filters);
+    searcher::ParsedQuery parsed;
+    if (!req.query.empty())
+        parsed = searcher::parse_query(req.query, [&](const std::string& stem) {
+            const std::string key = schema::stem_key(stem);
+            std::string merged;
+            for (const Xapian::Database& shard : index_.shards)
+                schema::for_each_variant(shard.get_metadata(key), [&](std::string_view w) {
+                    schema::add_variant(merged, w);
+                });
+            std::vector<std::string> words;
+            schema::for_each_variant(merged, [&](std::string_view w) { words.emplace_back(w); });
+            return words;
+        });
+    Xapian::Query query = parsed.query;
+    highlight = std::move(parsed.highlight);
+    if (!req.name.empty()) {
+        Xapian::Query nq = searcher::name_query(req.name, highlight);
+        query = query.empty() ? nq : Xapian::Query(Xapian::Query::OP_AND, query, nq);
+    }
+    if (!req.since.empty() || !req.until.empty())
+        query =
+            Xapian::Query(Xapian::Query::OP_FILTER, query.empty() ? Xapian::Query::MatchAll : query,
+                          searcher::date_range_query(req.since, req.until));
+    if (query.empty())
+        throw searcher::QueryError("nothing to search for: give a word, a \"phrase\" or --name");
+    return query;
+}
+
+}  // namespace graf::web

@@ -1,0 +1,78 @@
+#include "web/article.hpp"
+
+#include <algorithm>
+
+#include "analysis/tokenizer.hpp"
+#include "schema/schema.hpp"
+
+namespace graf::web {
+
+std::optional<Article> read_article(const Xapian::Database& db, const std::string& id,
+                                    const searcher::HighlightSpec* highlight,
+                                    analysis::Stemmer& stemmer) {
+    // The full id ("bbc:politics/001"), else the input's own id: the first
+    // article that has it (graf show lists the others).
+    std::string term = schema::article_term(id);
+    bool full = db.postlist_begin(term) != db.postlist_end(term);
+    if (!full) term = std::string(schema::kLocalIdPrefix) + schema::article_key(id);
+    std::string chosen;
+    Article a;
+    std::vector<analysis::Token> tokens;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        Xapian::Document doc = db.get_document(*it);
+        const std::string record = doc.get_value(schema::kRecordSlot);
+        schema::ParagraphData data =
+            record.empty() ? schema::decode_legacy(doc.get_data()) : schema::decode(record);
+        const std::string& own = full ? (data.id.empty() ? data.article : data.id) : data.article;
+        if (own != id) continue;  // a hashed long id shared by another article
+        if (chosen.empty()) chosen = data.id;
+        if (data.id != chosen) continue;  // the same input id in another source
+        if (a.paragraphs.empty()) {
+            a.id = data.article;
+            a.title = data.title;
+            a.date = data.date;
+            a.source = data.source;
+            a.url = data.url;
+        }
+        ArticleParagraph p{data.paragraph, std::move(data.text), {}};
+        if (highlight) {
+            analysis::tokenize(p.text, tokens);
+            // Spans may overlap (a name inside a phrase); the page wants them disjoint.
+            std::uint32_t end = 0;
+            for (const searcher::MatchSpan& m :
+                 searcher::find_matches(tokens, *highlight, stemmer)) {
+                if (!p.highlights.empty() && m.begin < end) {
+                    end = std::max(end, m.end);
+                    p.highlights.back().second = end - p.highlights.back().first;
+                    continue;
+                }
+                p.highlights.emplace_back(m.begin, m.end - m.begin);
+                end = m.end;
+            }
+        }
+        a.paragraphs.push_back(std::move(p));
+    }
+    if (a.paragraphs.empty()) return std::nullopt;
+    std::sort(
+        a.paragraphs.begin(), a.paragraphs.end(),
+        [](const ArticleParagraph& x, const ArticleParagraph& y) { return x.number < y.number; });
+    return a;
+}
+
+nlohmann::json article_json(const Article& a, unsigned marked) {
+    nlohmann::json paragraphs = nlohmann::json::array();
+    for (const ArticleParagraph& p : a.paragraphs) {
+        nlohmann::json spans = nlohmann::json::array();
+        for (auto [begin, length] : p.highlights) spans.push_back({begin, length});
+        paragraphs.push_back({{"paragraph", p.number},
+                              {"text", p.text},
+                              {"highlights", spans},
+                              {"marked", p.number == marked}});
+    }
+    nlohmann::json j = {{"article", a.id},    {"title", a.title}, {"date", a.date},
+                        {"source", a.source}, {"url", a.url},     {"paragraphs", paragraphs}};
+    j["marked"] = marked ? nlohmann::json(marked) : nlohmann::json(nullptr);
+    return j;
+}
+
+}  // namespace graf::web

@@ -1,0 +1,38 @@
+#pragma once
+// A whole article read back from the index (GET /api/article/ID): every
+// paragraph's display record, in order, optionally with a query's highlights.
+#include <xapian.h>
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analysis/stemmer.hpp"
+#include "searcher/highlight.hpp"
+
+namespace graf::web {
+
+struct ArticleParagraph {
+    unsigned number = 0;  ///< from 1
+    std::string text;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;  ///< [byte, length]
+};
+
+struct Article {
+    std::string id, title, date, source, url;
+    std::vector<ArticleParagraph> paragraphs;
+};
+
+/// nullopt when the index holds no article with this id. With `highlight`,
+/// each paragraph gets the spans the query matches.
+std::optional<Article> read_article(const Xapian::Database& db, const std::string& id,
+                                    const searcher::HighlightSpec* highlight,
+                                    analysis::Stemmer& stemmer);
+
+/// `marked`: the paragraph to show as the hit (0: none).
+nlohmann::json article_json(const Article& a, unsigned marked);
+
+}  // namespace graf::web

@@ -1,0 +1,37 @@
+#pragma once
+// What the matches of a query are made of (GET /api/facets): their sources
+// and date range, counted over every match, and the names mentioned most in
+// the best-ranked matching paragraphs.
+#include <xapian.h>
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace graf::web {
+
+/// Names are read from the term lists of at most this many paragraphs
+/// (the best ranked); below it they are counted over every match.
+inline constexpr Xapian::doccount kNameSample = 2000;
+
+struct FacetCount {
+    std::string value;
+    std::uint64_t articles = 0, paragraphs = 0;
+};
+
+struct Facets {
+    std::uint64_t articles = 0, paragraphs = 0;
+    std::string first_date, last_date;  ///< YYYY-MM-DD, empty when no match is dated
+    std::vector<FacetCount> sources;    ///< most paragraphs first
+    std::vector<FacetCount> names;      ///< most paragraphs first (articles among the sample)
+    Xapian::doccount names_from = 0;    ///< paragraphs whose names were counted
+};
+
+/// `name_prefix` (folded, as names are indexed) keeps only the names starting with it.
+Facets facets(const Xapian::Database& db, const Xapian::Query& query, std::size_t top,
+              const std::string& name_prefix = "");
+
+nlohmann::json facets_json(const Facets& f, const std::string& query);
+
+}  // namespace graf::web

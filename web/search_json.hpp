@@ -1,0 +1,25 @@
+#pragma once
+// The JSON objects graf prints with --json and serves over HTTP: one
+// definition, so `graf search --json` and GET /api/search cannot drift apart.
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "searcher/searcher.hpp"
+
+namespace graf::web {
+
+/// `query` is the query as shown to the user (with name:"…" when --name was given).
+nlohmann::json search_json(const searcher::SearchResult& result, const std::string& query);
+
+/// The query as `graf search` shows it: QUERY name:"NAME".
+std::string shown_query(const searcher::SearchRequest& request);
+
+/// Names are stored folded ("steve bannon"); shown capitalised.
+std::string display_name(std::string name);
+
+/// dump() that replaces invalid UTF-8 instead of throwing (corpus text is repaired at
+/// indexing, but a query string comes from anywhere).
+std::string dump(const nlohmann::json& j);
+
+}  // namespace graf::web
