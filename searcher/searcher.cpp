@@ -152,9 +152,8 @@ std::vector<std::string> Searcher::feedback_stems(const SearchRequest& request,
     if (!request.feedback || request.sort_by_date || !parsed.free_words_only ||
         !request.name.empty())
         return stems;
-    for (const auto& [typed, term] : parsed.words)
-        if (!analysis::is_stopword(term))
-            stems.push_back(analysis::is_stemmable(term) ? stemmer_(term) : term);
+    for (const QueryNode* w : only_free_words(*parsed.tree))
+        if (!w->stopword) stems.push_back(w->exact ? w->term : stemmer_(w->term));
     if (stems.size() < kFeedbackMinWords) stems.clear();
     return stems;
 }

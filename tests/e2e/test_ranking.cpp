@@ -1,0 +1,93 @@
+// Ranking through `graf search`: free words rank articles as a whole (their
+// article documents), each shown with its best paragraph; long questions are
+// widened by pseudo-relevance feedback; article documents never show up as
+// paragraphs or in counts.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "e2e/cli_runner.hpp"
+
+using namespace graf::test;
+using nlohmann::json;
+
+namespace {
+
+// Three articles as JSON Lines. "spread" has the query's words only in
+// different paragraphs and its title; "one" has them all in one paragraph of
+// a long unrelated article; "old" is "spread" dated years earlier.
+std::string corpus() {
+    std::string filler;
+    for (int i = 0; i < 12; ++i)
+        filler += "\\n\\nThe council met again and discussed the harbour, the roads and the schools.";
+    return "{\"id\": \"spread\", \"title\": \"Crude oil prices\", \"date\": \"2024-05-01\", "
+           "\"body\": \"Markets were calm in the morning.\\n\\nCrude supplies from the north fell "
+           "again.\\n\\nOil tankers waited.\\n\\nPrices at the pump rose sharply.\"}\n"
+           "{\"id\": \"one\", \"title\": \"Council notes\", \"date\": \"2024-05-02\", "
+           "\"body\": \"A member mentioned crude oil prices once." +
+           filler +
+           "\"}\n"
+           "{\"id\": \"old\", \"title\": \"Crude oil prices\", \"date\": \"2019-05-01\", "
+           "\"body\": \"Markets were calm in the morning.\\n\\nCrude supplies from the north fell "
+           "again.\\n\\nOil tankers waited.\\n\\nPrices at the pump rose sharply.\"}\n";
+}
+
+struct Indexed {
+    TempDir tmp;
+    std::filesystem::path db = tmp / "db";
+    Indexed() {
+        write_file(tmp / "news.jsonl", corpus());
+        RunResult r = index_into(db, {"--quiet", (tmp / "news.jsonl").string()});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    }
+};
+
+std::vector<std::string> articles(const json& result) {
+    std::vector<std::string> out;
+    for (const auto& h : result["hits"]) out.push_back(h["article"].get<std::string>());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("ranking: an article whose words are spread over paragraphs and title ranks first") {
+    Indexed s;
+    json r = search_json(s.db, {"crude", "oil", "prices"});
+    // No paragraph of "spread" has all three words; as a whole it is about them.
+    REQUIRE(articles(r).size() == 3);
+    CHECK(articles(r)[2] == "one");
+    CHECK(r["total_estimate"] == 3);
+    CHECK(r["total_exact"] == true);
+    // The snippet is the article's best paragraph, not its first: paragraph
+    // 1 has none of the words.
+    CHECK(r["hits"][0]["paragraph"] != 1);
+    CHECK(r["hits"][0]["matching_paragraphs"] == 3);
+    // --since/--until apply to the article ranking too.
+    json recent = search_json(s.db, {"--since", "2020-01-01", "crude", "oil", "prices"});
+    CHECK(articles(recent) == std::vector<std::string>{"spread", "one"});
+}
+
+TEST_CASE("ranking: article documents are never paragraphs") {
+    Indexed s;
+    json st = stats_json(s.db);
+    CHECK(st["articles"] == 3);
+    CHECK(st["paragraphs"] == 4 + 13 + 4);
+    // "-word" alone lists every paragraph without the word, none of them empty.
+    json without = search_json(s.db, {"--paragraphs", "--limit", "100", "--", "-council"});
+    CHECK(without["hits"].size() == 8);
+    for (const auto& h : without["hits"]) CHECK_FALSE(h["snippet"].get<std::string>().empty());
+    // --paragraphs ranks paragraphs: the one paragraph with all three words first.
+    json paragraphs = search_json(s.db, {"--paragraphs", "crude", "oil", "prices"});
+    CHECK(paragraphs["hits"][0]["article"] == "one");
+    CHECK(paragraphs["hits"][0]["paragraph"] == 1);
+}
+
+TEST_CASE("ranking: a long question is widened by feedback, unless --no-feedback") {
+    Indexed s;
+    const std::string question = "why did crude oil prices rise at the pump in the north";
+    json widened = search_json(s.db, {question});
+    CHECK(widened["expanded"] == true);
+    CHECK(search_json(s.db, {"--no-feedback", question})["expanded"] == false);
+    // Short queries are one match: no feedback.
+    CHECK(search_json(s.db, {"crude", "oil"})["expanded"] == false);
+}
