@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <thread>
 #include <unordered_map>
 
@@ -20,15 +21,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// BM25 with k1 0.9, b 0.4 (Robertson's and Anserini's defaults for short
-// documents). Chosen on `make eval`'s six judged collections as a whole, not
-// on one: against b = 0 (no length normalisation, graf's old choice for
-// speed) it adds 0.01-0.02 MAP on five of them and 0.11 on LISA, whose
-// abstracts vary most in length; k1 1.2 b 0.75 was within 0.01 except LISA
-// (-0.02) and Reuters (-0.01). Length normalisation matters most where a
-// "paragraph" is long: scraped text without blank lines, one-block archives.
+// BM25 for the paragraph ranking (names, phrases, operators, --paragraphs,
+// and choosing an article's best paragraph): k1 0.9 and no length
+// normalisation. Paragraphs are short and alike in length, and without it
+// Xapian reads no candidate's length: on Reuters name and phrase p50 -20%
+// against b 0.4 (graf bench, alternating runs). The article ranking, which
+// decides what free-word queries return, normalises lengths (b 0.4 in
+// article_ranking.cpp): there it adds 0.01-0.03 MAP on `make eval`.
 Xapian::BM25Weight paragraph_weight() {
-    return Xapian::BM25Weight(0.9, 0, 1, 0.4, 0.5);
+    return Xapian::BM25Weight(0.9, 0, 1, 0, 0.5);
 }
 
 // Pseudo-relevance feedback widens free-word queries of at least this many
@@ -217,9 +218,9 @@ ArticleQuery Searcher::article_query(const SearchRequest& request, const ParsedQ
     q.articles = Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end());
     q.paragraphs = Xapian::Query(Xapian::Query::OP_OR, paragraphs.begin(), paragraphs.end());
     if (!request.since.empty() || !request.until.empty()) {
-        q.articles = Xapian::Query(
-            Xapian::Query::OP_FILTER, q.articles,
-            date_range_query(request.since, request.until, schema::kArticleDateSlot));
+        q.articles =
+            Xapian::Query(Xapian::Query::OP_FILTER, q.articles,
+                          date_range_query(request.since, request.until, schema::kArticleDateSlot));
         q.paragraphs = Xapian::Query(Xapian::Query::OP_FILTER, q.paragraphs,
                                      date_range_query(request.since, request.until));
     }

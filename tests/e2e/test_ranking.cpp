@@ -19,7 +19,8 @@ namespace {
 std::string corpus() {
     std::string filler;
     for (int i = 0; i < 12; ++i)
-        filler += "\\n\\nThe council met again and discussed the harbour, the roads and the schools.";
+        filler +=
+            "\\n\\nThe council met again and discussed the harbour, the roads and the schools.";
     return "{\"id\": \"spread\", \"title\": \"Crude oil prices\", \"date\": \"2024-05-01\", "
            "\"body\": \"Markets were calm in the morning.\\n\\nCrude supplies from the north fell "
            "again.\\n\\nOil tankers waited.\\n\\nPrices at the pump rose sharply.\"}\n"
