@@ -62,7 +62,7 @@ namespace {
 constexpr double kTitleWeight = 0.5;
 
 Xapian::Query field_word_query(const Xapian::Database& db, std::string_view prefix,
-                               const std::vector<std::string>& words) {
+                               const std::vector<std::string>& words, double& documents) {
     std::vector<Xapian::Query> terms;
     double with_word = 0;
     for (const std::string& w : words) {
@@ -70,6 +70,7 @@ Xapian::Query field_word_query(const Xapian::Database& db, std::string_view pref
         with_word += db.get_termfreq(term);
         terms.emplace_back(std::move(term));
     }
+    documents += with_word;
     Xapian::Query q = terms.size() == 1
                           ? terms[0]
                           : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
@@ -92,12 +93,13 @@ Xapian::BM25Weight article_weight(const Xapian::Database& db) {
 // common ones most. Scaling the word by idf(articles) / idf(all documents)
 // restores it: Reuters topics MAP 0.538 -> 0.548. A word's frequency is its
 // variants' summed (an upper bound of the union, as Xapian's synonym uses).
-Xapian::Query article_word_query(const Xapian::Database& db,
-                                 const std::vector<std::string>& words) {
+Xapian::Query article_word_query(const Xapian::Database& db, const std::vector<std::string>& words,
+                                 double& documents) {
     return Xapian::Query(
-        Xapian::Query::OP_OR, field_word_query(db, schema::kArticleWordPrefix, words),
+        Xapian::Query::OP_OR, field_word_query(db, schema::kArticleWordPrefix, words, documents),
         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                      field_word_query(db, schema::kArticleTitlePrefix, words), kTitleWeight));
+                      field_word_query(db, schema::kArticleTitlePrefix, words, documents),
+                      kTitleWeight));
 }
 
 namespace {
@@ -140,8 +142,12 @@ ArticleRanking rank_articles(const Xapian::Database& db, const ArticleQuery& que
     enquire.set_weighting_scheme(article_weight(db));
     // Xapian's bound before matching is cheap; when few articles can match,
     // checking them all makes the total exact (as for paragraphs).
+    // The words' own frequencies, summed, often already say so (rare words):
+    // then Xapian need not be asked.
     const Xapian::doccount upper =
-        enquire.get_mset(0, 0, Xapian::doccount(0)).get_matches_upper_bound();
+        query.upper_bound <= kExactUpTo
+            ? query.upper_bound
+            : enquire.get_mset(0, 0, Xapian::doccount(0)).get_matches_upper_bound();
     const Xapian::doccount page = query.first + query.count;
     const Xapian::doccount checked = upper <= kExactUpTo ? std::max(page, upper + 1) : page;
     out.articles = enquire.get_mset(query.first, query.count, checked);

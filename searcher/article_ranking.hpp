@@ -42,13 +42,18 @@ Xapian::BM25Weight article_weight(const Xapian::Database& db);
 
 /// One word over article documents: its variants in the body (`A`) OR,
 /// weighted by kTitleWeight, in the title (`AS`), each OP_SYNONYM scaled so
-/// its idf is the one among articles, not among all documents.
-Xapian::Query article_word_query(const Xapian::Database& db, const std::vector<std::string>& words);
+/// its idf is the one among articles, not among all documents. Adds to
+/// `documents` the article documents its terms are in (summed: a bound).
+Xapian::Query article_word_query(const Xapian::Database& db, const std::vector<std::string>& words,
+                                 double& documents);
 
 struct ArticleQuery {
     Xapian::Query articles;                  ///< over article documents
     Xapian::Query paragraphs;                ///< the same words over paragraphs: picks the best one
     Xapian::doccount first = 0, count = 10;  ///< the page
+    /// At least the number of matching articles (the words' summed
+    /// frequencies), or any larger number when unknown.
+    Xapian::doccount upper_bound = Xapian::doccount(-1);
 };
 
 /// The page of articles for `query`, paragraphs weighted by `paragraph_weight`.

@@ -207,11 +207,12 @@ ArticleQuery Searcher::article_query(const SearchRequest& request, const ParsedQ
     const bool all_stopwords =
         std::all_of(free.begin(), free.end(), [](const QueryNode* w) { return w->stopword; });
     std::vector<Xapian::Query> articles, paragraphs;
+    double with_words = 0;
     for (const QueryNode* w : free) {
         if (w->stopword && !all_stopwords) continue;
         const std::vector<std::string> words =
             w->exact ? std::vector<std::string>{w->term} : words_of(stemmer_(w->term));
-        articles.push_back(article_word_query(index_.all, words));
+        articles.push_back(article_word_query(index_.all, words, with_words));
         paragraphs.emplace_back(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
     }
     ArticleQuery q;
@@ -226,6 +227,8 @@ ArticleQuery Searcher::article_query(const SearchRequest& request, const ParsedQ
     }
     q.first = static_cast<Xapian::doccount>(request.offset);
     q.count = static_cast<Xapian::doccount>(request.limit);
+    if (with_words < static_cast<double>(q.upper_bound))
+        q.upper_bound = static_cast<Xapian::doccount>(with_words);
     return q;
 }
 
@@ -243,7 +246,10 @@ Searcher::Page Searcher::rank_by_article(const SearchRequest& request, const Par
                                            schema::kArticleWordPrefix, stems, options);
         query.articles = widen(
             query.articles, terms,
-            [&](const std::string& stem) { return article_word_query(db, words_of(stem)); },
+            [&](const std::string& stem) {
+                double unused = 0;
+                return article_word_query(db, words_of(stem), unused);
+            },
             stems.size(), options);
         query.paragraphs = widen(
             query.paragraphs, terms,
@@ -253,6 +259,7 @@ Searcher::Page Searcher::rank_by_article(const SearchRequest& request, const Par
             },
             stems.size(), options);
         page.expanded = !terms.empty();
+        query.upper_bound = Xapian::doccount(-1);  // the expansion matches more
     }
     ArticleRanking ranked = rank_articles(db, query, paragraph_weight());
     page.total = ranked.total;
