@@ -61,5 +61,6 @@ int run_serve_shard(int argc, char** argv);
 int run_show(int argc, char** argv);
 int run_web(int argc, char** argv);
 int run_timeline(int argc, char** argv);
+int run_facets(int argc, char** argv);
 
 }  // namespace graf::app

@@ -27,6 +27,7 @@ constexpr Command kCommands[] = {
     {"show", run_show, "one article whole, its paragraphs numbered (ids as search prints them)"},
     {"names", run_names, "the most-mentioned people and organisations"},
     {"timeline", run_timeline, "matching articles per day, week, month or year, as a bar chart"},
+    {"facets", run_facets, "the sources, names and date range of a query's matches"},
     {"stats", run_stats, "what an index holds"},
     {"bench", run_bench, "time searches from a query file (latency per kind, QPS)"},
     {"eval", run_eval, "ranking quality on judged queries (MAP, nDCG@10, P@10, R@100)"},

@@ -160,6 +160,13 @@ TEST_CASE("web: /api/facets, /api/names, /api/stats and /api/article") {
                                           {"source":"island-post","articles":8,"paragraphs":24}])"));
     CHECK(f["names"][0] == json::parse(R"({"name":"Morag Fraser","articles":16,"paragraphs":16})"));
     CHECK(f["names_exact"] == true);
+    // graf facets is the same count from the command line.
+    CHECK(s.cli({"facets", "harbour"}) == f);
+    RunResult printed = run_graf({"facets", "--db", s.db.string(), "--top", "1", "harbour"});
+    CHECK(printed.exit_code == 0);
+    CHECK(printed.out.find("16 matching articles, 48 paragraphs, dated 2024-11-03 to 2025-03-12") == 0);
+    CHECK(printed.out.find("Morag Fraser") != std::string::npos);
+    CHECK(run_graf({"facets", "--db", s.db.string()}).exit_code == 1);
 
     CHECK(s.get("/api/names?prefix=morag&top=5") == s.cli({"names", "--top", "5", "morag"}));
     CHECK(s.get("/api/names") == s.cli({"names"}));
