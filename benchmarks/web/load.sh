@@ -44,7 +44,7 @@ fi
 # The server's CPU time per request: a figure a busy shared machine bends less than latency.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 before=$(cpu_ticks)
-GRAF_QUERIES="$queries" wrk -t 2 -c "$connections" -d "${seconds}s" --timeout 5s \
+GRAF_QUERIES="$queries" wrk -t $(( connections < 2 ? 1 : 2 )) -c "$connections" -d "${seconds}s" --timeout 5s \
   -s "$here/benchmarks/web/search.lua" "http://127.0.0.1:$port" | tail -1 >"$work/load.json"
 after=$(cpu_ticks)
 requests=$(sed -n 's/.*"requests": \([0-9]*\).*/\1/p' "$work/load.json")
