@@ -63,13 +63,16 @@ std::unordered_map<std::string, unsigned> paragraphs_per_article(Xapian::Databas
     return per_article;
 }
 
-// The first paragraph of an article (its record is non-empty; the article
-// document has none).
+// The first paragraph of an article (`XA` terms are on paragraphs only).
 Xapian::docid first_paragraph(const Xapian::Database& db, const std::string& key) {
     const std::string term = std::string(schema::kArticlePrefix) + key;
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
-        if (!db.get_document(*it).get_value(schema::kRecordSlot).empty()) return *it;
-    return 0;
+    auto it = db.postlist_begin(term);
+    return it != db.postlist_end(term) ? *it : 0;
+}
+
+// Any of `words`, scored as one term (a stem's variants).
+Xapian::Query any_variant(const std::vector<std::string>& words) {
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
 }
 
 std::string rewrite_query(const std::string& query, const std::string& from,
@@ -213,7 +216,7 @@ ArticleQuery Searcher::article_query(const SearchRequest& request, const ParsedQ
         const std::vector<std::string> words =
             w->exact ? std::vector<std::string>{w->term} : words_of(stemmer_(w->term));
         articles.push_back(article_word_query(index_.all, words, with_words));
-        paragraphs.emplace_back(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
+        paragraphs.push_back(any_variant(words));
     }
     ArticleQuery q;
     q.articles = Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end());
@@ -253,11 +256,8 @@ Searcher::Page Searcher::rank_by_article(const SearchRequest& request, const Par
             stems.size(), options);
         query.paragraphs = widen(
             query.paragraphs, terms,
-            [&](const std::string& stem) {
-                const auto words = words_of(stem);
-                return Xapian::Query(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
-            },
-            stems.size(), options);
+            [&](const std::string& stem) { return any_variant(words_of(stem)); }, stems.size(),
+            options);
         page.expanded = !terms.empty();
         query.upper_bound = Xapian::doccount(-1);  // the expansion matches more
     }
@@ -291,11 +291,7 @@ Searcher::Page Searcher::rank_by_paragraph(const SearchRequest& request,
         const auto terms =
             relevance_terms(db, enquire.get_mset(0, options.docs), "", stems, options);
         query = widen(
-            query, terms,
-            [&](const std::string& stem) {
-                const auto words = words_of(stem);
-                return Xapian::Query(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
-            },
+            query, terms, [&](const std::string& stem) { return any_variant(words_of(stem)); },
             stems.size(), options);
         enquire.set_query(query);
         page.expanded = !terms.empty();
@@ -387,9 +383,6 @@ std::optional<std::string> Searcher::suggest(const SearchRequest& request,
         // The match's own statistics know the query's terms: no index
         // lookup (and no round trip to a remote shard) per word.
         if (page.stats.get_termfreq(page.stats_prefix + term) > 0) continue;
-        // An inflection the index lacks ("suppressing") whose stem it
-        // has ("suppression") matched through its variants: not a typo.
-        if (analysis::is_stemmable(term) && !stem_variants(stemmer_(term)).empty()) continue;
         if (auto better = suggest_word(index_.all, term)) {
             // Keep a capitalised word capitalised: it is matched as a name.
             if (!typed.empty() && typed[0] >= 'A' && typed[0] <= 'Z' && (*better)[0] >= 'a' &&
