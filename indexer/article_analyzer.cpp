@@ -105,6 +105,8 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article, Article
     out.article.add_boolean_term(std::string(schema::kArticleDocPrefix) + key);
     out.article.add_value(schema::kArticleSlot, key);
     if (!date.empty()) out.article.add_value(schema::kArticleDateSlot, date);
+    out.article.add_value(schema::kArticleParagraphsSlot,
+                          std::to_string(article.paragraphs.size()));
     for (const analysis::Token& t : title_tokens_)
         add_article_word(out.article, schema::kArticleTitlePrefix, t.term);
 
@@ -143,6 +145,7 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article, Article
             term_.assign(schema::kNamePrefix);
             term_ += m.name;
             doc.add_term(term_);
+            add_article_word(out.article, schema::kArticleNamePrefix, m.name);
         }
 
         for (const analysis::Token& t : tokens_)

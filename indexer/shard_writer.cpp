@@ -59,6 +59,8 @@ void ShardWriter::delete_article(const std::string& key) {
 void ShardWriter::write(AnalyzedArticle& a, IndexStats& stats, Counters& counters) {
     const ArticleChange& c = a.change;
     if (!c.delete_key.empty()) delete_article(c.delete_key);
+    // The paragraphs, then the article document, one after the other: the
+    // searcher finds an article's paragraphs by id (searcher/docid_list.hpp).
     for (Xapian::Document& doc : a.paragraphs) db_.add_document(doc);
     db_.add_document(a.article);
     db_.set_metadata(std::string(schema::kHashKeyPrefix) + c.key, c.hash);

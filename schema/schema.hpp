@@ -11,7 +11,7 @@
 namespace graf::schema {
 
 /// Bumped when the schema changes; every article is re-indexed then.
-inline constexpr std::string_view kVersion = "6";
+inline constexpr std::string_view kVersion = "7";
 
 // Term prefixes (Xapian convention: single capitals; X for multi-letter).
 inline constexpr std::string_view kArticlePrefix =
@@ -30,6 +30,9 @@ inline constexpr std::string_view kDatePrefix = "D";       ///< boolean: D202501
 /// only a bare "everything" needs all_paragraphs().
 inline constexpr std::string_view kArticleWordPrefix = "A";
 inline constexpr std::string_view kArticleTitlePrefix = "AS";
+/// ANsteve bannon: a name the article's paragraphs mention (schema 7), wdf =
+/// mentions, surname-only ones resolved: `--name` ranks articles by it.
+inline constexpr std::string_view kArticleNamePrefix = "AN";
 inline constexpr std::string_view kArticleDocPrefix = "XB";  ///< boolean: XB + article key
 /// Boolean, on every article document: counts them, and excludes them from MatchAll.
 inline constexpr std::string_view kArticleDocMarker = "XKarticle";
@@ -48,6 +51,9 @@ inline constexpr Xapian::valueno kRecordSlot = 3;
 /// Slot 4 is kept for duplicate detection. Article documents' date (YYYYMMDD):
 /// --since/--until on the article ranking, never met by a paragraph filter.
 inline constexpr Xapian::valueno kArticleDateSlot = 5;
+/// Article documents (schema 7): how many paragraphs the article has, in
+/// decimal. They are the documents just before it (searcher/docid_list.hpp).
+inline constexpr Xapian::valueno kArticleParagraphsSlot = 7;
 
 // Metadata keys.
 inline constexpr std::string_view kVersionKey = "graf:schema";

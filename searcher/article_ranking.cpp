@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "schema/schema.hpp"
+#include "searcher/docid_list.hpp"
 
 namespace graf::searcher {
 namespace {
@@ -101,22 +102,59 @@ Xapian::Query article_word_query(const Xapian::Database& db, const std::vector<s
                       kTitleWeight));
 }
 
+// A name's own term counts its mentions, surname-only ones resolved to it
+// ("Baker said" after "James Baker"): the article about a person names them
+// most. Its words in the title only add weight (a title word alone is no
+// mention of the person).
+Xapian::Query article_name_query(const Xapian::Database& db, const std::string& key,
+                                 const std::vector<std::string>& words, double& documents) {
+    Xapian::Query named = field_word_query(db, schema::kArticleNamePrefix, {key}, documents);
+    double unused = 0;
+    std::vector<Xapian::Query> title;
+    for (const std::string& w : words)
+        title.push_back(field_word_query(db, schema::kArticleTitlePrefix, {w}, unused));
+    return Xapian::Query(
+        Xapian::Query::OP_AND_MAYBE, named,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                      Xapian::Query(Xapian::Query::OP_OR, title.begin(), title.end()),
+                      kTitleWeight));
+}
+
 namespace {
 
 // The best paragraph of each article in `hits`, with its weight and how many
 // of the article's paragraphs match, in one collapsed match over just their
 // paragraphs (every one checked, so the counts are exact).
-void find_best_paragraphs(const Xapian::Database& db, const Xapian::Query& paragraphs,
-                          const Xapian::Weight& weight, std::vector<ArticleHit>& hits) {
-    std::unordered_map<std::string, std::size_t> at;
-    std::vector<Xapian::Query> keys;
-    for (std::size_t i = 0; i < hits.size(); ++i) {
-        at.emplace(hits[i].key, i);
-        keys.emplace_back(std::string(schema::kArticlePrefix) + hits[i].key);
+// The paragraphs of `hits` by id when every one's count is known and every
+// shard is local, else by their XA terms.
+Xapian::Query paragraphs_of(const std::vector<ArticleHit>& hits,
+                            const std::vector<std::string>& shard_uuids) {
+    const bool by_id = !shard_uuids.empty() &&
+                       std::all_of(hits.begin(), hits.end(),
+                                   [](const ArticleHit& h) { return h.paragraph_count > 0; });
+    if (by_id) {
+        DocidsByShard ids;
+        for (const ArticleHit& h : hits) {
+            const ShardDocid at = locate(h.article_doc, shard_uuids.size());
+            auto& shard = ids[shard_uuids[at.shard]];
+            for (Xapian::docid id : paragraph_ids(at, h.paragraph_count)) shard.push_back(id);
+        }
+        for (auto& [uuid, list] : ids) std::sort(list.begin(), list.end());
+        return docid_list_query(std::move(ids));
     }
+    std::vector<Xapian::Query> keys;
+    for (const ArticleHit& h : hits) keys.emplace_back(std::string(schema::kArticlePrefix) + h.key);
+    return Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end());
+}
+
+void find_best_paragraphs(const Xapian::Database& db, const Xapian::Query& paragraphs,
+                          const std::vector<std::string>& shard_uuids, const Xapian::Weight& weight,
+                          std::vector<ArticleHit>& hits) {
+    std::unordered_map<std::string, std::size_t> at;
+    for (std::size_t i = 0; i < hits.size(); ++i) at.emplace(hits[i].key, i);
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, paragraphs,
-                                    Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end())));
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, paragraphs, paragraphs_of(hits, shard_uuids)));
     enquire.set_weighting_scheme(weight);
     enquire.set_collapse_key(schema::kArticleSlot);
     const Xapian::MSet best =
@@ -158,12 +196,16 @@ ArticleRanking rank_articles(const Xapian::Database& db, const ArticleQuery& que
     std::vector<ArticleHit> hits;
     for (auto it = out.articles.begin(); it != out.articles.end(); ++it) {
         ArticleHit h;
-        h.key = it.get_document().get_value(schema::kArticleSlot);
+        const Xapian::Document doc = it.get_document();
+        h.key = doc.get_value(schema::kArticleSlot);
+        h.article_doc = *it;
+        const std::string count = doc.get_value(schema::kArticleParagraphsSlot);
+        if (!count.empty()) h.paragraph_count = static_cast<unsigned>(std::stoul(count));
         h.article_weight = it.get_weight();
         hits.push_back(std::move(h));
     }
     if (hits.empty()) return out;
-    find_best_paragraphs(db, query.paragraphs, paragraph_weight, hits);
+    find_best_paragraphs(db, query.paragraphs, query.shard_uuids, paragraph_weight, hits);
     out.hits = std::move(hits);
     return out;
 }

@@ -19,6 +19,8 @@ struct ArticleHit {
     std::string key;              ///< article key (value slot 0)
     double article_weight = 0;    ///< BM25 of the article document
     Xapian::docid paragraph = 0;  ///< best matching paragraph; 0: none matched (title only)
+    Xapian::docid article_doc = 0;
+    unsigned paragraph_count = 0;  ///< its paragraphs (0: not known, schema 6)
     double paragraph_weight = 0;
     unsigned matching_paragraphs = 0;
 };
@@ -47,10 +49,18 @@ Xapian::BM25Weight article_weight(const Xapian::Database& db);
 Xapian::Query article_word_query(const Xapian::Database& db, const std::vector<std::string>& words,
                                  double& documents);
 
+/// A `--name` over article documents: its mentions (`AN`, resolved), and its
+/// `words` in the title (AND_MAYBE, weighted by kTitleWeight).
+Xapian::Query article_name_query(const Xapian::Database& db, const std::string& key,
+                                 const std::vector<std::string>& words, double& documents);
+
 struct ArticleQuery {
     Xapian::Query articles;                  ///< over article documents
     Xapian::Query paragraphs;                ///< the same words over paragraphs: picks the best one
     Xapian::doccount first = 0, count = 10;  ///< the page
+    /// The shards' UUIDs (local_shard_uuids): an article's paragraphs are
+    /// found by id; empty: by XA term (a remote shard, schema 6).
+    std::vector<std::string> shard_uuids;
     /// At least the number of matching articles (the words' summed
     /// frequencies), or any larger number when unknown.
     Xapian::doccount upper_bound = Xapian::doccount(-1);

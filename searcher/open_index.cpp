@@ -210,4 +210,17 @@ OpenIndex open_index(const fs::path& db, bool allow_partial) {
     }
 }
 
+// Xapian 1.4 has no "is remote" call; a remote database cannot say whether
+// it is locked for writing (UnimplementedError). A local one can, or fails
+// trying where its folder is read-only (DatabaseLockError): still local.
+bool is_remote(const Xapian::Database& shard) {
+    try {
+        (void)shard.locked();
+    } catch (const Xapian::UnimplementedError&) {
+        return true;
+    } catch (const Xapian::DatabaseLockError&) {
+    }
+    return false;
+}
+
 }  // namespace graf::searcher

@@ -48,4 +48,8 @@ struct OpenIndex {
 /// throws ShardUnreachable (remote) or IndexMissing (local).
 OpenIndex open_index(const std::filesystem::path& db, bool allow_partial = false);
 
+/// Whether `shard` is served by a remote server (graf's own posting sources
+/// and match deciders cannot run there: xapian-tcpsrv knows no graf code).
+bool is_remote(const Xapian::Database& shard);
+
 }  // namespace graf::searcher

@@ -28,15 +28,23 @@ Query phrase_query(const std::vector<std::string>& terms, const std::string& pre
 
 }  // namespace
 
-Query name_terms_query(const std::vector<std::string>& words) {
-    if (words.size() == 1) return Query(words[0]);  // a surname alone: the word
-    std::string key;
-    for (const std::string& w : words) key += (key.empty() ? "" : " ") + w;
+Query name_pairs_query(const std::vector<std::string>& words) {
     std::vector<Query> pairs;
     for (std::size_t i = 0; i + 1 < words.size(); ++i)
         pairs.emplace_back(std::string(schema::kPairPrefix) + words[i] + ' ' + words[i + 1]);
-    return Query(Query::OP_OR, Query(std::string(schema::kNamePrefix) + key),
-                 Query(Query::OP_AND, pairs.begin(), pairs.end()));
+    return Query(Query::OP_AND, pairs.begin(), pairs.end());
+}
+
+Query name_terms_query(const std::vector<std::string>& words) {
+    if (words.size() == 1) return Query(words[0]);  // a surname alone: the word
+    return Query(Query::OP_OR, Query(std::string(schema::kNamePrefix) + name_key_of(words)),
+                 name_pairs_query(words));
+}
+
+std::string name_key_of(const std::vector<std::string>& words) {
+    std::string key;
+    for (const std::string& w : words) key += (key.empty() ? "" : " ") + w;
+    return key;
 }
 
 Query QueryCompiler::compile(const QueryNode& root) {

@@ -44,5 +44,9 @@ class QueryCompiler {
 /// The name's own terms: XN<key> (also surname-only mentions) OR all its
 /// XP word pairs (full names the name finder did not tag).
 Xapian::Query name_terms_query(const std::vector<std::string>& words);
+/// A name's words as they are adjacent in the text: all its XP pairs.
+Xapian::Query name_pairs_query(const std::vector<std::string>& words);
+/// A name's words as its XN / AN term spells them: joined by one space.
+std::string name_key_of(const std::vector<std::string>& words);
 
 }  // namespace graf::searcher

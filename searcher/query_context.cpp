@@ -1,6 +1,9 @@
 #include "searcher/query_context.hpp"
 
+#include <algorithm>
+
 #include "schema/schema.hpp"
+#include "searcher/open_index.hpp"
 #include "searcher/query_article_set.hpp"
 #include "searcher/query_error.hpp"
 
@@ -48,19 +51,8 @@ Xapian::Query QueryContext::articles_query(const std::vector<std::string>& keys)
                              : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-// Xapian 1.4 has no "is remote" call; a remote database cannot say whether
-// it is locked for writing (UnimplementedError), a local one can.
 bool IndexQueryContext::all_local() {
-    if (local_ < 0) {
-        local_ = 1;
-        for (const Xapian::Database& shard : shards_) {
-            try {
-                (void)shard.locked();
-            } catch (const Xapian::UnimplementedError&) {
-                local_ = 0;
-            }
-        }
-    }
+    if (local_ < 0) local_ = std::none_of(shards_.begin(), shards_.end(), is_remote) ? 1 : 0;
     return local_ == 1;
 }
 

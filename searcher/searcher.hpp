@@ -92,6 +92,7 @@ class Searcher {
     ParsedQuery parse(const SearchRequest& request);
     bool ranks_by_article(const SearchRequest& request, const ParsedQuery& parsed) const;
     ArticleQuery article_query(const SearchRequest& request, const ParsedQuery& parsed);
+    ArticleQuery name_article_query(const SearchRequest& request, const ParsedQuery& parsed);
     Page rank_by_article(const SearchRequest& request, const ParsedQuery& parsed);
     Page rank_by_paragraph(const SearchRequest& request, const ParsedQuery& parsed);
     Hit make_hit(const Page::Entry& entry, std::size_t rank, const SearchRequest& request,
@@ -106,7 +107,8 @@ class Searcher {
     std::filesystem::path path_;
     bool allow_partial_;
     OpenIndex index_;
-    bool has_articles_ = false;  ///< the index has article documents (schema 6)
+    bool has_articles_ = false;             ///< the index has article documents (schema 6)
+    std::vector<std::string> shard_uuids_;  ///< local_shard_uuids: none when one is remote
     analysis::Stemmer stemmer_;  ///< for highlighting; its memo stays warm across searches
     std::vector<analysis::Token> tokens_;  ///< snippet scratch
 };

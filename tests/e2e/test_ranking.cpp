@@ -92,3 +92,36 @@ TEST_CASE("ranking: a long question is widened by feedback, unless --no-feedback
     // Short queries are one match: no feedback.
     CHECK(search_json(s.db, {"crude", "oil"})["expanded"] == false);
 }
+
+TEST_CASE("ranking: --name ranks articles by how often they name the person") {
+    TempDir tmp;
+    std::string passing_filler;
+    for (int i = 0; i < 6; ++i)
+        passing_filler += "\\n\\nThe harbour board met and discussed the roads and the schools.";
+    write_file(tmp / "people.jsonl",
+               "{\"id\": \"passing\", \"title\": \"Harbour board\", \"date\": \"2024-05-02\", "
+               "\"body\": \"The board met on Monday." +
+                   passing_filler +
+                   "\\n\\nClara Voss attended briefly.\"}\n"
+                   "{\"id\": \"profile\", \"title\": \"A new chair\", \"date\": \"2024-05-01\", "
+                   "\"body\": \"Clara Voss was elected chair on Monday.\\n\\nVoss said the vote "
+                   "was close.\\n\\nThe board thanked Voss for her work.\"}\n"
+                   "{\"id\": \"other\", \"title\": \"Sport\", \"date\": \"2024-05-03\", "
+                   "\"body\": \"Howard Voss won the race.\\n\\nVoss said he was tired.\"}\n");
+    const std::filesystem::path db = tmp / "db";
+    RunResult r = index_into(db, {"--quiet", (tmp / "people.jsonl").string()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+
+    json named = search_json(db, {"--name", "Clara Voss"});
+    // Three mentions (two by surname alone, resolved to her) outrank one;
+    // Howard Voss's "Voss said" is not hers.
+    CHECK(articles(named) == std::vector<std::string>{"profile", "passing"});
+    CHECK(named["total_estimate"] == 2);
+    CHECK(named["total_exact"] == true);
+    CHECK(named["hits"][0]["matching_paragraphs"] == 3);
+    CHECK(named["hits"][1]["paragraph"] == 8);
+    CHECK(articles(search_json(db, {"--name", "Clara Voss", "--until", "2024-05-01"})) ==
+          std::vector<std::string>{"profile"});
+    // --paragraphs still lists every paragraph naming her.
+    CHECK(search_json(db, {"--name", "Clara Voss", "--paragraphs"})["hits"].size() == 4);
+}

@@ -1,0 +1,73 @@
+#include "searcher/docid_list.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "searcher/open_index.hpp"
+
+namespace graf::searcher {
+
+DocidListSource::DocidListSource(std::shared_ptr<const DocidsByShard> ids) : all_(std::move(ids)) {}
+
+void DocidListSource::init(const Xapian::Database& db) {
+    const auto found = all_->find(db.get_uuid());
+    shard_ = found != all_->end() ? &found->second : nullptr;
+    at_ = kBefore;
+}
+
+bool DocidListSource::at_end() const {
+    return !shard_ || (at_ != kBefore && at_ >= shard_->size());
+}
+
+void DocidListSource::next(double) {
+    at_ = at_ == kBefore ? 0 : at_ + 1;
+}
+
+void DocidListSource::skip_to(Xapian::docid did, double) {
+    if (!shard_) return;
+    if (at_ == kBefore) at_ = 0;
+    const auto from = shard_->begin() + static_cast<std::ptrdiff_t>(std::min(at_, shard_->size()));
+    at_ = static_cast<std::size_t>(std::lower_bound(from, shard_->end(), did) - shard_->begin());
+}
+
+std::string DocidListSource::get_description() const {
+    std::size_t n = 0;
+    for (const auto& [uuid, ids] : *all_) n += ids.size();
+    return "graf::DocidListSource(" + std::to_string(n) + " documents)";
+}
+
+Xapian::Query docid_list_query(DocidsByShard ids) {
+    auto shared = std::make_shared<const DocidsByShard>(std::move(ids));
+    return Xapian::Query((new DocidListSource(std::move(shared)))->release());
+}
+
+ShardDocid locate(Xapian::docid combined, std::size_t shards) {
+    const auto n = static_cast<Xapian::docid>(std::max<std::size_t>(1, shards));
+    return {static_cast<std::size_t>((combined - 1) % n), (combined - 1) / n + 1};
+}
+
+Xapian::docid combined_id(ShardDocid at, std::size_t shards) {
+    const auto n = static_cast<Xapian::docid>(std::max<std::size_t>(1, shards));
+    return (at.local - 1) * n + static_cast<Xapian::docid>(at.shard) + 1;
+}
+
+std::vector<Xapian::docid> paragraph_ids(ShardDocid article, unsigned paragraphs) {
+    std::vector<Xapian::docid> ids;
+    const Xapian::docid from = article.local > paragraphs ? article.local - paragraphs : 1;
+    for (Xapian::docid l = from; l < article.local; ++l) ids.push_back(l);
+    return ids;
+}
+
+std::vector<std::string> local_shard_uuids(const std::vector<Xapian::Database>& shards) {
+    std::vector<std::string> uuids;
+    std::set<std::string> seen;
+    for (const Xapian::Database& shard : shards) {
+        if (is_remote(shard)) return {};
+        std::string uuid = shard.get_uuid();
+        if (uuid.empty() || !seen.insert(uuid).second) return {};
+        uuids.push_back(std::move(uuid));
+    }
+    return uuids;
+}
+
+}  // namespace graf::searcher
