@@ -195,9 +195,6 @@ std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const Pr
     return files;
 }
 
-std::unique_ptr<Feed> open_json_lines(const InputFile& f);
-std::unique_ptr<Feed> open_csv(const InputFile& f, const CsvColumns& columns);
-
 std::unique_ptr<Feed> open_feed(const InputFile& f, const ReadOptions& options) {
     if (f.format == Format::Csv) return open_csv(f, options.csv_columns);
     return open_json_lines(f);

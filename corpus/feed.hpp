@@ -33,6 +33,8 @@ class Feed {
 /// Opens a JSON Lines or CSV feed; throws std::runtime_error naming the file
 /// when it cannot be opened.
 std::unique_ptr<Feed> open_feed(const InputFile& file, const ReadOptions& options);
+std::unique_ptr<Feed> open_json_lines(const InputFile& file);                      // json_feed.cpp
+std::unique_ptr<Feed> open_csv(const InputFile& file, const CsvColumns& columns);  // csv_feed.cpp
 
 /// Where an article came from: its source name, input and location.
 void set_input(const InputFile& f, std::string location, Article& article);

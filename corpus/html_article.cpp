@@ -31,6 +31,7 @@ constexpr std::string_view kFurnitureTags[] = {
     "script", "style",  "noscript", "template", "nav",    "header",   "footer", "aside",
     "form",   "button", "iframe",   "svg",      "select", "textarea", "figure", "object",
     "embed",  "canvas", "audio",    "video",    "menu",   "dialog",   "head"};
+constexpr std::string_view kFrameTags[] = {"html", "body", "main", "article"};
 // Words of a class or id that name page furniture, not the story.
 constexpr std::string_view kFurnitureWords[] = {
     "share",     "sharing",       "social",  "related",    "newsletter",  "promo",
@@ -104,6 +105,9 @@ bool furniture(Node n) {
     std::string style = lower(attr(n, "style"));
     style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
     if (style.find("display:none") != std::string::npos) return true;
+    // The page's frame is never furniture by its classes, which describe the
+    // page (`<body class="nav-open has-sidebar">`), not the element.
+    if (one_of(name_of(n), kFrameTags)) return false;
     return furniture_words(attr(n, "class")) || furniture_words(attr(n, "id"));
 }
 

@@ -103,7 +103,7 @@ TEST_CASE("formats: CSV dumps by header name, multi-line fields, bad rows named"
           std::string::npos);
 }
 
-TEST_CASE("formats: - reads JSON Lines from standard input; --prune refuses it") {
+TEST_CASE("formats: - reads JSON Lines from standard input, --prune refuses it") {
     TempDir tmp;
     const auto db = tmp / "db";
     const std::string feed =

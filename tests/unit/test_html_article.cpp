@@ -130,6 +130,10 @@ TEST_CASE("html articles: which element holds the story") {
          "\"><p>Sign up</p></div><div role=\"navigation\"><p>Links</p></div>"
          "<div class=\"adverts\"><p>Kept: adverts is not a furniture word.</p></div>",
          {"Story.", "Kept: adverts is not a furniture word."}},
+        // The frame's classes describe the page, not furniture.
+        {"<body class=\"nav-open has-sidebar\"><main class=\"with-menu\"><article class=\"story "
+         "has-comments\"><p>Story.</p></article></main></body>",
+         {"Story."}},
         // Only furniture: nothing.
         {"<nav><p>Home</p></nav><script>x()</script>", {}},
         {"", {}},
