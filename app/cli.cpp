@@ -92,6 +92,7 @@ std::string unknown_name(const std::string& message) {
 }  // namespace
 
 std::string closest_option(const cxxopts::Options& options, const std::string& typed) {
+    if (typed.size() < 3) return {};  // -x: every short name is two edits from it
     std::string best;
     std::size_t best_distance = std::max<std::size_t>(2, typed.size() / 3) + 1;
     for (const std::string& group : options.groups())

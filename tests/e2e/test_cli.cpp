@@ -26,6 +26,7 @@ TEST_CASE("cli: a mistyped option suggests the nearest one") {
          "graf: unknown option --bye; did you mean --by? (see `graf timeline --help`)\n"},
         {{"stats", "--qwertyuiop"},
          "graf: unknown option --qwertyuiop (see `graf stats --help`)\n"},
+        {{"search", "-x", "oil"}, "graf: unknown option -x (see `graf search --help`)\n"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.message);
