@@ -78,6 +78,8 @@ int run_index(int argc, char** argv) {
                    "later runs keep the count; 0: as the index is)", cxxopts::value<std::string>(), "N")
         ("csv-columns", "the CSV columns of the fields, e.g. title=headline,body=story (default: "
                         "by header name; see README)", cxxopts::value<std::string>(), "FIELD=COLUMN,...")
+        ("stdin-format", "what - (standard input) holds: jsonl or csv",
+         cxxopts::value<std::string>()->default_value("jsonl"), "FORMAT")
         ("prune", "delete the articles of these inputs' sources that the inputs no longer hold")
         ("yes", "with --prune: delete even when that is more than half of the index")
         ("dry-run", "read the inputs and say what would change (with --prune: list what would "
@@ -88,7 +90,7 @@ int run_index(int argc, char** argv) {
          cxxopts::value<std::string>()->default_value("auto"), "WHEN")
         ("no-compact", "leave a newly built index uncompacted (faster to finish, twice the size)")
         ("q,quiet", "no per-file warnings, only the summary")
-        ("corpus", "folders and files to index; - reads JSON Lines from standard input",
+        ("corpus", "folders and files to index; - reads standard input (see --stdin-format)",
          cxxopts::value<std::vector<std::string>>());
     // clang-format on
     add_json_option(options);
@@ -124,6 +126,12 @@ int run_index(int argc, char** argv) {
             error("index: {}", *why);
             return kUsage;
         }
+    if (const std::string f = args["stdin-format"].as<std::string>(); f == "csv")
+        opts.read.stdin_format = corpus::Format::Csv;
+    else if (f != "jsonl") {
+        error("index: --stdin-format takes jsonl or csv, not '{}'", f);
+        return kUsage;
+    }
     opts.prune = args.count("prune") > 0;
     // A pipe that ended early (its producer died) looks like a complete feed:
     // pruning would delete every article it did not get to.
@@ -139,7 +147,7 @@ int run_index(int argc, char** argv) {
     opts.dry_run = args.count("dry-run") > 0;
     if (isatty(STDIN_FILENO) && std::count(opts.inputs.begin(), opts.inputs.end(),
                                            std::filesystem::path(corpus::kStdinInput)))
-        error("index: reading JSON Lines from standard input, a terminal (end with Ctrl-D)");
+        error("index: reading standard input, a terminal (end with Ctrl-D)");
     const std::string progress = args["progress"].as<std::string>();
     if (progress != "auto" && progress != "always" && progress != "never") {
         error("index: --progress takes auto, always or never");

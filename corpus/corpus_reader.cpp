@@ -129,7 +129,7 @@ std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const Pr
         std::error_code ec;
         if (in == kStdinInput) {
             // Read as a stream: no size, nothing to stat; stored as "stdin:LINE".
-            files.push_back({"/dev/stdin",
+            files.push_back({kStdinPath,
                              std::string(kStdinSource),
                              Format::JsonLines,
                              0,
@@ -208,7 +208,10 @@ void set_input(const InputFile& f, std::string location, Article& article) {
 
 CorpusReader::CorpusReader(std::vector<InputFile> files, ProblemSink problems, ReadOptions options)
     : files_(std::move(files)), problems_(std::move(problems)), options_(std::move(options)) {
-    for (const InputFile& f : files_) total_bytes_ += f.size;
+    for (InputFile& f : files_) {
+        total_bytes_ += f.size;
+        if (f.path == kStdinPath) f.format = options_.stdin_format;  // `-`: no name to tell
+    }
 }
 
 CorpusReader::~CorpusReader() = default;

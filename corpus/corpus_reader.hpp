@@ -24,15 +24,18 @@ class CorpusError : public std::runtime_error {
 
 enum class Format { Text, Html, JsonLines, Csv };
 
-/// How feeds are read: the CSV columns chosen with --csv-columns.
+/// How feeds are read: the CSV columns chosen with --csv-columns, and what
+/// standard input holds (--stdin-format: JSON Lines or CSV).
 struct ReadOptions {
     CsvColumns csv_columns;
+    Format stdin_format = Format::JsonLines;
 };
 
-/// The CORPUS argument that means standard input (JSON Lines), and the
-/// source name it gets by default.
+/// The CORPUS argument that means standard input, the source name it gets
+/// by default, and the path it is read from.
 inline constexpr std::string_view kStdinInput = "-";
 inline constexpr std::string_view kStdinSource = "stdin";
+inline constexpr std::string_view kStdinPath = "/dev/stdin";
 
 struct InputFile {
     std::filesystem::path path;

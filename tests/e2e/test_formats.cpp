@@ -131,6 +131,18 @@ TEST_CASE("formats: - reads JSON Lines from standard input, --prune refuses it")
     CHECK(named.exit_code == 0);
     CHECK(search_json(db, {"harbour"})["hits"].size() == 2);
 
+    // CSV on standard input.
+    RunResult csv = run_graf_with_stdin(
+        {"index", "--db", db.string(), "--stdin-format", "csv", "--source", "dump", "-"},
+        "id,title,text\nc1,Quay,\"The harbour quay,\n\nrebuilt.\"\n");
+    INFO(csv.err);
+    CHECK(csv.exit_code == 0);
+    json quay = search_json(db, {"title:quay"})["hits"];
+    REQUIRE(quay.size() == 1);
+    CHECK(quay[0]["id"] == "dump:c1");
+    CHECK(run_graf_with_stdin({"index", "--db", db.string(), "--stdin-format", "xml", "-"}, "")
+              .err.find("--stdin-format takes jsonl or csv, not 'xml'") != std::string::npos);
+
     // A stream cut short looks complete: --prune refuses before writing.
     const json before = stats_json(db);
     RunResult prune = run_graf_with_stdin({"index", "--db", db.string(), "--prune", "-"}, "");
