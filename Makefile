@@ -19,8 +19,8 @@ build: deps
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
-# graf, its man page and bash completion under $(DESTDIR)$(PREFIX)
-# (bin/, share/man/man1/, share/bash-completion/completions/).
+# graf, its man page, bash and zsh completion under $(DESTDIR)$(PREFIX)
+# (bin/, share/man/man1/, share/bash-completion/completions/, share/zsh/site-functions/).
 PREFIX ?= /usr/local
 install: build
 	@DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)

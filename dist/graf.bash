@@ -22,7 +22,7 @@ _graf() {
     local values=
     case $prev in
         --sort) values="relevance date oldest" ;;
-        --export) values="jsonl csv" ;;
+        --export | --stdin-format) values="jsonl csv" ;;
         --color | --progress) values="auto always never" ;;
         --by) values="day week month year" ;;
         --db | --queries | --qrels | --run | --out | --source | --csv-columns | --limit | \

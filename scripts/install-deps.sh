@@ -12,7 +12,7 @@ packages=(
   nlohmann-json3-dev              # JSON Lines input, --json output
   libxml2-dev                     # HTML input: libxml2's HTML parser
   libcsv-dev                      # CSV input: an RFC 4180 parser
-  groff-base                      # the install test formats graf.1
+  groff-base zsh                  # the install test: graf.1 formats, zsh completion runs
   zlib1g-dev liblzma-dev libzstd-dev  # .jsonl.gz / .jsonl.xz / .jsonl.zst input
   doctest-dev                     # unit and end-to-end tests
   libsqlite3-dev                  # the SQLite FTS5 peer in benchmarks/

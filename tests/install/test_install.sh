@@ -12,7 +12,8 @@ DESTDIR=$dest cmake --install "$build" --prefix /opt/graf >/dev/null
 graf=$dest/opt/graf/bin/graf
 man=$dest/opt/graf/share/man/man1/graf.1
 completion=$dest/opt/graf/share/bash-completion/completions/graf
-for f in "$graf" "$man" "$completion"; do [[ -f $f ]] || fail "not installed: $f"; done
+zsh_completion=$dest/opt/graf/share/zsh/site-functions/_graf
+for f in "$graf" "$man" "$completion" "$zsh_completion"; do [[ -f $f ]] || fail "not installed: $f"; done
 "$graf" --version | grep -q '^graf ' || fail "installed graf does not run"
 
 # Every command has its entry and its options; groff reads it without a warning.
@@ -35,4 +36,19 @@ complete_words() {  # prints what completing the words (the last one being typed
 [[ $(complete_words search --li) == "--limit" ]] || fail "graf search --li<TAB>: $(complete_words search --li)"
 [[ $(complete_words index --csv) == "--csv-columns" ]] || fail "graf index --csv<TAB>"
 [[ $(complete_words search --sort o) == "oldest" ]] || fail "graf search --sort o<TAB>"
+# zsh: its completion builtins stubbed to print what they would offer
+# (matching what is typed), the words set as the completion system sets them.
+zsh_words() {
+    zsh -c '_offer() { local x; for x in "$@"; do [[ ${x%%:*} == ${PREFIX}* ]] && print -r -- ${x%%:*}; done }
+            compadd() { [[ $1 == -a ]] && _offer ${(P)2}; }
+            _describe() { _offer ${(P)2}; }
+            _files() { print -r -- FILES; }
+            completion=$1; shift; words=("$@"); CURRENT=${#words}; PREFIX=${words[-1]}
+            source $completion' _ "$zsh_completion" "$graf" "$@" | tr '\n' ' '
+}
+[[ $(zsh_words se) == "search serve-shard serve " ]] || fail "zsh: graf se<TAB>: $(zsh_words se)"
+[[ $(zsh_words help ti) == "timeline " ]] || fail "zsh: graf help ti<TAB>: $(zsh_words help ti)"
+[[ $(zsh_words search --li) == "--limit " ]] || fail "zsh: graf search --li<TAB>"
+[[ $(zsh_words index --stdin-format c) == "csv " ]] || fail "zsh: graf index --stdin-format c<TAB>"
+[[ $(zsh_words index corp) == "FILES " ]] || fail "zsh: graf index corp<TAB>: files"
 echo "install layout, man page and completion: ok"
