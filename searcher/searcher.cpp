@@ -326,8 +326,8 @@ Searcher::Page Searcher::rank_by_paragraph(const SearchRequest& request,
     page.upper = saw_all ? page.total : mset.get_matches_upper_bound();
     const bool collapse_counts_exact = page.exact;
     if (!page.exact)
-        if (auto total = cheap_exact_total(db, has_articles_, request, parsed.tree.get(), query,
-                                           mset)) {
+        if (auto total =
+                cheap_exact_total(db, has_articles_, request, parsed.tree.get(), query, mset)) {
             page.total = page.lower = page.upper = *total;
             page.exact = true;
         }
