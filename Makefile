@@ -8,7 +8,7 @@ ASAN_BUILD  ?= build-asan
 JOBS        ?= $(shell nproc)
 GRAF        := $(BUILD)/app/graf
 
-.PHONY: all deps build test test-asan fuzz demo bench bench-shards bench-micro eval clean format
+.PHONY: all deps build install test test-asan fuzz demo bench bench-shards bench-micro eval clean format
 
 all: build
 
@@ -18,6 +18,12 @@ deps:
 build: deps
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
+
+# graf, its man page, bash and zsh completion under $(DESTDIR)$(PREFIX)
+# (bin/, share/man/man1/, share/bash-completion/completions/, share/zsh/site-functions/).
+PREFIX ?= /usr/local
+install: build
+	@DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)
 
 # Every test (unit and end-to-end through the graf binary), via ctest.
 test: build

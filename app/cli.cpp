@@ -2,8 +2,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
 
 #include "schema/schema.hpp"
 
@@ -61,8 +63,60 @@ void add_help_option(cxxopts::Options& options) {
     options.add_options()("h,help", "show this help");
 }
 
+namespace {
+
+// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                                d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+// cxxopts says "Option ‘limt’ does not exist": the name between the quotes.
+std::string unknown_name(const std::string& message) {
+    const std::size_t open = message.find(cxxopts::LQUOTE);
+    const std::size_t close = message.rfind(cxxopts::RQUOTE);
+    if (open == std::string::npos || close == std::string::npos || close < open) return {};
+    const std::size_t from = open + cxxopts::LQUOTE.size();
+    return message.substr(from, close - from);
+}
+
+}  // namespace
+
+std::string closest_option(const cxxopts::Options& options, const std::string& typed) {
+    if (typed.size() < 3) return {};  // -x: every short name is two edits from it
+    std::string best;
+    std::size_t best_distance = std::max<std::size_t>(2, typed.size() / 3) + 1;
+    for (const std::string& group : options.groups())
+        for (const cxxopts::HelpOptionDetails& o : options.group_help(group).options)
+            for (const std::string& name : o.l) {
+                // A prefix of an option (--lim) is as good as one edit.
+                std::size_t d = name.rfind(typed, 0) == 0 ? 1 : edit_distance(typed, name);
+                if (d < best_distance) best_distance = d, best = name;
+            }
+    return best;
+}
+
 bool parse_or_help(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResult& out) {
-    out = options.parse(argc, argv);
+    try {
+        out = options.parse(argc, argv);
+    } catch (const cxxopts::exceptions::no_such_option& e) {
+        const std::string name = unknown_name(e.what());
+        if (name.empty()) throw;
+        const std::string typed = (name.size() == 1 ? "-" : "--") + name;
+        const std::string near = closest_option(options, name);
+        throw cxxopts::exceptions::exception(
+            near.empty() ? fmt::format("unknown option {}", typed)
+                         : fmt::format("unknown option {}; did you mean --{}?", typed, near));
+    }
     if (out.count("help")) {
         fmt::print("{}", options.help());
         return false;

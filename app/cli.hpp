@@ -38,7 +38,12 @@ void add_json_option(cxxopts::Options& options);
 /// --help.
 void add_help_option(cxxopts::Options& options);
 
-/// Parses; prints help and returns false when --help was given.
+/// The long option of `options` nearest to `typed` (a few edits, or a
+/// prefix), or empty: for "did you mean".
+std::string closest_option(const cxxopts::Options& options, const std::string& typed);
+
+/// Parses; prints help and returns false when --help was given. An unknown
+/// option is an error suggesting the nearest one.
 bool parse_or_help(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResult& out);
 
 /// One line on stderr: "graf: <message>".

@@ -2,6 +2,7 @@
 #include <unistd.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 
@@ -75,6 +76,10 @@ int run_index(int argc, char** argv) {
         ("threads", "analysis threads, and writers of a new index (default 0: one per core)", cxxopts::value<std::string>(), "N")
         ("shards", "write N databases in parallel, one writer thread each (a new index; "
                    "later runs keep the count; 0: as the index is)", cxxopts::value<std::string>(), "N")
+        ("csv-columns", "the CSV columns of the fields, e.g. title=headline,body=story (default: "
+                        "by header name; see README)", cxxopts::value<std::string>(), "FIELD=COLUMN,...")
+        ("stdin-format", "what - (standard input) holds: jsonl or csv",
+         cxxopts::value<std::string>()->default_value("jsonl"), "FORMAT")
         ("prune", "delete the articles of these inputs' sources that the inputs no longer hold")
         ("yes", "with --prune: delete even when that is more than half of the index")
         ("dry-run", "read the inputs and say what would change (with --prune: list what would "
@@ -85,7 +90,8 @@ int run_index(int argc, char** argv) {
          cxxopts::value<std::string>()->default_value("auto"), "WHEN")
         ("no-compact", "leave a newly built index uncompacted (faster to finish, twice the size)")
         ("q,quiet", "no per-file warnings, only the summary")
-        ("corpus", "folders and files to index", cxxopts::value<std::vector<std::string>>());
+        ("corpus", "folders and files to index; - reads standard input (see --stdin-format)",
+         cxxopts::value<std::vector<std::string>>());
     // clang-format on
     add_json_option(options);
     add_help_option(options);
@@ -114,9 +120,34 @@ int run_index(int argc, char** argv) {
             return kUsage;
         }
     }
+    if (args.count("csv-columns"))
+        if (auto why = corpus::parse_csv_columns(args["csv-columns"].as<std::string>(),
+                                                 opts.read.csv_columns)) {
+            error("index: {}", *why);
+            return kUsage;
+        }
+    if (const std::string f = args["stdin-format"].as<std::string>(); f == "csv")
+        opts.read.stdin_format = corpus::Format::Csv;
+    else if (f != "jsonl") {
+        error("index: --stdin-format takes jsonl or csv, not '{}'", f);
+        return kUsage;
+    }
     opts.prune = args.count("prune") > 0;
+    // A pipe that ended early (its producer died) looks like a complete feed:
+    // pruning would delete every article it did not get to.
+    if (opts.prune && std::count(opts.inputs.begin(), opts.inputs.end(),
+                                 std::filesystem::path(corpus::kStdinInput))) {
+        error(
+            "index: --prune cannot read - (standard input): a stream cut short looks complete, "
+            "and pruning would delete what it did not reach; save the feed to a file and index "
+            "that with --prune, or index - without --prune");
+        return kUsage;
+    }
     opts.prune_yes = args.count("yes") > 0;
     opts.dry_run = args.count("dry-run") > 0;
+    if (isatty(STDIN_FILENO) && std::count(opts.inputs.begin(), opts.inputs.end(),
+                                           std::filesystem::path(corpus::kStdinInput)))
+        error("index: reading standard input, a terminal (end with Ctrl-D)");
     const std::string progress = args["progress"].as<std::string>();
     if (progress != "auto" && progress != "always" && progress != "never") {
         error("index: --progress takes auto, always or never");

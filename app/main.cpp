@@ -22,7 +22,7 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
-    {"index", run_index, "add articles (folders of .txt, JSON Lines) to an index"},
+    {"index", run_index, "add articles (.txt, .md, .html, JSON Lines, CSV, stdin) to an index"},
     {"search", run_search, "ranked paragraphs for words, \"phrases\" or --name, with snippets"},
     {"show", run_show, "one article whole, its paragraphs numbered (ids as search prints them)"},
     {"names", run_names, "the most-mentioned people and organisations"},
@@ -41,9 +41,10 @@ std::string usage_text() {
         "graf: search news archives by paragraph\n\nusage: graf COMMAND [options]\n\ncommands:\n";
     for (const Command& c : kCommands) text += fmt::format("  {:<12} {}\n", c.name, c.summary);
     text += R"(
-Run `graf COMMAND --help` for a command's options. Exit codes: 0 ok, 1 usage or
-query error, 2 nothing indexed / no index / a shard unreachable, 3 some inputs
-skipped or some shards missing (--allow-partial), 4 index not writable, 130 interrupted.
+Run `graf help COMMAND` (or `graf COMMAND --help`) for a command's options.
+Exit codes: 0 ok, 1 usage or query error, 2 nothing indexed / no index / a shard
+unreachable, 3 some inputs skipped or some shards missing (--allow-partial),
+4 index not writable, 130 interrupted.
 )";
     return text;
 }
@@ -78,9 +79,27 @@ int dispatch(const Command& command, int argc, char** argv) {
     }
 }
 
+const Command* find_command(std::string_view name) {
+    const auto* command = std::find_if(std::begin(kCommands), std::end(kCommands),
+                                       [&](const Command& c) { return c.name == name; });
+    return command != std::end(kCommands) ? command : nullptr;
+}
+
+int unknown_command(std::string_view name) {
+    error("unknown command '{}' (commands: {})", name, command_names());
+    return kUsage;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc >= 3 && !std::strcmp(argv[1], "help")) {  // graf help search = graf search --help
+        const Command* command = find_command(argv[2]);
+        if (!command) return unknown_command(argv[2]);
+        char help[] = "--help";
+        char* args[] = {argv[2], help, nullptr};
+        return dispatch(*command, 2, args);
+    }
     if (argc < 2 || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "--help") ||
         !std::strcmp(argv[1], "help")) {
         fmt::print("{}", usage_text());
@@ -90,10 +109,7 @@ int main(int argc, char** argv) {
         fmt::print("graf 0.1.0 (Xapian {})\n", Xapian::version_string());
         return kOk;
     }
-    const std::string_view name = argv[1];
-    const auto* command = std::find_if(std::begin(kCommands), std::end(kCommands),
-                                       [&](const Command& c) { return c.name == name; });
-    if (command != std::end(kCommands)) return dispatch(*command, argc - 1, argv + 1);
-    error("unknown command '{}' (commands: {})", name, command_names());
-    return kUsage;
+    if (const Command* command = find_command(argv[1]))
+        return dispatch(*command, argc - 1, argv + 1);
+    return unknown_command(argv[1]);
 }

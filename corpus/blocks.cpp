@@ -55,6 +55,12 @@ bool is_valid_date(std::string_view d) {
     return !(month == 2 && day == 29 && !leap);
 }
 
+std::optional<std::string> day_of(std::string_view t) {
+    if (t.size() < 10 || !is_valid_date(t.substr(0, 10))) return std::nullopt;
+    if (t.size() > 10 && t[10] != 'T' && t[10] != ' ') return std::nullopt;
+    return std::string(t.substr(0, 10));
+}
+
 std::optional<std::string> take_date_header(std::string& block) {
     std::string_view s = block;
     if (s.size() < 15) return std::nullopt;

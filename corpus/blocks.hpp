@@ -30,6 +30,10 @@ std::size_t split_long_paragraphs(std::vector<std::string>& paragraphs,
 /// True for a real calendar date written YYYY-MM-DD.
 bool is_valid_date(std::string_view ymd);
 
+/// The day of a date or timestamp as feeds write them ("2025-01-27",
+/// "2025-01-27T10:00:00Z", "2025-01-27 10:00"), or nothing.
+std::optional<std::string> day_of(std::string_view timestamp);
+
 /// When `block` starts with `date YYYY-MM-DD` (or `Date:`), removes that
 /// header (and the space after it) and returns the date.
 std::optional<std::string> take_date_header(std::string& block);

@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 
 #include "corpus/blocks.hpp"
-#include "corpus/json_article.hpp"
-#include "corpus/line_reader.hpp"
+#include "corpus/feed.hpp"
+#include "corpus/html_article.hpp"
 #include "corpus/text_article.hpp"
 #include "corpus/text_decoding.hpp"
 
@@ -28,9 +28,22 @@ std::optional<std::pair<Format, std::size_t>> format_of(const fs::path& p) {
     std::string name = p.filename().string();
     if (ends_with(name, ".txt")) return std::pair{Format::Text, std::size_t{4}};
     if (ends_with(name, ".md")) return std::pair{Format::Text, std::size_t{3}};
+    for (std::string_view ext : {".html", ".htm"})
+        if (ends_with(name, ext)) return std::pair{Format::Html, ext.size()};
     for (std::string_view ext : {".jsonl", ".jsonl.gz", ".jsonl.xz", ".jsonl.zst", ".ndjson"})
         if (ends_with(name, ext)) return std::pair{Format::JsonLines, ext.size()};
+    for (std::string_view ext : {".csv", ".csv.gz", ".csv.xz", ".csv.zst"})
+        if (ends_with(name, ext)) return std::pair{Format::Csv, ext.size()};
     return std::nullopt;
+}
+
+// What graf reads, for messages about what it does not.
+constexpr std::string_view kKnownTypes =
+    ".txt, .md, .html, .htm, .jsonl and .csv (also .jsonl.gz, .jsonl.xz, .jsonl.zst and the same "
+    "for .csv)";
+
+bool one_article_per_file(Format f) {
+    return f == Format::Text || f == Format::Html;
 }
 
 std::string strip_extension(std::string s, std::size_t ext_len) {
@@ -49,9 +62,8 @@ Problem unknown_files(const fs::path& folder, std::vector<std::string> names) {
     const bool json = std::any_of(names.begin(), names.end(),
                                   [](const std::string& n) { return ends_with(n, ".json"); });
     return {Problem::Kind::Warning, folder.string(),
-            fmt::format("{} file{} of unknown type not read: {} (graf reads .txt, .md and "
-                        ".jsonl, also .jsonl.gz, .jsonl.xz, .jsonl.zst{})",
-                        names.size(), names.size() == 1 ? "" : "s", list,
+            fmt::format("{} file{} of unknown type not read: {} (graf reads {}{})", names.size(),
+                        names.size() == 1 ? "" : "s", list, kKnownTypes,
                         json ? "; a .json array converts to JSON Lines with "
                                "`jq -c '.[]' FILE.json > FILE.jsonl`"
                              : "")};
@@ -76,13 +88,14 @@ std::string source_name_problem(std::string_view name) {
 }
 
 std::string default_source_name(const fs::path& input) {
+    if (input == kStdinInput) return std::string(kStdinSource);
     fs::path p = fs::path(absolute_path(input));
     if (p.filename().empty()) p = p.parent_path();  // "bbc/" → "bbc"
     std::error_code ec;
     std::string name;
     if (fs::is_directory(p, ec)) {
         name = p.filename().string();
-    } else if (auto f = format_of(p); f && f->first == Format::Text) {
+    } else if (auto f = format_of(p); f && one_article_per_file(f->first)) {
         name = p.parent_path().filename().string();
     } else {
         name = p.filename().string();
@@ -101,9 +114,11 @@ std::string default_source_name(const fs::path& input) {
 
 std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const ProblemSink& problems,
                                    std::string_view source) {
+    if (std::count(inputs.begin(), inputs.end(), fs::path(kStdinInput)) > 1)
+        throw CorpusError("- (standard input) can be given once; nothing was indexed");
     for (const fs::path& in : inputs) {
         std::error_code ec;
-        if (!fs::exists(in, ec))
+        if (in != kStdinInput && !fs::exists(in, ec))
             throw CorpusError(in.string() + ": no such file or folder; nothing was indexed");
     }
     std::vector<InputFile> files;
@@ -112,7 +127,16 @@ std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const Pr
         const std::string name = source.empty() ? default_source_name(in) : std::string(source);
         const std::size_t first = files.size();
         std::error_code ec;
-        if (fs::is_directory(in, ec)) {
+        if (in == kStdinInput) {
+            // Read as a stream: no size, nothing to stat; stored as "stdin:LINE".
+            files.push_back({kStdinPath,
+                             std::string(kStdinSource),
+                             Format::JsonLines,
+                             0,
+                             {},
+                             0,
+                             std::string(kStdinSource)});
+        } else if (fs::is_directory(in, ec)) {
             std::vector<InputFile> found;
             // Directory symlinks are not followed: a link back to a parent would loop.
             fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied,
@@ -156,8 +180,7 @@ std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const Pr
                              {}});
         } else {
             problems({Problem::Kind::Skipped, in.string(),
-                      std::string("unsupported file type: graf reads .txt, .md and .jsonl (also "
-                                  ".jsonl.gz, .jsonl.xz, .jsonl.zst)") +
+                      fmt::format("unsupported file type: graf reads {}", kKnownTypes) +
                           (ends_with(in.string(), ".json")
                                ? "; a .json array converts to JSON Lines with `jq -c '.[]' "
                                  "FILE.json > FILE.jsonl`"
@@ -166,30 +189,35 @@ std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const Pr
         for (std::size_t i = first; i < files.size(); ++i) {
             files[i].source_name = name;
             files[i].input = input;
-            files[i].absolute = absolute_path(files[i].path);
+            if (files[i].absolute.empty()) files[i].absolute = absolute_path(files[i].path);
         }
     }
     return files;
 }
 
-// The JSON Lines file being read, between calls to next().
-class CorpusReader::JsonLinesFile {
-  public:
-    JsonLinesFile(const InputFile& f) : file(f), reader(f.path) {}
-    const InputFile& file;
-    LineReader reader;
-    std::string line;
-};
+std::unique_ptr<Feed> open_feed(const InputFile& f, const ReadOptions& options) {
+    if (f.format == Format::Csv) return open_csv(f, options.csv_columns);
+    return open_json_lines(f);
+}
 
-CorpusReader::CorpusReader(std::vector<InputFile> files, ProblemSink problems)
-    : files_(std::move(files)), problems_(std::move(problems)) {
-    for (const InputFile& f : files_) total_bytes_ += f.size;
+void set_input(const InputFile& f, std::string location, Article& article) {
+    article.source_name = f.source_name;
+    article.input = f.input;
+    article.location = std::move(location);
+}
+
+CorpusReader::CorpusReader(std::vector<InputFile> files, ProblemSink problems, ReadOptions options)
+    : files_(std::move(files)), problems_(std::move(problems)), options_(std::move(options)) {
+    for (InputFile& f : files_) {
+        total_bytes_ += f.size;
+        if (f.path == kStdinPath) f.format = options_.stdin_format;  // `-`: no name to tell
+    }
 }
 
 CorpusReader::~CorpusReader() = default;
 
 std::uint64_t CorpusReader::bytes_done() const {
-    return finished_bytes_ + (json_ ? std::min(json_->reader.bytes_read(), json_->file.size) : 0);
+    return finished_bytes_ + (feed_ ? std::min(feed_->bytes_read(), feed_->file().size) : 0);
 }
 
 bool CorpusReader::next(Article& article) {
@@ -204,16 +232,16 @@ bool CorpusReader::next(Article& article) {
 
 bool CorpusReader::next_unsplit(Article& article) {
     for (;;) {
-        if (json_) {
-            if (next_json_line(article)) return true;
-            finished_bytes_ += json_->file.size;
-            json_.reset();
+        if (feed_) {
+            if (feed_->next(article, problems_)) return true;
+            finished_bytes_ += feed_->file().size;
+            feed_.reset();
         }
         if (next_file_ >= files_.size()) return false;
         const InputFile& f = files_[next_file_++];
-        if (f.format == Format::JsonLines) {
+        if (!one_article_per_file(f.format)) {
             try {
-                json_ = std::make_unique<JsonLinesFile>(f);
+                feed_ = open_feed(f, options_);
             } catch (const std::exception& e) {
                 problems_({Problem::Kind::Skipped, f.path.string(),
                            std::string("cannot read: ") + e.what()});
@@ -221,19 +249,14 @@ bool CorpusReader::next_unsplit(Article& article) {
             }
             continue;
         }
-        bool ok = next_text(f, article);
+        bool ok = next_file(f, article);
         finished_bytes_ += f.size;
         if (ok) return true;
     }
 }
 
-void CorpusReader::set_input(const InputFile& f, std::string location, Article& article) {
-    article.source_name = f.source_name;
-    article.input = f.input;
-    article.location = std::move(location);
-}
-
-bool CorpusReader::next_text(const InputFile& f, Article& article) {
+// A .txt, .md or .html file: one article.
+bool CorpusReader::next_file(const InputFile& f, Article& article) {
     const std::string where = f.path.string();
     auto skip = [&](std::string what) {
         problems_({Problem::Kind::Skipped, where, std::move(what)});
@@ -250,60 +273,28 @@ bool CorpusReader::next_text(const InputFile& f, Article& article) {
     if (in.bad()) return skip("read error");
     if (auto utf16 = decode_utf16_bom(bytes)) bytes = std::move(*utf16);  // before the NUL check
     if (looks_binary(bytes)) return skip("binary file (NUL bytes), not text");
-    DecodedText decoded = decode_to_utf8(bytes);
-    if (decoded.repair) problems_({Problem::Kind::Warning, where, *decoded.repair});
-    clean_controls(decoded.text);
     article = Article{};
     article.id = f.id_base;
     article.origin = where;
     set_input(f, f.absolute, article);
     article.bytes = bytes.size();
-    parse_text_article(decoded.text, article);
+    if (f.format == Format::Html) {
+        if (auto repair = parse_html_article(bytes, article))
+            problems_({Problem::Kind::Warning, where, *repair});
+    } else {
+        DecodedText decoded = decode_to_utf8(bytes);
+        if (decoded.repair) problems_({Problem::Kind::Warning, where, *decoded.repair});
+        clean_controls(decoded.text);
+        parse_text_article(decoded.text, article);
+    }
     if (article.source.empty()) article.source = article.source_name;
+    if (article.paragraphs.empty() && f.format == Format::Html)
+        return skip(
+            "no article text found (no paragraphs outside scripts, navigation and page "
+            "furniture)");
     if (article.paragraphs.empty())
         return skip(article.title.empty() ? "empty file" : "no paragraphs below the title");
     return true;
-}
-
-bool CorpusReader::next_json_line(Article& article) {
-    JsonLinesFile& j = *json_;
-    for (;;) {
-        LineReader::Status status;
-        try {
-            status = j.reader.next(j.line);
-        } catch (const std::exception& e) {
-            problems_({Problem::Kind::Skipped,
-                       j.file.path.string() + ":" + std::to_string(j.reader.line_number() + 1),
-                       std::string("stopped reading: ") + e.what()});
-            return false;
-        }
-        if (status == LineReader::Status::End) return false;
-        std::string where = j.file.path.string() + ":" + std::to_string(j.reader.line_number());
-        if (status == LineReader::Status::TooLong) {
-            problems_({Problem::Kind::Skipped, where, "line longer than 64 MiB"});
-            continue;
-        }
-        if (j.line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank line
-        article = Article{};
-        article.origin = where;
-        set_input(j.file, j.file.absolute + ":" + std::to_string(j.reader.line_number()), article);
-        article.bytes = j.line.size() + 1;
-        std::string warning;
-        if (auto error = parse_json_article(j.line, article, warning)) {
-            problems_({Problem::Kind::Skipped, where, *error});
-            continue;
-        }
-        if (!warning.empty()) problems_({Problem::Kind::Warning, where, warning});
-        if (article.id.empty())
-            article.id = j.file.id_base + ":" + std::to_string(j.reader.line_number());
-        if (article.source.empty()) article.source = article.source_name;
-        if (article.paragraphs.empty()) {
-            problems_(
-                {Problem::Kind::Skipped, where, "article \"" + article.id + "\" has no body text"});
-            continue;
-        }
-        return true;
-    }
 }
 
 }  // namespace graf::corpus

@@ -1,7 +1,8 @@
 #pragma once
 // Turns the CORPUS arguments of `graf index` into a stream of articles:
-// folders are walked recursively, .txt files are one article each, .jsonl
-// files (optionally .gz/.xz/.zst) one article per line.
+// folders are walked recursively, .txt, .md and .html files are one article
+// each, .jsonl files (optionally .gz/.xz/.zst) one article per line, .csv
+// files one per row; `-` is JSON Lines on standard input.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "corpus/article.hpp"
+#include "corpus/csv_columns.hpp"
 #include "corpus/problem.hpp"
 
 namespace graf::corpus {
@@ -20,7 +22,20 @@ class CorpusError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-enum class Format { Text, JsonLines };
+enum class Format { Text, Html, JsonLines, Csv };
+
+/// How feeds are read: the CSV columns chosen with --csv-columns, and what
+/// standard input holds (--stdin-format: JSON Lines or CSV).
+struct ReadOptions {
+    CsvColumns csv_columns;
+    Format stdin_format = Format::JsonLines;
+};
+
+/// The CORPUS argument that means standard input, the source name it gets
+/// by default, and the path it is read from.
+inline constexpr std::string_view kStdinInput = "-";
+inline constexpr std::string_view kStdinSource = "stdin";
+inline constexpr std::string_view kStdinPath = "/dev/stdin";
 
 struct InputFile {
     std::filesystem::path path;
@@ -40,24 +55,26 @@ inline constexpr std::size_t kMaxSourceNameBytes = 64;
 std::string source_name_problem(std::string_view name);
 
 /// The source name of a CORPUS argument given no --source: a folder's name;
-/// for a .txt file its folder's name (so the file keeps the id it has when
-/// its folder is indexed); for a feed its file name without extension.
-/// Spaces and ':' become '-'.
+/// for a .txt, .md or .html file its folder's name (so the file keeps the id
+/// it has when its folder is indexed); for a feed its file name without
+/// extension; "stdin" for `-`. Spaces and ':' become '-'.
 std::string default_source_name(const std::filesystem::path& input);
 
 /// A plain-text file larger than this is skipped (a news article is < 1 MB).
 inline constexpr std::uint64_t kMaxTextFileBytes = 256u << 20;
 
 /// Lists the files to read, sorted so runs are reproducible. Throws
-/// CorpusError naming a missing input. Files of other types inside folders are
+/// CorpusError naming a missing input (or `-` given twice). Files of other types inside folders are
 /// ignored; one named explicitly is reported as skipped. `source` names every
 /// input (else each gets its default_source_name).
 std::vector<InputFile> list_inputs(const std::vector<std::filesystem::path>& inputs,
                                    const ProblemSink& problems, std::string_view source = {});
 
+class Feed;
+
 class CorpusReader {
   public:
-    CorpusReader(std::vector<InputFile> files, ProblemSink problems);
+    CorpusReader(std::vector<InputFile> files, ProblemSink problems, ReadOptions options = {});
     ~CorpusReader();
 
     /// The next article with at least one paragraph; false at the end.
@@ -67,17 +84,15 @@ class CorpusReader {
 
   private:
     bool next_unsplit(Article& article);
-    bool next_text(const InputFile& f, Article& article);
-    bool next_json_line(Article& article);
-    static void set_input(const InputFile& f, std::string location, Article& article);
+    bool next_file(const InputFile& f, Article& article);
 
     std::vector<InputFile> files_;
     ProblemSink problems_;
+    ReadOptions options_;
     std::size_t next_file_ = 0;
     std::uint64_t total_bytes_ = 0;
     std::uint64_t finished_bytes_ = 0;
-    class JsonLinesFile;
-    std::unique_ptr<JsonLinesFile> json_;
+    std::unique_ptr<Feed> feed_;
 };
 
 }  // namespace graf::corpus

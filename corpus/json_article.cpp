@@ -63,10 +63,8 @@ std::optional<std::string> parse_json_article(std::string_view line, Article& ar
     }
     if (!article.date.empty()) {
         // Accept full timestamps ("2025-01-27T10:00:00Z"): the day is what we index.
-        std::string day = article.date.substr(0, 10);
-        if (is_valid_date(day) &&
-            (article.date.size() == 10 || article.date[10] == 'T' || article.date[10] == ' ')) {
-            article.date = day;
+        if (auto day = day_of(article.date)) {
+            article.date = *day;
         } else {
             warning = "date \"" + article.date + "\" is not YYYY-MM-DD; indexed without a date";
             article.date.clear();

@@ -174,7 +174,7 @@ IndexStats dry_run(Run& run, std::vector<corpus::InputFile> files) {
             fmt::format("{}: cannot read the index: {}", run.options.db.string(), e.get_msg()));
     }
     const std::set<std::string> sources = source_names(run.options);
-    corpus::CorpusReader reader(std::move(files), run.report);
+    corpus::CorpusReader reader(std::move(files), run.report, run.options.read);
     ChangeReader changes(reader, known, legacy, run.options.inputs.size(), run.report,
                          run.options.stop, run.counters);
     changes.run([&](std::shared_ptr<Job> job) {
@@ -235,7 +235,7 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
     WriterSet writers(layout, options.commit_paragraphs, run.counters);
     const bool new_index = writers.was_empty();
 
-    corpus::CorpusReader reader(files, run.report);
+    corpus::CorpusReader reader(files, run.report, options.read);
     ReadOutcome read = write_changes(run, reader, writers, threads);
     IndexStats stats = writers.totals();
     stats.interrupted = read.interrupted || run.stop_requested();

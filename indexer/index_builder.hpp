@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus/corpus_reader.hpp"
 #include "corpus/problem.hpp"
 
 namespace graf::indexer {
@@ -21,6 +22,8 @@ struct IndexOptions {
     unsigned shards = 0;
     /// The source name of every input (`--source`); empty: each input's default.
     std::string source;
+    /// How feeds are read (the CSV columns of `--csv-columns`).
+    corpus::ReadOptions read;
     bool prune = false;      ///< delete this run's sources' articles not found in the inputs
     bool prune_yes = false;  ///< --yes: prune even when that deletes over half the index
     /// Read the inputs and report what would change and what --prune would

@@ -16,6 +16,7 @@ seed_dir() {  # target → its seed folder, filled once
   mkdir -p "$dir"
   case $1 in
     text_article) cp "$root"/corpus/sample/*.txt "$dir/" ;;
+    html_article) cp "$seeds"/html/*.html "$dir/" ;;
     json_line) split -l 1 "$seeds/articles.jsonl" "$dir/line-" ;;
     query) split -l 1 "$seeds/queries.txt" "$dir/query-" ;;
     analysis) for f in "$root"/corpus/sample/*.txt; do split -l 1 "$f" "$dir/$(basename "$f" .txt)-"; done ;;
@@ -31,7 +32,7 @@ seed_dir() {  # target → its seed folder, filled once
 }
 
 failed=0
-for target in text_article json_line analysis query snippet; do
+for target in text_article html_article json_line analysis query snippet; do
   corpus=$build/corpus-$target
   mkdir -p "$corpus"
   log=$build/fuzz-$target.log

@@ -10,6 +10,9 @@ packages=(
   libicu-dev                      # normalisation, case folding, Windows-1252 decoding
   libcxxopts-dev libfmt-dev       # command line and output
   nlohmann-json3-dev              # JSON Lines input, --json output
+  libxml2-dev                     # HTML input: libxml2's HTML parser
+  libcsv-dev                      # CSV input: an RFC 4180 parser
+  groff-base zsh                  # the install test: graf.1 formats, zsh completion runs
   zlib1g-dev liblzma-dev libzstd-dev  # .jsonl.gz / .jsonl.xz / .jsonl.zst input
   doctest-dev                     # unit and end-to-end tests
   libsqlite3-dev                  # the SQLite FTS5 peer in benchmarks/

@@ -149,13 +149,30 @@ class Lexer {
         return true;
     }
 
+    // `author:smith`, `titel:"oil price"`: lower-case letters glued to a
+    // colon and a value, as fields are written. Not `Note:`, `note: x`,
+    // `10:30` or `http://`.
+    bool looks_like_field(const std::string& word, std::size_t colon) const {
+        if (colon < 2) return false;
+        for (std::size_t k = 0; k < colon; ++k)
+            if (word[k] < 'a' || word[k] > 'z') return false;
+        if (colon + 1 == word.size()) return i_ < s_.size() && quote_len(s_, i_);
+        return word[colon + 1] != '/';
+    }
+
     bool field(const std::string& word) {
         auto colon = word.find(':');
         if (colon == std::string::npos) return false;
         std::string name = analysis::fold(word.substr(0, colon));
         if (name != "title" && name != "name" && name != "source" && name != "date" &&
-            name != "article")
+            name != "article") {
+            if (looks_like_field(word, colon))
+                throw QueryError(
+                    fmt::format("unknown field '{}:' in \"{}\" (fields: title, name, source, date, "
+                                "article); to search the words, put them in quotes: \"{}\"",
+                                word.substr(0, colon), word, word));
             return false;
+        }
         Lexeme l{Lex::Field, word.substr(colon + 1), name};
         if (l.text.empty()) {
             std::size_t q = i_ < s_.size() ? quote_len(s_, i_) : 0;

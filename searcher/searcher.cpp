@@ -13,6 +13,7 @@
 #include "schema/schema.hpp"
 #include "searcher/article_ranking.hpp"
 #include "searcher/docid_list.hpp"
+#include "searcher/exact_count.hpp"
 #include "searcher/feedback.hpp"
 #include "searcher/query.hpp"
 #include "searcher/query_compiler.hpp"
@@ -381,11 +382,18 @@ Searcher::Page Searcher::rank_by_paragraph(const SearchRequest& request,
     page.total = saw_all ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
     page.lower = saw_all ? page.total : mset.get_matches_lower_bound();
     page.upper = saw_all ? page.total : mset.get_matches_upper_bound();
+    const bool collapse_counts_exact = page.exact;
+    if (!page.exact)
+        if (auto total =
+                cheap_exact_total(db, has_articles_, request, parsed.tree.get(), query, mset)) {
+            page.total = page.lower = page.upper = *total;
+            page.exact = true;
+        }
 
     // Exact "other matching paragraphs" per shown article: when the match
     // stopped early, one extra pass over just those articles' paragraphs.
     std::unordered_map<std::string, unsigned> per_article;
-    if (!request.paragraphs && !mset.empty() && !page.exact) {
+    if (!request.paragraphs && !mset.empty() && !collapse_counts_exact) {
         std::vector<Xapian::Query> articles;
         for (auto it = mset.begin(); it != mset.end(); ++it)
             articles.emplace_back(std::string(schema::kArticlePrefix) + it.get_collapse_key());

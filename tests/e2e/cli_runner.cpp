@@ -24,7 +24,7 @@ std::string slurp(const fs::path& p) {
 }
 
 int spawn(const std::string& binary, const std::vector<std::string>& args, const fs::path& out,
-          const fs::path& err) {
+          const fs::path& err, const fs::path& in = "/dev/null") {
     std::vector<std::string> full = {binary};
     full.insert(full.end(), args.begin(), args.end());
     std::vector<char*> argv;
@@ -32,7 +32,7 @@ int spawn(const std::string& binary, const std::vector<std::string>& args, const
     argv.push_back(nullptr);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 0, in.c_str(), O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     pid_t pid = -1;
@@ -47,9 +47,16 @@ RunResult run_graf(const std::vector<std::string>& args) {
     return run_program(GRAF_BINARY, args);
 }
 
-RunResult run_program(const std::string& binary, const std::vector<std::string>& args) {
+RunResult run_graf_with_stdin(const std::vector<std::string>& args, const std::string& input) {
     TempDir io;
-    pid_t pid = spawn(binary, args, io / "out", io / "err");
+    write_file(io / "in", input);
+    return run_program(GRAF_BINARY, args, io / "in");
+}
+
+RunResult run_program(const std::string& binary, const std::vector<std::string>& args,
+                      const fs::path& input) {
+    TempDir io;
+    pid_t pid = spawn(binary, args, io / "out", io / "err", input);
     int status = 0;
     rusage usage{};
     wait4(pid, &status, 0, &usage);

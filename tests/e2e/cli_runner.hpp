@@ -18,8 +18,12 @@ struct RunResult {
 
 /// Runs `graf ARGS...` and waits for it.
 RunResult run_graf(const std::vector<std::string>& args);
-/// Runs another program of the project (the FTS5 peer, the bench driver).
-RunResult run_program(const std::string& binary, const std::vector<std::string>& args);
+/// Runs `graf ARGS...` with `input` as its standard input (a file).
+RunResult run_graf_with_stdin(const std::vector<std::string>& args, const std::string& input);
+/// Runs another program of the project (the FTS5 peer, the bench driver);
+/// standard input is `input`.
+RunResult run_program(const std::string& binary, const std::vector<std::string>& args,
+                      const std::filesystem::path& input = "/dev/null");
 /// Starts `graf ARGS...` with output to /dev/null; returns its pid.
 int start_graf(const std::vector<std::string>& args);
 /// Starts another program (a server such as xapian-tcpsrv) with output to /dev/null.

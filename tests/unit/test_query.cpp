@@ -58,6 +58,11 @@ TEST_CASE("query: trees") {
         {"Image recognition systems", "(group image~ recognition~ systems~)"},
         {"What are the effects of Brexit", "(group effects~ brexit=)"},
         {"Bannon said", "(group bannon~ said~)"},
+        // Colons that are not fields stay text.
+        {"Note:oil 10:30 http://x.invalid update: rates",
+         "(group note= oil~ 10= 30= http~ x~ "
+         "invalid~ update~ rates~)"},
+        {"is titel:oil here?", "(group titel~ oil~)"},
         {"Blair NOT Iraq", "(NOT (group blair=) (group iraq=))"},
         // Stopwords leave the group unless they are all it has.
         {"the who", "(group the~ who~)"},
@@ -234,6 +239,12 @@ TEST_CASE("query: malformed queries get one clear message") {
         {"   ", "empty query"},
         {"NEAR/x b", "NEAR/ takes a number"},
         {"a NEAR/0 b", "NEAR/ takes a number"},
+        // A mistyped or unknown field is named, with the fields there are.
+        {"titel:oil",
+         "unknown field 'titel:' in \"titel:oil\" (fields: title, name, source, "
+         "date, article); to search the words, put them in quotes: \"titel:oil\""},
+        {"oil author:smith", "unknown field 'author:'"},
+        {"author:\"john smith\"", "unknown field 'author:'"},
     };
     for (const Case& c : cases) {
         CAPTURE(std::string(c.query));
