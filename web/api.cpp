@@ -18,8 +18,14 @@ namespace graf::web {
 
 namespace {
 
-const std::set<std::string> kSearchParams = {"q",    "name",  "since",  "until",     "source",
-                                             "sort", "limit", "offset", "paragraphs"};
+// The options of `graf search` that make sense over HTTP (not --export,
+// --explain or --color), under the same names as far as URLs allow.
+const std::set<std::string> kSearchParams = {
+    "q",      "name",       "since",         "until",    "source",  "sort",
+    "limit",  "offset",     "paragraphs",    "snippets", "feedback", "snippet_chars"};
+
+// As `graf search --snippet-chars` allows.
+constexpr std::size_t kMaxSnippetChars = 1000000;
 const std::set<std::string> kFilterParams = {"q", "name", "since", "until", "source"};
 
 // Most names one /api/names call returns.
@@ -37,10 +43,15 @@ Filters filters_of(const Params& p) {
 ApiResponse search(Archive& a, const QueryParams& given) {
     Params p(given, kSearchParams);
     searcher::SearchRequest req = to_request(filters_of(p));
-    req.sort_by_date = p.choice("sort", {"relevance", "date"}, "relevance") == "date";
-    req.limit = p.number("limit", 10, 1, 100);
+    const std::string sort = p.choice("sort", {"relevance", "date", "oldest"}, "relevance");
+    req.sort_by_date = sort != "relevance";
+    req.oldest_first = sort == "oldest";
+    req.limit = p.number("limit", 10, 0, 100);  // 0: the count only, as `--limit 0`
     req.offset = p.number("offset", 0, 0, 100000);
     req.paragraphs = p.flag("paragraphs");
+    req.snippets = p.flag("snippets", true);
+    req.feedback = p.flag("feedback", true);
+    req.snippet_chars = p.number("snippet_chars", 240, 20, kMaxSnippetChars);
     searcher::SearchResult r = a.searcher().search(req);
     return {200, search_json(r, shown_query(req))};
 }
@@ -55,7 +66,7 @@ ApiResponse timeline(Archive& a, const QueryParams& given) {
     searcher::HighlightSpec unused;
     const Xapian::Query q = a.compile(f, unused);
     try {
-        Timeline t = a.with_retry([&] { return web::timeline(a.database(), q, by); });
+        Timeline t = a.with_retry([&] { return web::timeline(a.database(), q, by, a.local()); });
         return {200, timeline_json(t, shown_query(to_request(f)))};
     } catch (const TimelineTooLong& e) {
         throw ParamError(fmt::format("parameter '{}'", e.what()));
@@ -70,7 +81,7 @@ ApiResponse facets(Archive& a, const QueryParams& given) {
     const std::size_t top = p.number("top", 10, 1, 100);
     searcher::HighlightSpec unused;
     const Xapian::Query q = a.compile(f, unused);
-    Facets result = a.with_retry([&] { return web::facets(a.database(), q, top); });
+    Facets result = a.with_retry([&] { return web::facets(a.database(), q, top, "", a.local()); });
     return {200, facets_json(result, shown_query(to_request(f)))};
 }
 
@@ -88,7 +99,7 @@ ApiResponse names(Archive& a, const QueryParams& given) {
         searcher::HighlightSpec unused;
         const Xapian::Query q = a.compile(filters_of(p), unused);
         Facets f =
-            a.with_retry([&] { return web::facets(a.database(), q, top, analysis::fold(prefix)); });
+            a.with_retry([&] { return web::facets(a.database(), q, top, analysis::fold(prefix), a.local()); });
         for (const FacetCount& n : f.names)
             j.push_back({{"name", display_name(n.value)},
                          {"paragraphs", n.paragraphs},

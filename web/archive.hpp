@@ -31,6 +31,9 @@ class Archive {
     Xapian::Database& database() { return index_.all; }
     const std::filesystem::path& path() const { return path_; }
     analysis::Stemmer& stemmer() { return stemmer_; }
+    /// Every shard is on this machine (none is `remote`): match spies of
+    /// graf's own can run (xapian-tcpsrv runs only Xapian's).
+    bool local() const { return local_; }
 
     /// Takes the index's newest committed revision (a `graf index` may have
     /// committed since the last request); cheap when nothing changed.
@@ -60,6 +63,7 @@ class Archive {
     searcher::Searcher searcher_;
     searcher::OpenIndex index_;
     analysis::Stemmer stemmer_;
+    bool local_ = true;
 };
 
 }  // namespace graf::web
