@@ -60,8 +60,7 @@ int run_serve_shard(int argc, char** argv) {
             "warning: serving on {}, not loopback: anyone who can reach this address can read "
             "the whole index (Xapian's remote protocol has no authentication)",
             interface);
-    std::vector<std::string> argv_strings = {program, "--port", port, "--interface", interface,
-                                             db};
+    std::vector<std::string> argv_strings = {program, "--port", port, "--interface", interface, db};
     std::vector<char*> exec_argv;
     for (std::string& a : argv_strings) exec_argv.push_back(a.data());
     exec_argv.push_back(nullptr);

@@ -202,7 +202,9 @@ OpenIndex open_once(const fs::path& db, bool allow_partial, bool may_retry, bool
 
 }  // namespace
 
-void set_connect_timeout_ms(unsigned ms) { connect_timeout_ms = ms; }
+void set_connect_timeout_ms(unsigned ms) {
+    connect_timeout_ms = ms;
+}
 
 OpenIndex open_index(const fs::path& db, bool allow_partial) {
     const schema::RetryBudget budget;  // one deadline for every wait below

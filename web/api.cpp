@@ -20,9 +20,9 @@ namespace {
 
 // The options of `graf search` that make sense over HTTP (not --export,
 // --explain or --color), under the same names as far as URLs allow.
-const std::set<std::string> kSearchParams = {
-    "q",      "name",       "since",         "until",    "source",  "sort",
-    "limit",  "offset",     "paragraphs",    "snippets", "feedback", "snippet_chars"};
+const std::set<std::string> kSearchParams = {"q",          "name",     "since",    "until",
+                                             "source",     "sort",     "limit",    "offset",
+                                             "paragraphs", "snippets", "feedback", "snippet_chars"};
 
 // As `graf search --snippet-chars` allows.
 constexpr std::size_t kMaxSnippetChars = 1000000;
@@ -53,7 +53,7 @@ ApiResponse search(Archive& a, const QueryParams& given) {
     req.feedback = p.flag("feedback", true);
     req.snippet_chars = p.number("snippet_chars", 240, 20, kMaxSnippetChars);
     searcher::SearchResult r = a.searcher().search(req);
-    return {200, search_json(r, shown_query(req))};
+    return {200, search_json(std::move(r), shown_query(req))};
 }
 
 ApiResponse timeline(Archive& a, const QueryParams& given) {
@@ -98,8 +98,8 @@ ApiResponse names(Archive& a, const QueryParams& given) {
                     [&](const std::string& k) { return p.has(k); })) {
         searcher::HighlightSpec unused;
         const Xapian::Query q = a.compile(filters_of(p), unused);
-        Facets f =
-            a.with_retry([&] { return web::facets(a.database(), q, top, analysis::fold(prefix), a.local()); });
+        Facets f = a.with_retry(
+            [&] { return web::facets(a.database(), q, top, analysis::fold(prefix), a.local()); });
         for (const FacetCount& n : f.names)
             j.push_back({{"name", display_name(n.value)},
                          {"paragraphs", n.paragraphs},

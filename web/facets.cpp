@@ -95,8 +95,8 @@ void count_sources_remotely(const Xapian::Database& db, const Xapian::Query& que
     const std::string prefix(schema::kSourcePrefix);
     std::vector<FacetCount> sources;
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-        const Collapsed c = count_collapsed(
-            db, Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(*it)));
+        const Collapsed c =
+            count_collapsed(db, Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(*it)));
         if (c.paragraphs == 0) continue;
         const Xapian::Document doc = db.get_document(c.some_doc);
         const std::string record = doc.get_value(schema::kRecordSlot);

@@ -18,9 +18,9 @@ Params::Params(const std::multimap<std::string, std::string>& given,
                const std::set<std::string>& known) {
     for (const auto& [key, value] : given) {
         if (!known.count(key))
-            throw ParamError(fmt::format(
-                "unknown parameter '{}' (this endpoint takes{})", key.substr(0, 100),
-                known.empty() ? std::string(" none") : ": " + joined(known)));
+            throw ParamError(
+                fmt::format("unknown parameter '{}' (this endpoint takes{})", key.substr(0, 100),
+                            known.empty() ? std::string(" none") : ": " + joined(known)));
         if (!values_.emplace(key, value).second)
             throw ParamError(fmt::format("parameter '{}' is given more than once", key));
         if (value.size() > kMaxParamBytes)

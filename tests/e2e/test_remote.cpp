@@ -11,12 +11,12 @@
 #include <sys/wait.h>
 #include <xapian.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <set>
 #include <thread>
-#include <unistd.h>
 
 #include "e2e/cli_runner.hpp"
 

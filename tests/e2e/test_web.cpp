@@ -78,7 +78,8 @@ TEST_CASE("web: /api/search answers with graf search --json's object") {
         {"/api/search?q=harbour+OR+lighthouse&source=island-post",
          {"search", "(harbour OR lighthouse) source:\"island-post\""}},
         {"/api/search?q=harbor", {"search", "harbor"}},  // a suggestion
-        {"/api/search?q=harbour&sort=oldest&limit=3", {"search", "harbour", "--sort", "oldest", "--limit", "3"}},
+        {"/api/search?q=harbour&sort=oldest&limit=3",
+         {"search", "harbour", "--sort", "oldest", "--limit", "3"}},
         {"/api/search?q=harbour&limit=0", {"search", "harbour", "--limit", "0"}},
         {"/api/search?q=harbour+ferry&snippet_chars=40",
          {"search", "harbour ferry", "--snippet-chars", "40"}},
@@ -90,7 +91,8 @@ TEST_CASE("web: /api/search answers with graf search --json's object") {
         INFO(row.target);
         CHECK(without_time(s.get(row.target)) == without_time(s.cli(row.cli)));
     }
-    const std::string question = "/api/search?q=why+did+the+harbour+board+discuss+the+ferry+timetable";
+    const std::string question =
+        "/api/search?q=why+did+the+harbour+board+discuss+the+ferry+timetable";
     CHECK(s.get(question)["expanded"] == true);
     CHECK(s.get(question + "&feedback=0")["expanded"] == false);
     json r = s.get("/api/search?q=harbour&source=island-post&limit=100");
@@ -174,7 +176,8 @@ TEST_CASE("web: /api/facets, /api/names, /api/stats and /api/article") {
     CHECK(s.cli({"facets", "harbour"}) == f);
     RunResult printed = run_graf({"facets", "--db", s.db.string(), "--top", "1", "harbour"});
     CHECK(printed.exit_code == 0);
-    CHECK(printed.out.find("16 matching articles, 48 paragraphs, dated 2024-11-03 to 2025-03-12") == 0);
+    CHECK(printed.out.find("16 matching articles, 48 paragraphs, dated 2024-11-03 to 2025-03-12") ==
+          0);
     CHECK(printed.out.find("Morag Fraser") != std::string::npos);
     CHECK(run_graf({"facets", "--db", s.db.string()}).exit_code == 1);
 
@@ -273,8 +276,8 @@ TEST_CASE("web: bad parameters are 400s naming the parameter, never a 500") {
 
 TEST_CASE("web: a malformed query is a 400 with the message graf search prints") {
     Served s;
-    for (const std::string q : {"date:2025-13", "a NEAR/x b", "date:2025-01-01..2024-01-01",
-                                "title:", "musk AND"}) {
+    for (const std::string q :
+         {"date:2025-13", "a NEAR/x b", "date:2025-01-01..2024-01-01", "title:", "musk AND"}) {
         INFO(q);
         RunResult cli = run_graf({"search", "--db", s.db.string(), q});
         REQUIRE(cli.exit_code == 1);
