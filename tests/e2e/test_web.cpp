@@ -193,17 +193,27 @@ TEST_CASE("web: /api/facets, /api/names, /api/stats and /api/article") {
     CHECK(s.get("/api/stats") == stats);
 
     json a = s.get("/api/article/harbour/003?p=2&q=%22new+pier%22");
+    CHECK(a["id"] == "harbour:harbour/003");
     CHECK(a["article"] == "harbour/003");
     CHECK(a["title"] == "Stromness harbour board meets on ferry timetable");
     CHECK(a["date"] == "2025-01-05");
     CHECK(a["source"] == "harbour-gazette");
     CHECK(a["url"] == "https://example.org/harbour/003");
-    CHECK(a["marked"] == 2);
+    CHECK(a["paragraph"] == 2);
     REQUIRE(a["paragraphs"].size() == 3);
     for (int i = 0; i < 3; ++i) {
         CHECK(a["paragraphs"][i]["paragraph"] == i + 1);
-        CHECK(a["paragraphs"][i]["marked"] == (i == 1));
+        CHECK(a["paragraphs"][i]["chosen"] == (i == 1));
     }
+    // graf show --json's object, without where the server read the file, plus highlights.
+    json shown = s.cli({"show", "harbour/003", "--paragraph", "2"});
+    shown.erase("location");
+    json plain = s.get("/api/article/harbour:harbour/003?p=2");
+    for (json& p : plain["paragraphs"]) {
+        CHECK(p["highlights"].empty());
+        p.erase("highlights");
+    }
+    CHECK(plain == shown);
     const std::string text = a["paragraphs"][1]["text"];
     REQUIRE(a["paragraphs"][1]["highlights"].size() == 1);
     const std::size_t at = a["paragraphs"][1]["highlights"][0][0];
@@ -212,7 +222,7 @@ TEST_CASE("web: /api/facets, /api/names, /api/stats and /api/article") {
     CHECK(a["paragraphs"][0]["highlights"].empty());
     // An encoded slash is the same id; no p marks nothing.
     json same = s.get("/api/article/harbour%2F003");
-    CHECK(same["marked"].is_null());
+    CHECK(same["paragraph"].is_null());
     CHECK(same["paragraphs"].size() == 3);
     json hostile = s.get("/api/article/hostile/001");
     CHECK(hostile["title"] == "\"><img src=x onerror=alert(1)>");

@@ -229,10 +229,10 @@ async function showArticle(s) {
   }
   let target = null;
   $('article-body').replaceChildren(...a.paragraphs.map((p) => {
-    const node = el('p', {class: 'para' + (p.marked ? ' marked' : ''), id: 'p' + p.paragraph},
+    const node = el('p', {class: 'para' + (p.chosen ? ' marked' : ''), id: 'p' + p.paragraph},
                     el('span', {class: 'num', text: '¶' + p.paragraph}),
                     marked(p.text, p.highlights));
-    if (p.marked) target = node;
+    if (p.chosen) target = node;
     return node;
   }));
   if (target) target.scrollIntoView({block: 'center'});
