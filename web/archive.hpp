@@ -58,6 +58,10 @@ class Archive {
     }
 
   private:
+    // Xapian keeps one old revision readable: a read that outlasts two
+    // commits fails however often it is retried (`graf index --commit-every
+    // 1` beside /api/stats, which walks every term, in the e2e test); the
+    // default of 5,000 paragraphs per commit leaves seconds between them.
     static constexpr int kRetries = 5;
     std::filesystem::path path_;
     searcher::Searcher searcher_;
