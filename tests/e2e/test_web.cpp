@@ -410,10 +410,10 @@ TEST_CASE("web: requests during a graf index that commits many times all answer"
                    "Gulls at the harbour " + std::to_string(i) + "\n\ndate 2025-05-0" +
                        std::to_string(1 + i % 9) + "\n\nThe gull colony " + std::to_string(i) +
                        " nested by the harbour wall.\n");
-    // Commits every 25 paragraphs, so the server meets a new revision every
+    // Commits every 50 paragraphs, so the server meets a new revision every
     // few requests (and Xapian's DatabaseModifiedError mid-read). Not every
     // paragraph: a read that outlasts two commits cannot succeed (archive.hpp).
-    const int indexer = start_graf({"index", "--db", s.db.string(), "--commit-every", "1",
+    const int indexer = start_graf({"index", "--db", s.db.string(), "--commit-every", "50",
                                     "--threads", "1", more.path().string()});
     std::vector<int> statuses;
     std::vector<std::string> failures;
