@@ -130,7 +130,7 @@ ApiResponse stats(Archive& a, const QueryParams& given) {
              {"last_date", s.last_date},
              {"sources", sources},
              {"bytes_on_disk", s.bytes_on_disk},
-             {"shards", searcher::open_index(a.path()).shards.size()},
+             {"shards", a.shard_count()},  // not opened again: a remote one costs a connect
              {"merge_pending", indexer::merge_pending(a.path())},
              {"partial", false}}};
 }

@@ -34,6 +34,7 @@ class Archive {
     /// Every shard is on this machine (none is `remote`): match spies of
     /// graf's own can run (xapian-tcpsrv runs only Xapian's).
     bool local() const { return local_; }
+    std::size_t shard_count() const { return index_.shards.size(); }
 
     /// Takes the index's newest committed revision (a `graf index` may have
     /// committed since the last request); cheap when nothing changed.
