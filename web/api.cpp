@@ -237,8 +237,8 @@ ApiResponse Api::handle(const std::string& path, const QueryParams& params) {
         return {503, {{"error", e.what()}}};
     } catch (const searcher::ShardUnreachable& e) {
         return {503, {{"error", e.what()}}};
-    } catch (const Xapian::UnimplementedError&) {
-        return {503, {{"error", kRemoteCounts}}};
+    } catch (const Xapian::UnimplementedError& e) {
+        return {503, {{"error", fmt::format("{}: {}", kRemoteCannot, e.get_msg())}}};
     } catch (const Xapian::Error& e) {
         return {503, {{"error", fmt::format("index error: {}", e.get_description())}}};
     }
