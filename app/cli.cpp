@@ -11,15 +11,47 @@
 
 namespace graf::app {
 
-void add_db_option(cxxopts::Options& options) {
+namespace {
+
+// Longest --connect-timeout, in seconds: beyond it a shard is down.
+constexpr double kMaxConnectSeconds = 600;
+
+// --connect-timeout SECONDS (a decimal: 0.5 suits a LAN) for remote shards.
+void apply_connect_timeout(const cxxopts::ParseResult& args) {
+    if (!args.count("connect-timeout")) return;
+    const std::string given = args["connect-timeout"].as<std::string>();
+    double seconds = 0;
+    std::size_t used = 0;
+    try {
+        seconds = std::stod(given, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used == 0 || used != given.size() || !(seconds >= 0.001) || seconds > kMaxConnectSeconds)
+        throw cxxopts::exceptions::exception(
+            fmt::format("--connect-timeout takes seconds from 0.001 to {:g}, not '{}'",
+                        kMaxConnectSeconds, given));
+    searcher::set_connect_timeout_ms(static_cast<unsigned>(seconds * 1000 + 0.5));
+}
+
+}  // namespace
+
+void add_db_option(cxxopts::Options& options, bool remote_shards) {
     // GRAF_DB saves typing --db on every command.
     const char* env = std::getenv("GRAF_DB");
     options.add_options("Index")(
         "db", "index folder (or Xapian stub file); default $GRAF_DB, else graf-index",
         cxxopts::value<std::string>()->default_value(env && *env ? env : "graf-index"), "DIR");
+    if (remote_shards)
+        options.add_options("Index")(
+            "connect-timeout",
+            fmt::format("seconds to wait for a remote shard to accept a connection (default {:g})",
+                        searcher::kDefaultConnectTimeoutMs / 1000.0),
+            cxxopts::value<std::string>(), "SECONDS");
 }
 
 std::string db_option(const cxxopts::ParseResult& args) {
+    apply_connect_timeout(args);
     const std::string given = args["db"].as<std::string>();
     std::error_code ec;
     std::filesystem::path absolute = std::filesystem::absolute(given, ec);

@@ -20,11 +20,14 @@ enum ExitCode : int {
     kInterrupted = 130,    ///< Ctrl-C / SIGTERM: what was committed stays
 };
 
-/// --db, shared by every command that opens an index.
-void add_db_option(cxxopts::Options& options);
+/// --db, shared by every command that opens an index; with `remote_shards`
+/// (commands that read one, which may list remote shards) also
+/// --connect-timeout.
+void add_db_option(cxxopts::Options& options, bool remote_shards = true);
 /// The --db given as an absolute path without trailing slashes: graf puts
 /// work folders beside the index (`DB.creating`, `DB.compacting`), which
-/// "DB/" or "." would put inside it.
+/// "DB/" or "." would put inside it. Applies --connect-timeout when given
+/// (throws cxxopts' exception, naming it, for a bad value).
 std::string db_option(const cxxopts::ParseResult& args);
 /// --allow-partial, for commands that read a sharded index.
 void add_partial_option(cxxopts::Options& options);

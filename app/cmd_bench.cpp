@@ -10,9 +10,13 @@
 #include "bench/report.hpp"
 #include "searcher/query.hpp"
 #include "searcher/searcher.hpp"
+#include "web/search_client.hpp"
 
 namespace graf::app {
 namespace {
+
+// /api/search's largest limit.
+constexpr std::size_t kMaxApiLimit = 100;
 
 // A `name` query runs as `graf search --name`, every other kind as a query.
 searcher::SearchRequest request_for(const bench::BenchQuery& q, std::size_t k, bool snippets) {
@@ -41,7 +45,9 @@ int run_bench(int argc, char** argv) {
         ("k", "hits per search (also --k)", cxxopts::value<std::size_t>()->default_value("10"), "K")
         ("no-snippets", "time ranking alone, without building snippets")
         ("threads", "also measure throughput with N threads, one index handle each",
-         cxxopts::value<unsigned>()->default_value("1"), "N");
+         cxxopts::value<unsigned>()->default_value("1"), "N")
+        ("url", "time a running graf serve's /api/search instead of the index (same method)",
+         cxxopts::value<std::string>(), "http://HOST:PORT");
     // clang-format on
     // clang-format off
     options.add_options("Output")("out", "write per-query rows (kind, query, hits, total, min_us, median_us)",
@@ -77,12 +83,33 @@ int run_bench(int argc, char** argv) {
         return kUsage;
     }
 
-    auto make_runner = [&]() -> bench::RunQuery {
+    const std::string url = args.count("url") ? args["url"].as<std::string>() : "";
+    if (!url.empty() && k > kMaxApiLimit) {
+        error("bench: with --url, --k takes 1 to {} (what /api/search's limit allows)",
+              kMaxApiLimit);
+        return kUsage;
+    }
+    // One Searcher, or one kept-alive connection to the server, per thread.
+    auto search_for = [&]() -> std::function<bench::Outcome(const searcher::SearchRequest&)> {
+        if (!url.empty()) {
+            auto c = std::make_shared<web::SearchClient>(url);
+            return [c](const searcher::SearchRequest& req) {
+                web::SearchClient::Answer a =
+                    c->search(req.query, req.name, req.limit, req.snippets);
+                return bench::Outcome{a.hits, a.total};
+            };
+        }
         auto s = std::make_shared<searcher::Searcher>(db);
-        return [s, k, snippets, &queries_file](const bench::BenchQuery& q) {
+        return [s](const searcher::SearchRequest& req) {
+            searcher::SearchResult r = s->search(req);
+            return bench::Outcome{r.hits.size(), r.total_estimate};
+        };
+    };
+    auto make_runner = [&]() -> bench::RunQuery {
+        auto search = search_for();
+        return [search, k, snippets, &queries_file](const bench::BenchQuery& q) {
             try {
-                searcher::SearchResult r = s->search(request_for(q, k, snippets));
-                return bench::Outcome{r.hits.size(), r.total_estimate};
+                return search(request_for(q, k, snippets));
             } catch (const searcher::QueryError& e) {
                 throw searcher::QueryError(
                     fmt::format("{}:{}: {}", queries_file, q.line, e.what()));
@@ -102,9 +129,13 @@ int run_bench(int argc, char** argv) {
     } catch (const searcher::QueryError& e) {
         error("query error: {}", e.what());
         return kUsage;
+    } catch (const web::ServerError& e) {
+        error("bench: {}", e.what());
+        return kNothing;
     }
 
-    const bench::ReportHeader header{"graf", method.runs, k, snippets, method.threads, method.seed};
+    const bench::ReportHeader header{
+        url.empty() ? "graf" : "graf serve", method.runs, k, snippets, method.threads, method.seed};
     if (args.count("out")) bench::write_rows(args["out"].as<std::string>(), result.timings);
     if (args.count("json"))
         fmt::print("{}\n", bench::to_json(header, result)

@@ -39,7 +39,7 @@ int run_compact(int argc, char** argv) {
     cxxopts::Options options("graf compact",
                              "Rewrite an index in compact form: smaller and faster to search. "
                              "Searches may run meanwhile; graf index waits.");
-    add_db_option(options);
+    add_db_option(options, false);
     add_json_option(options);
     add_help_option(options);
     cxxopts::ParseResult args;

@@ -48,8 +48,8 @@ int run_facets(int argc, char** argv) {
     const auto f = filters_from(args, "facets");
     if (!f) return kUsage;
     return run_counting(args, "facets", *f, [&](web::Archive& archive, const Xapian::Query& q) {
-        const web::Facets result =
-            archive.with_retry([&] { return web::facets(archive.database(), q, top); });
+        const web::Facets result = archive.with_retry(
+            [&] { return web::facets(archive.database(), q, top, "", archive.local()); });
         if (args.count("json"))
             fmt::print("{}\n",
                        web::dump(web::facets_json(result, web::shown_query(to_request(*f)))));

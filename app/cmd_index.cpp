@@ -68,7 +68,7 @@ void print_dry_run(const indexer::IndexOptions& opts, const indexer::IndexStats&
 
 int run_index(int argc, char** argv) {
     cxxopts::Options options("graf index", "Add articles to an index; run again to update it.");
-    add_db_option(options);
+    add_db_option(options, false);
     // clang-format off
     options.add_options("Indexing")
         ("source", "the source name of every input, part of each article's id (default: each "

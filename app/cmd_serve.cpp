@@ -12,6 +12,7 @@
 #include "app/cli.hpp"
 #include "schema/schema.hpp"
 #include "searcher/open_index.hpp"
+#include "web/server.hpp"
 
 namespace graf::app {
 
@@ -20,11 +21,11 @@ int run_serve_shard(int argc, char** argv) {
         "graf serve-shard",
         "Serve an index or one shard of it over TCP (xapian-tcpsrv), read-only, for a stub "
         "with `remote HOST:PORT` lines on the searching machine.");
-    add_db_option(options);
+    add_db_option(options, false);
     // clang-format off
     options.add_options("Server")
         ("port", "TCP port to listen on", cxxopts::value<unsigned>(), "P")
-        ("interface", "address to listen on (default: every interface)", cxxopts::value<std::string>(), "ADDR")
+        ("interface", "address to listen on (default: loopback only)", cxxopts::value<std::string>()->default_value("127.0.0.1"), "ADDR")
         ("tcpsrv", "Xapian's server program", cxxopts::value<std::string>()->default_value("xapian-tcpsrv"), "PATH");
     // clang-format on
     add_help_option(options);
@@ -52,12 +53,14 @@ int run_serve_shard(int argc, char** argv) {
     }
     const std::string port = std::to_string(args["port"].as<unsigned>());
     const std::string program = args["tcpsrv"].as<std::string>();
-    std::vector<std::string> argv_strings = {program, "--port", port};
-    if (args.count("interface")) {
-        argv_strings.push_back("--interface");
-        argv_strings.push_back(args["interface"].as<std::string>());
-    }
-    argv_strings.push_back(db);
+    // Xapian's remote protocol has no authentication: loopback unless asked.
+    const std::string interface = args["interface"].as<std::string>();
+    if (!web::is_loopback(interface))
+        error(
+            "warning: serving on {}, not loopback: anyone who can reach this address can read "
+            "the whole index (Xapian's remote protocol has no authentication)",
+            interface);
+    std::vector<std::string> argv_strings = {program, "--port", port, "--interface", interface, db};
     std::vector<char*> exec_argv;
     for (std::string& a : argv_strings) exec_argv.push_back(a.data());
     exec_argv.push_back(nullptr);

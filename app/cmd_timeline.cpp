@@ -58,8 +58,8 @@ int run_timeline(int argc, char** argv) {
     const auto f = filters_from(args, "timeline");
     if (!f) return kUsage;
     return run_counting(args, "timeline", *f, [&](web::Archive& archive, const Xapian::Query& q) {
-        web::Timeline t =
-            archive.with_retry([&] { return web::timeline(archive.database(), q, *by); });
+        web::Timeline t = archive.with_retry(
+            [&] { return web::timeline(archive.database(), q, *by, archive.local()); });
         if (args.count("json"))
             fmt::print("{}\n", web::dump(web::timeline_json(t, web::shown_query(to_request(*f)))));
         else

@@ -51,8 +51,8 @@ int run_counting(const cxxopts::ParseResult& args, std::string_view command,
     } catch (const searcher::IndexMissing& e) {
         error("{}", e.what());
         return kNothing;
-    } catch (const Xapian::UnimplementedError&) {
-        error("{}: {}", command, web::kRemoteCounts);
+    } catch (const Xapian::UnimplementedError& e) {
+        error("{}: {}: {}", command, web::kRemoteCannot, e.get_msg());
         return kNothing;
     } catch (const Xapian::WildcardError&) {
         error("query error: a wildcard matches more than {} words; make it longer",

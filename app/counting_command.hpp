@@ -22,7 +22,7 @@ std::optional<web::Filters> filters_from(const cxxopts::ParseResult& args,
                                          std::string_view command);
 
 /// Opens the index, compiles the filters and calls `count` with them;
-/// returns the exit code (query errors 1, no index 2, remote shards 2).
+/// returns the exit code (query errors 1, no index 2, what a remote shard cannot do 2).
 int run_counting(const cxxopts::ParseResult& args, std::string_view command,
                  const web::Filters& filters,
                  const std::function<void(web::Archive&, const Xapian::Query&)>& count);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <fstream>
@@ -22,8 +23,9 @@ constexpr int kMaxStubDepth = 8;
 
 // A machine that is down but not refusing (no RST) would otherwise cost
 // Xapian's default 10 s connect timeout on every search; 2 s is ample for a
-// LAN or WAN connect. Replies keep Xapian's 10 s.
-constexpr unsigned kConnectTimeoutMs = 2000;
+// LAN or WAN connect (kDefaultConnectTimeoutMs; --connect-timeout changes
+// it). Replies keep Xapian's 10 s.
+std::atomic<unsigned> connect_timeout_ms{kDefaultConnectTimeoutMs};
 constexpr unsigned kReplyTimeoutMs = 10000;
 
 struct ShardLine {
@@ -98,7 +100,7 @@ void collect_shards(const fs::path& path, std::vector<ShardLine>& out, int depth
             std::string host(rest.substr(0, colon));
             out.push_back({"remote " + std::string(rest), true, [host, port] {
                                return Xapian::Remote::open(host, port, kReplyTimeoutMs,
-                                                           kConnectTimeoutMs);
+                                                           connect_timeout_ms.load());
                            }});
         } else {
             throw bad(fmt::format("unknown shard type '{}'", type));
@@ -199,6 +201,10 @@ OpenIndex open_once(const fs::path& db, bool allow_partial, bool may_retry, bool
 }
 
 }  // namespace
+
+void set_connect_timeout_ms(unsigned ms) {
+    connect_timeout_ms = ms;
+}
 
 OpenIndex open_index(const fs::path& db, bool allow_partial) {
     const schema::RetryBudget budget;  // one deadline for every wait below

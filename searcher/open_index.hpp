@@ -43,6 +43,13 @@ struct OpenIndex {
     std::vector<StaleShard> stale;         ///< shards to re-index with this graf
 };
 
+/// Graf's default wait for a remote shard to accept a connection.
+inline constexpr unsigned kDefaultConnectTimeoutMs = 2000;
+
+/// How long every later open_index waits for a remote shard to accept a
+/// connection (`--connect-timeout`); the process's setting, for all threads.
+void set_connect_timeout_ms(unsigned ms);
+
 /// With allow_partial, shards that cannot be opened are listed in `missing`
 /// instead of failing (at least one must answer); otherwise the first one
 /// throws ShardUnreachable (remote) or IndexMissing (local).

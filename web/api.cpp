@@ -18,8 +18,14 @@ namespace graf::web {
 
 namespace {
 
-const std::set<std::string> kSearchParams = {"q",    "name",  "since",  "until",     "source",
-                                             "sort", "limit", "offset", "paragraphs"};
+// The options of `graf search` that make sense over HTTP (not --export,
+// --explain or --color), under the same names as far as URLs allow.
+const std::set<std::string> kSearchParams = {"q",          "name",     "since",    "until",
+                                             "source",     "sort",     "limit",    "offset",
+                                             "paragraphs", "snippets", "feedback", "snippet_chars"};
+
+// As `graf search --snippet-chars` allows.
+constexpr std::size_t kMaxSnippetChars = 1000000;
 const std::set<std::string> kFilterParams = {"q", "name", "since", "until", "source"};
 
 // Most names one /api/names call returns.
@@ -37,12 +43,17 @@ Filters filters_of(const Params& p) {
 ApiResponse search(Archive& a, const QueryParams& given) {
     Params p(given, kSearchParams);
     searcher::SearchRequest req = to_request(filters_of(p));
-    req.sort_by_date = p.choice("sort", {"relevance", "date"}, "relevance") == "date";
-    req.limit = p.number("limit", 10, 1, 100);
+    const std::string sort = p.choice("sort", {"relevance", "date", "oldest"}, "relevance");
+    req.sort_by_date = sort != "relevance";
+    req.oldest_first = sort == "oldest";
+    req.limit = p.number("limit", 10, 0, 100);  // 0: the count only, as `--limit 0`
     req.offset = p.number("offset", 0, 0, 100000);
     req.paragraphs = p.flag("paragraphs");
+    req.snippets = p.flag("snippets", true);
+    req.feedback = p.flag("feedback", true);
+    req.snippet_chars = p.number("snippet_chars", 240, 20, kMaxSnippetChars);
     searcher::SearchResult r = a.searcher().search(req);
-    return {200, search_json(r, shown_query(req))};
+    return {200, search_json(std::move(r), shown_query(req))};
 }
 
 ApiResponse timeline(Archive& a, const QueryParams& given) {
@@ -55,7 +66,7 @@ ApiResponse timeline(Archive& a, const QueryParams& given) {
     searcher::HighlightSpec unused;
     const Xapian::Query q = a.compile(f, unused);
     try {
-        Timeline t = a.with_retry([&] { return web::timeline(a.database(), q, by); });
+        Timeline t = a.with_retry([&] { return web::timeline(a.database(), q, by, a.local()); });
         return {200, timeline_json(t, shown_query(to_request(f)))};
     } catch (const TimelineTooLong& e) {
         throw ParamError(fmt::format("parameter '{}'", e.what()));
@@ -70,7 +81,7 @@ ApiResponse facets(Archive& a, const QueryParams& given) {
     const std::size_t top = p.number("top", 10, 1, 100);
     searcher::HighlightSpec unused;
     const Xapian::Query q = a.compile(f, unused);
-    Facets result = a.with_retry([&] { return web::facets(a.database(), q, top); });
+    Facets result = a.with_retry([&] { return web::facets(a.database(), q, top, "", a.local()); });
     return {200, facets_json(result, shown_query(to_request(f)))};
 }
 
@@ -87,8 +98,8 @@ ApiResponse names(Archive& a, const QueryParams& given) {
                     [&](const std::string& k) { return p.has(k); })) {
         searcher::HighlightSpec unused;
         const Xapian::Query q = a.compile(filters_of(p), unused);
-        Facets f =
-            a.with_retry([&] { return web::facets(a.database(), q, top, analysis::fold(prefix)); });
+        Facets f = a.with_retry(
+            [&] { return web::facets(a.database(), q, top, analysis::fold(prefix), a.local()); });
         for (const FacetCount& n : f.names)
             j.push_back({{"name", display_name(n.value)},
                          {"paragraphs", n.paragraphs},
@@ -119,7 +130,7 @@ ApiResponse stats(Archive& a, const QueryParams& given) {
              {"last_date", s.last_date},
              {"sources", sources},
              {"bytes_on_disk", s.bytes_on_disk},
-             {"shards", searcher::open_index(a.path()).shards.size()},
+             {"shards", a.shard_count()},  // not opened again: a remote one costs a connect
              {"merge_pending", indexer::merge_pending(a.path())},
              {"partial", false}}};
 }
@@ -226,8 +237,8 @@ ApiResponse Api::handle(const std::string& path, const QueryParams& params) {
         return {503, {{"error", e.what()}}};
     } catch (const searcher::ShardUnreachable& e) {
         return {503, {{"error", e.what()}}};
-    } catch (const Xapian::UnimplementedError&) {
-        return {503, {{"error", kRemoteCounts}}};
+    } catch (const Xapian::UnimplementedError& e) {
+        return {503, {{"error", fmt::format("{}: {}", kRemoteCannot, e.get_msg())}}};
     } catch (const Xapian::Error& e) {
         return {503, {{"error", fmt::format("index error: {}", e.get_description())}}};
     }

@@ -43,9 +43,9 @@ class Api {
 /// empty if `error` is not a query error.
 std::string query_error_message(const std::exception& error);
 
-/// Why a timeline or facets cannot be counted on an index with remote shards.
-inline constexpr const char* kRemoteCounts =
-    "timelines and facets read every match's values, which Xapian's remote protocol cannot "
-    "do: they need an index whose shards are local";
+/// What a reader is told when a remote shard cannot do what was asked
+/// (Xapian's UnimplementedError); its message follows.
+inline constexpr const char* kRemoteCannot =
+    "a remote shard cannot do this (Xapian's remote protocol)";
 
 }  // namespace graf::web

@@ -19,8 +19,28 @@ searcher::SearchRequest to_request(const Filters& f) {
     return req;
 }
 
+namespace {
+
+// Xapian 1.4 has no "is remote" call; a remote database cannot say whether
+// it is locked for writing (UnimplementedError), a local one can.
+bool all_local(const std::vector<Xapian::Database>& shards) {
+    for (const Xapian::Database& shard : shards) {
+        try {
+            (void)shard.locked();
+        } catch (const Xapian::UnimplementedError&) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
 Archive::Archive(const std::filesystem::path& db)
-    : path_(db), searcher_(db), index_(searcher::open_index(db)) {}
+    : path_(db),
+      searcher_(db),
+      index_(searcher::open_index(db)),
+      local_(all_local(index_.shards)) {}
 
 void Archive::refresh() {
     searcher_.database().reopen();

@@ -31,6 +31,10 @@ class Archive {
     Xapian::Database& database() { return index_.all; }
     const std::filesystem::path& path() const { return path_; }
     analysis::Stemmer& stemmer() { return stemmer_; }
+    /// Every shard is on this machine (none is `remote`): match spies of
+    /// graf's own can run (xapian-tcpsrv runs only Xapian's).
+    bool local() const { return local_; }
+    std::size_t shard_count() const { return index_.shards.size(); }
 
     /// Takes the index's newest committed revision (a `graf index` may have
     /// committed since the last request); cheap when nothing changed.
@@ -55,11 +59,16 @@ class Archive {
     }
 
   private:
+    // Xapian keeps one old revision readable: a read that outlasts two
+    // commits fails however often it is retried (`graf index --commit-every
+    // 1` beside /api/stats, which walks every term, in the e2e test); the
+    // default of 5,000 paragraphs per commit leaves seconds between them.
     static constexpr int kRetries = 5;
     std::filesystem::path path_;
     searcher::Searcher searcher_;
     searcher::OpenIndex index_;
     analysis::Stemmer stemmer_;
+    bool local_ = true;
 };
 
 }  // namespace graf::web

@@ -28,7 +28,8 @@ std::optional<Article> read_article(const Xapian::Database& db, const std::strin
         if (chosen.empty()) chosen = data.id;
         if (data.id != chosen) continue;  // the same input id in another source
         if (a.paragraphs.empty()) {
-            a.id = data.article;
+            a.id = data.id.empty() ? data.article : data.id;
+            a.article = data.article;
             a.title = data.title;
             a.date = data.date;
             a.source = data.source;
@@ -59,19 +60,20 @@ std::optional<Article> read_article(const Xapian::Database& db, const std::strin
     return a;
 }
 
-nlohmann::json article_json(const Article& a, unsigned marked) {
+nlohmann::json article_json(const Article& a, unsigned chosen) {
     nlohmann::json paragraphs = nlohmann::json::array();
     for (const ArticleParagraph& p : a.paragraphs) {
         nlohmann::json spans = nlohmann::json::array();
         for (auto [begin, length] : p.highlights) spans.push_back({begin, length});
         paragraphs.push_back({{"paragraph", p.number},
                               {"text", p.text},
-                              {"highlights", spans},
-                              {"marked", p.number == marked}});
+                              {"chosen", p.number == chosen},
+                              {"highlights", spans}});
     }
-    nlohmann::json j = {{"article", a.id},    {"title", a.title}, {"date", a.date},
-                        {"source", a.source}, {"url", a.url},     {"paragraphs", paragraphs}};
-    j["marked"] = marked ? nlohmann::json(marked) : nlohmann::json(nullptr);
+    nlohmann::json j = {
+        {"id", a.id},         {"article", a.article}, {"title", a.title},        {"date", a.date},
+        {"source", a.source}, {"url", a.url},         {"paragraphs", paragraphs}};
+    j["paragraph"] = chosen ? nlohmann::json(chosen) : nlohmann::json(nullptr);
     return j;
 }
 

@@ -22,7 +22,9 @@ struct ArticleParagraph {
 };
 
 struct Article {
-    std::string id, title, date, source, url;
+    std::string id;       ///< unique: SOURCE:ID (schema 6; older indexes: the input's id)
+    std::string article;  ///< the id its input gave it
+    std::string title, date, source, url;
     std::vector<ArticleParagraph> paragraphs;
 };
 
@@ -32,7 +34,9 @@ std::optional<Article> read_article(const Xapian::Database& db, const std::strin
                                     const searcher::HighlightSpec* highlight,
                                     analysis::Stemmer& stemmer);
 
-/// `marked`: the paragraph to show as the hit (0: none).
-nlohmann::json article_json(const Article& a, unsigned marked);
+/// `graf show --json`'s object without "location" (where the server read the
+/// file is not the reader's business), each paragraph with its highlights.
+/// `chosen`: the paragraph to show as the hit (0: none).
+nlohmann::json article_json(const Article& a, unsigned chosen);
 
 }  // namespace graf::web

@@ -51,22 +51,90 @@ std::vector<FacetCount> top_of(const std::unordered_map<std::string, Tally>& tal
     return out;
 }
 
+std::string ymd(const std::string& value) {
+    if (value.size() != 8) return {};
+    return value.substr(0, 4) + "-" + value.substr(4, 2) + "-" + value.substr(6, 2);
+}
+
+// Every match collapsed by article, with Xapian's own spy on the date slot
+// (xapian-tcpsrv runs no other): articles, paragraphs, the date range and
+// one matching paragraph.
+struct Collapsed {
+    std::uint64_t articles = 0, paragraphs = 0;
+    std::string first_date, last_date;
+    Xapian::docid some_doc = 0;
+};
+
+Collapsed count_collapsed(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_collapse_key(schema::kArticleSlot);
+    Xapian::ValueCountMatchSpy spy(schema::kDateSlot);
+    enquire.add_matchspy(&spy);
+    const Xapian::doccount all = db.get_doccount();
+    Xapian::MSet m = enquire.get_mset(0, all, all);  // every article: an exact count
+    Collapsed c{m.size(), spy.get_total(), "", "", m.empty() ? 0 : *m.begin()};
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        if (c.first_date.empty()) c.first_date = ymd(*it);  // values come in order
+        c.last_date = ymd(*it);
+    }
+    return c;
+}
+
+// On remote shards: the counts above, then one such match per source (the
+// index's source terms; a source's label is read from one of its matching
+// paragraphs).
+void count_sources_remotely(const Xapian::Database& db, const Xapian::Query& query, Facets& f,
+                            std::size_t top) {
+    const Collapsed all = count_collapsed(db, query);
+    f.articles = all.articles;
+    f.paragraphs = all.paragraphs;
+    f.first_date = all.first_date;
+    f.last_date = all.last_date;
+    const std::string prefix(schema::kSourcePrefix);
+    std::vector<FacetCount> sources;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        const Collapsed c =
+            count_collapsed(db, Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(*it)));
+        if (c.paragraphs == 0) continue;
+        const Xapian::Document doc = db.get_document(c.some_doc);
+        const std::string record = doc.get_value(schema::kRecordSlot);
+        const schema::ParagraphData data =
+            record.empty() ? schema::decode_legacy(doc.get_data()) : schema::decode(record);
+        sources.push_back({data.source, c.articles, c.paragraphs});
+    }
+    std::sort(sources.begin(), sources.end(), [](const FacetCount& a, const FacetCount& b) {
+        return a.paragraphs != b.paragraphs ? a.paragraphs > b.paragraphs : a.value < b.value;
+    });
+    if (sources.size() > top) sources.resize(top);
+    f.sources = std::move(sources);
+}
+
+// Remote term lists cost a round trip each: names come from fewer paragraphs.
+constexpr Xapian::doccount kRemoteNameSample = 200;
+
 }  // namespace
 
 Facets facets(const Xapian::Database& db, const Xapian::Query& query, std::size_t top,
-              const std::string& name_prefix) {
+              const std::string& name_prefix, bool local) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    SourceSpy spy;
-    enquire.add_matchspy(&spy);
-    Xapian::MSet best = enquire.get_mset(0, kNameSample, db.get_doccount());
-
     Facets f;
-    f.articles = spy.articles.size();
-    f.paragraphs = spy.paragraphs;
-    f.first_date = spy.first_date;
-    f.last_date = spy.last_date;
-    f.sources = top_of(spy.sources, top);
+    Xapian::MSet best;
+    if (local) {
+        SourceSpy spy;
+        enquire.add_matchspy(&spy);
+        best = enquire.get_mset(0, kNameSample, db.get_doccount());
+        f.articles = spy.articles.size();
+        f.paragraphs = spy.paragraphs;
+        f.first_date = spy.first_date;
+        f.last_date = spy.last_date;
+        f.sources = top_of(spy.sources, top);
+    } else {
+        count_sources_remotely(db, query, f, top);
+        best = enquire.get_mset(0, kRemoteNameSample);
+    }
 
     const std::string prefix = std::string(schema::kNamePrefix) + name_prefix;
     std::unordered_map<std::string, Tally> names;

@@ -29,8 +29,10 @@ struct Facets {
 };
 
 /// `name_prefix` (folded, as names are indexed) keeps only the names starting with it.
+/// `local`: every shard is on this machine; otherwise only Xapian's built-in
+/// match spies run, and names are read from the best 200 paragraphs (see facets.cpp).
 Facets facets(const Xapian::Database& db, const Xapian::Query& query, std::size_t top,
-              const std::string& name_prefix = "");
+              const std::string& name_prefix = "", bool local = true);
 
 nlohmann::json facets_json(const Facets& f, const std::string& query);
 

@@ -18,8 +18,9 @@ Params::Params(const std::multimap<std::string, std::string>& given,
                const std::set<std::string>& known) {
     for (const auto& [key, value] : given) {
         if (!known.count(key))
-            throw ParamError(fmt::format("unknown parameter '{}' (this endpoint takes: {})",
-                                         key.substr(0, 100), joined(known)));
+            throw ParamError(
+                fmt::format("unknown parameter '{}' (this endpoint takes{})", key.substr(0, 100),
+                            known.empty() ? std::string(" none") : ": " + joined(known)));
         if (!values_.emplace(key, value).second)
             throw ParamError(fmt::format("parameter '{}' is given more than once", key));
         if (value.size() > kMaxParamBytes)
@@ -50,9 +51,9 @@ std::size_t Params::number(const std::string& key, std::size_t fallback, std::si
     return n;
 }
 
-bool Params::flag(const std::string& key) const {
+bool Params::flag(const std::string& key, bool fallback) const {
     auto it = values_.find(key);
-    if (it == values_.end()) return false;
+    if (it == values_.end()) return fallback;
     if (it->second.empty() || it->second == "1" || it->second == "true") return true;
     if (it->second == "0" || it->second == "false") return false;
     throw ParamError(fmt::format("parameter '{}' takes 1, true, 0 or false, not '{}'", key,

@@ -28,8 +28,8 @@ class Params {
     /// An integer in [low, high].
     std::size_t number(const std::string& key, std::size_t fallback, std::size_t low,
                        std::size_t high) const;
-    /// Absent, "0", "false": false; "", "1", "true": true.
-    bool flag(const std::string& key) const;
+    /// Absent: `fallback`; "0", "false": false; "", "1", "true": true.
+    bool flag(const std::string& key, bool fallback = false) const;
     /// One of `choices` (comma-separated in messages).
     std::string choice(const std::string& key, const std::set<std::string>& choices,
                        const std::string& fallback) const;

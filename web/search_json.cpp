@@ -2,37 +2,45 @@
 
 namespace graf::web {
 
-nlohmann::json search_json(const searcher::SearchResult& r, const std::string& query) {
+// Built member by member with the strings moved in: nlohmann's initializer
+// lists copy every string (and nested object) once more, which was a tenth
+// of a name query's CPU time in `graf serve` (perf).
+nlohmann::json search_json(searcher::SearchResult r, const std::string& query) {
     nlohmann::json hits = nlohmann::json::array();
-    for (const searcher::Hit& h : r.hits) {
+    hits.get_ref<nlohmann::json::array_t&>().reserve(r.hits.size());
+    for (searcher::Hit& h : r.hits) {
         nlohmann::json spans = nlohmann::json::array();
-        for (auto [begin, length] : h.snippet.highlights) spans.push_back({begin, length});
-        hits.push_back({{"rank", h.rank},
-                        {"article", h.article},
-                        {"id", h.id},
-                        {"paragraph", h.paragraph},
-                        {"title", h.title},
-                        {"date", h.date},
-                        {"source", h.source},
-                        {"url", h.url},
-                        {"score", h.score},
-                        {"matching_paragraphs", h.matching_paragraphs},
-                        {"snippet", h.snippet.text},
-                        {"highlights", spans}});
+        for (auto [begin, length] : h.snippet.highlights)
+            spans.push_back(nlohmann::json::array_t{begin, length});
+        nlohmann::json hit = nlohmann::json::object();
+        hit["rank"] = h.rank;
+        hit["article"] = std::move(h.article);
+        hit["id"] = std::move(h.id);
+        hit["paragraph"] = h.paragraph;
+        hit["title"] = std::move(h.title);
+        hit["date"] = std::move(h.date);
+        hit["source"] = std::move(h.source);
+        hit["url"] = std::move(h.url);
+        hit["score"] = h.score;
+        hit["matching_paragraphs"] = h.matching_paragraphs;
+        hit["snippet"] = std::move(h.snippet.text);
+        hit["highlights"] = std::move(spans);
+        hits.push_back(std::move(hit));
     }
     nlohmann::json missing = nlohmann::json::array();
-    for (const searcher::MissingShard& m : r.missing_shards)
-        missing.push_back({{"shard", m.shard}, {"error", m.reason}});
-    nlohmann::json j = {{"query", query},
-                        {"total_estimate", r.total_estimate},
-                        {"total_exact", r.total_exact},
-                        {"total_lower", r.total_lower},
-                        {"total_upper", r.total_upper},
-                        {"took_ms", r.took_ms},
-                        {"partial", !r.missing_shards.empty()},
-                        {"missing_shards", missing},
-                        {"hits", hits}};
-    if (r.suggestion) j["suggestion"] = *r.suggestion;
+    for (searcher::MissingShard& m : r.missing_shards)
+        missing.push_back({{"shard", std::move(m.shard)}, {"error", std::move(m.reason)}});
+    nlohmann::json j = nlohmann::json::object();
+    j["query"] = query;
+    j["total_estimate"] = r.total_estimate;
+    j["total_exact"] = r.total_exact;
+    j["total_lower"] = r.total_lower;
+    j["total_upper"] = r.total_upper;
+    j["took_ms"] = r.took_ms;
+    j["partial"] = !missing.empty();
+    j["missing_shards"] = std::move(missing);
+    j["hits"] = std::move(hits);
+    if (r.suggestion) j["suggestion"] = std::move(*r.suggestion);
     j["expanded"] = r.expanded;
     return j;
 }

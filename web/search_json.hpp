@@ -10,7 +10,8 @@
 namespace graf::web {
 
 /// `query` is the query as shown to the user (with name:"…" when --name was given).
-nlohmann::json search_json(const searcher::SearchResult& result, const std::string& query);
+/// Takes the result by value: its strings are moved into the JSON.
+nlohmann::json search_json(searcher::SearchResult result, const std::string& query);
 
 /// The query as `graf search` shows it: QUERY name:"NAME".
 std::string shown_query(const searcher::SearchRequest& request);

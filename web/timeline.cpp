@@ -29,25 +29,66 @@ class DateSpy : public Xapian::MatchSpy {
     std::map<std::string, DateCount> by_date;  ///< "" = undated
 };
 
-}  // namespace
+struct DateTotals {
+    std::uint64_t paragraphs = 0, articles = 0;
+};
 
-Timeline timeline(const Xapian::Database& db, const Xapian::Query& query, Granularity by) {
+std::map<std::string, DateTotals> count_locally(const Xapian::Database& db,
+                                                const Xapian::Query& query) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     DateSpy spy;
     enquire.add_matchspy(&spy);
     enquire.get_mset(0, 0, db.get_doccount());
+    std::map<std::string, DateTotals> out;
+    for (const auto& [date, count] : spy.by_date)
+        out[date] = {count.paragraphs, count.articles.size()};
+    return out;
+}
 
+// xapian-tcpsrv runs only Xapian's own match spies, so on remote shards:
+// paragraphs per date from a ValueCountMatchSpy (which skips undated ones:
+// the rest of its total), and articles per date from one match collapsed
+// by article and sorted by date, whose every entry carries its date as the
+// sort key. The spy sees every paragraph before collapsing.
+std::map<std::string, DateTotals> count_remotely(const Xapian::Database& db,
+                                                 const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_collapse_key(schema::kArticleSlot);
+    enquire.set_sort_by_value(schema::kDateSlot, false);
+    Xapian::ValueCountMatchSpy spy(schema::kDateSlot);
+    enquire.add_matchspy(&spy);
+    const Xapian::doccount all = db.get_doccount();
+    Xapian::MSet articles = enquire.get_mset(0, all, all);
+    std::map<std::string, DateTotals> out;
+    std::uint64_t dated = 0;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        out[*it].paragraphs = it.get_termfreq();
+        dated += it.get_termfreq();
+    }
+    if (spy.get_total() > dated) out[""].paragraphs = spy.get_total() - dated;
+    for (auto it = articles.begin(); it != articles.end(); ++it) ++out[it.get_sort_key()].articles;
+    return out;
+}
+
+}  // namespace
+
+Timeline timeline(const Xapian::Database& db, const Xapian::Query& query, Granularity by,
+                  bool local) {
     Timeline t;
     t.by = by;
-    for (const auto& [date, count] : spy.by_date) {
+    const std::map<std::string, DateTotals> by_date =
+        local ? count_locally(db, query) : count_remotely(db, query);
+    for (const auto& [date, count] : by_date) {
         t.paragraphs += count.paragraphs;
-        t.articles += count.articles.size();
+        t.articles += count.articles;
         std::optional<Period> p = period_of(date, by);
         if (!p) {
             t.undated_paragraphs += count.paragraphs;
-            t.undated_articles += count.articles.size();
+            t.undated_articles += count.articles;
             continue;
         }
         // Dates come in order, so periods do too; fill the gaps with zeros.
@@ -61,7 +102,7 @@ Timeline timeline(const Xapian::Database& db, const Xapian::Query& query, Granul
         }
         if (t.periods.empty()) t.periods.push_back({*p, 0, 0});
         t.periods.back().paragraphs += count.paragraphs;
-        t.periods.back().articles += count.articles.size();
+        t.periods.back().articles += count.articles;
     }
     return t;
 }

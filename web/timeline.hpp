@@ -33,7 +33,10 @@ struct Timeline {
     std::uint64_t undated_articles = 0, undated_paragraphs = 0;
 };
 
-Timeline timeline(const Xapian::Database& db, const Xapian::Query& query, Granularity by);
+/// `local`: every shard is on this machine (a faster count of our own);
+/// otherwise only Xapian's built-in match spies run (see timeline.cpp).
+Timeline timeline(const Xapian::Database& db, const Xapian::Query& query, Granularity by,
+                  bool local = true);
 
 nlohmann::json timeline_json(const Timeline& t, const std::string& query);
 

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "e2e/cli_runner.hpp"
+#include "e2e/web_client.hpp"
 
 using namespace graf::test;
 using nlohmann::json;
@@ -124,4 +125,45 @@ TEST_CASE("bench: the table, --no-snippets, and errors naming the query file lin
         run_graf({"bench", "--db", (dir / "none").string(), "--queries", queries.string()});
     CHECK(no_index.exit_code == 2);
     CHECK(no_index.err.find("graf index") != std::string::npos);
+}
+
+TEST_CASE("bench: --url times a graf serve's /api/search with the same method and hits") {
+    TempDir dir;
+    index_sample(dir / "db");
+    auto queries = write_queries(dir);
+    WebServer server(dir / "db");
+    const std::string url = "http://127.0.0.1:" + std::to_string(server.port());
+    RunResult local =
+        run_graf({"bench", "--db", (dir / "db").string(), "--queries", queries.string(), "--runs",
+                  "2", "--k", "5", "--out", (dir / "local.tsv").string()});
+    REQUIRE_MESSAGE(local.exit_code == 0, local.err);
+    RunResult http = run_graf({"bench", "--url", url + "/", "--queries", queries.string(), "--runs",
+                               "2", "--k", "5", "--json", "--out", (dir / "http.tsv").string()});
+    REQUIRE_MESSAGE(http.exit_code == 0, http.err);
+    json j = json::parse(http.out);
+    CHECK(j["engine"] == "graf serve");
+    CHECK(j["kinds"]["all"]["queries"] == kQueries.size());
+    auto local_rows = read_rows(dir / "local.tsv"), http_rows = read_rows(dir / "http.tsv");
+    REQUIRE(local_rows.size() == http_rows.size());
+    for (std::size_t i = 0; i < local_rows.size(); ++i) {
+        CAPTURE(local_rows[i][1]);
+        // kind, query, hits, total: the same answers through the server.
+        CHECK(std::vector<std::string>(local_rows[i].begin(), local_rows[i].begin() + 4) ==
+              std::vector<std::string>(http_rows[i].begin(), http_rows[i].begin() + 4));
+    }
+
+    write_file(dir / "bad.tsv", "terms\tBannon\nterms\tmusk AND\n");
+    RunResult bad = run_graf({"bench", "--url", url, "--queries", (dir / "bad.tsv").string()});
+    RunResult bad_local =
+        run_graf({"bench", "--db", (dir / "db").string(), "--queries", (dir / "bad.tsv").string()});
+    CHECK(bad.exit_code == bad_local.exit_code);
+    CHECK(bad.err == bad_local.err);
+
+    RunResult down =
+        run_graf({"bench", "--url", "http://127.0.0.1:1", "--queries", queries.string()});
+    CHECK(down.exit_code == 2);
+    CHECK(down.err.find("graf: bench: http://127.0.0.1:1: no answer") == 0);
+    RunResult big = run_graf({"bench", "--url", url, "--queries", queries.string(), "--k", "500"});
+    CHECK(big.exit_code == 1);
+    CHECK(big.err.find("--k takes 1 to 100") != std::string::npos);
 }

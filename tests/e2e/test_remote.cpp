@@ -3,11 +3,15 @@
 // stub of `remote` lines: the same hits as the local sharded index; a shard
 // that goes down is a clear one-line error naming it, and --allow-partial
 // answers from the others, marked partial.
+#include <arpa/inet.h>
 #include <doctest/doctest.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <xapian.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <fstream>
@@ -201,4 +205,78 @@ TEST_CASE("serve-shard: refuses what is not a graf index of this schema, before 
     CHECK(r.err.find("schema") != std::string::npos);
     CHECK(run_graf({"serve-shard", "--db", (tmp / "none").string(), "--port", "1"}).exit_code == 2);
     CHECK(run_graf({"serve-shard", "--db", (tmp / "other").string()}).exit_code == 1);  // no port
+}
+
+TEST_CASE("serve-shard: listens on loopback unless --interface says otherwise, with a warning") {
+    TempDir tmp;
+    index_sample(tmp / "db");
+    // /bin/echo in xapian-tcpsrv's place prints the arguments it would get.
+    RunResult plain = run_graf(
+        {"serve-shard", "--db", (tmp / "db").string(), "--port", "8100", "--tcpsrv", "/bin/echo"});
+    CHECK(plain.exit_code == 0);
+    CHECK(plain.out == "--port 8100 --interface 127.0.0.1 " + (tmp / "db").string() + "\n");
+    CHECK(plain.err.empty());
+    RunResult open = run_graf({"serve-shard", "--db", (tmp / "db").string(), "--port", "8100",
+                               "--interface", "0.0.0.0", "--tcpsrv", "/bin/echo"});
+    CHECK(open.out.find("--interface 0.0.0.0 ") != std::string::npos);
+    CHECK(open.err.find("warning: serving on 0.0.0.0, not loopback") == 6);
+}
+
+namespace {
+
+// A loopback port whose connects hang like a blackholed machine's: a
+// listening socket that never accepts, its backlog filled, so the kernel
+// drops further SYNs (tcp_abort_on_overflow is off by default).
+struct HangingPort {
+    int listener = -1;
+    std::vector<int> queued;
+    int port = 0;
+    HangingPort() {
+        listener = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        REQUIRE(listen(listener, 0) == 0);
+        socklen_t len = sizeof addr;
+        getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len);
+        port = ntohs(addr.sin_port);
+        for (int i = 0; i < 3; ++i) {  // fill the accept queue; later ones just wait
+            int c = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+            connect(c, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+            queued.push_back(c);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ~HangingPort() {
+        for (int c : queued) close(c);
+        close(listener);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("remote: --connect-timeout bounds the wait for a shard that does not accept") {
+    TempDir tmp;
+    HangingPort hanging;
+    write_file(tmp / "hang.stub", "remote 127.0.0.1:" + std::to_string(hanging.port) + "\n");
+    const std::string stub = (tmp / "hang.stub").string();
+    const auto start = std::chrono::steady_clock::now();
+    RunResult r = run_graf({"search", "--db", stub, "--connect-timeout", "0.3", "Bannon"});
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("remote 127.0.0.1:" + std::to_string(hanging.port)) != std::string::npos);
+    CHECK(seconds < 1.5);  // graf's default 2 s, Xapian's 10 s
+
+    for (const std::string bad : {"0", "x", "-1", "601", "1s"}) {
+        RunResult b = run_graf({"stats", "--db", stub, "--connect-timeout", bad});
+        CHECK(b.exit_code == 1);
+        CHECK(b.err.find("--connect-timeout takes seconds from 0.001 to 600, not '" + bad + "'") !=
+              std::string::npos);
+    }
+    // Commands that never open a remote shard do not take it.
+    CHECK(run_graf({"index", "--db", (tmp / "db").string(), "--connect-timeout", "1",
+                    sample_corpus().string()})
+              .exit_code == 1);
 }

@@ -112,6 +112,15 @@ try {
   check(!new URL(page.url()).searchParams.has('source') && !new URL(page.url()).searchParams.has('since'),
         'clear filters keeps only the query: ' + page.url());
 
+  // Oldest first, as `graf search --sort oldest`.
+  await page.selectOption('#sort', 'oldest');
+  await step(page, () => page.click('#search button[type=submit]'));
+  check(new URL(page.url()).searchParams.get('sort') === 'oldest', 'the URL holds sort=oldest: ' + page.url());
+  const order = (await text(page, '#hits .meta')).map((m) => m.slice(0, 10));
+  check(order[0] === '2024-11-03' && order.every((d, i) => i === 0 || order[i - 1] <= d),
+        'oldest first: ' + order);
+  check((await page.inputValue('#sort')) === 'oldest', 'the form shows the sort');
+
   // Top names: a click searches that name.
   const names = await text(page, '#names a');
   check(names.includes('Morag Fraser'), 'top names among the results: ' + names);

@@ -84,7 +84,7 @@ function fillForm(s) {
 function formState() {
   const text = $('q').value.trim();
   const s = {since: $('since').value.trim(), until: $('until').value.trim(),
-             source: $('source').value, sort: $('sort').value === 'date' ? 'date' : ''};
+             source: $('source').value, sort: $('sort').value === 'relevance' ? '' : $('sort').value};
   if ($('mode').value === 'name') s.name = text;
   else s.q = text;
   return s;
@@ -187,14 +187,19 @@ async function showResults(s) {
   $('article-view').hidden = true;
   $('welcome').hidden = true;
   const filters = filtersOf(s);
+  // The chart and the names are extras: if they fail, the hits still show,
+  // with a note saying what is missing and why.
+  const extra = (promise, what) => promise.catch((e) => ({failed: what + ': ' + e.message}));
   const [r, t, f] = await Promise.all([
     api('/api/search', Object.assign({sort: s.sort, offset: s.offset, limit: PAGE}, filters)),
-    api('/api/timeline', Object.assign({by: s.by || chooseGranularity(s)}, filters)),
-    api('/api/facets', filters),
+    extra(api('/api/timeline', Object.assign({by: s.by || chooseGranularity(s)}, filters)),
+          'no timeline'),
+    extra(api('/api/facets', filters), 'no names'),
   ]);
-  renderHits(r, s, t.articles);
-  renderTimeline(t, s);
-  renderNames(f);
+  renderHits(r, s, t.failed ? undefined : t.articles);
+  renderTimeline(t.failed ? {periods: []} : t, s);
+  renderNames(f.failed ? {names: []} : f);
+  showError([t.failed, f.failed].filter(Boolean).join(' · '));
 }
 
 // Months unless the filters pin a short range, then days or weeks.
@@ -224,10 +229,10 @@ async function showArticle(s) {
   }
   let target = null;
   $('article-body').replaceChildren(...a.paragraphs.map((p) => {
-    const node = el('p', {class: 'para' + (p.marked ? ' marked' : ''), id: 'p' + p.paragraph},
+    const node = el('p', {class: 'para' + (p.chosen ? ' marked' : ''), id: 'p' + p.paragraph},
                     el('span', {class: 'num', text: '¶' + p.paragraph}),
                     marked(p.text, p.highlights));
-    if (p.marked) target = node;
+    if (p.chosen) target = node;
     return node;
   }));
   if (target) target.scrollIntoView({block: 'center'});
