@@ -11,7 +11,7 @@
 namespace graf::schema {
 
 /// Bumped when the schema changes; every article is re-indexed then.
-inline constexpr std::string_view kVersion = "6";
+inline constexpr std::string_view kVersion = "7";
 
 // Term prefixes (Xapian convention: single capitals; X for multi-letter).
 inline constexpr std::string_view kArticlePrefix =
@@ -36,6 +36,14 @@ inline constexpr std::string_view kArticleDocMarker = "XKarticle";
 /// boolean: the id the input gives the article (schema 6), so `article:`
 /// finds it by that id too; XA holds the full id ("SOURCE:ID").
 inline constexpr std::string_view kLocalIdPrefix = "XL";
+/// Quotations (schema 7, analysis/quotes.hpp): a word inside a quotation,
+/// with the paragraph's positions (said:"good authority"); the word after
+/// the prefix is folded lower case, so XQS terms never collide with these.
+inline constexpr std::string_view kQuotePrefix = "XQ";
+/// XQSelon musk: the speaker of a quotation in the paragraph; wdf = quotes.
+inline constexpr std::string_view kSpeakerPrefix = "XQS";
+/// Boolean, on every paragraph that holds a quotation (graf quotes' universe).
+inline constexpr std::string_view kQuoteMarker = "XKquote";
 
 // Value slots.
 inline constexpr Xapian::valueno kArticleSlot = 0;  ///< article id: the collapse key
@@ -48,6 +56,10 @@ inline constexpr Xapian::valueno kRecordSlot = 3;
 /// Slot 4 is kept for duplicate detection. Article documents' date (YYYYMMDD):
 /// --since/--until on the article ranking, never met by a paragraph filter.
 inline constexpr Xapian::valueno kArticleDateSlot = 5;
+/// The paragraph's quotations (schema 7): one line each, "BEGIN END PATTERN
+/// FLAGS SPEAKER" (analysis::encode_quotes), byte offsets into the record's
+/// text, so graf quotes cuts a quote out of the record it reads anyway.
+inline constexpr Xapian::valueno kQuotesSlot = 6;
 
 // Metadata keys.
 inline constexpr std::string_view kVersionKey = "graf:schema";

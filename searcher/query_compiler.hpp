@@ -33,6 +33,7 @@ class QueryCompiler {
     Xapian::Query positional(const QueryNode& w);
     Xapian::Query near(const QueryNode& n);
     Xapian::Query title(const QueryNode& t);
+    Xapian::Query phrase(const QueryNode& n, const std::string& prefix);
     Xapian::Query filter(const QueryNode& f);
     static Xapian::Query standalone(const Compiled& c);
     std::vector<std::string> variants(const QueryNode& w);
@@ -44,5 +45,9 @@ class QueryCompiler {
 /// The name's own terms: XN<key> (also surname-only mentions) OR all its
 /// XP word pairs (full names the name finder did not tag).
 Xapian::Query name_terms_query(const std::vector<std::string>& words);
+
+/// saidby:"Elon Musk", graf quotes --name: XQS<name key>, the quotations the
+/// quote finder gave that speaker.
+Xapian::Query speaker_query(const std::vector<std::string>& words);
 
 }  // namespace graf::searcher

@@ -154,7 +154,7 @@ class Lexer {
         if (colon == std::string::npos) return false;
         std::string name = analysis::fold(word.substr(0, colon));
         if (name != "title" && name != "name" && name != "source" && name != "date" &&
-            name != "article")
+            name != "article" && name != "said" && name != "saidby")
             return false;
         Lexeme l{Lex::Field, word.substr(colon + 1), name};
         if (l.text.empty()) {
