@@ -45,9 +45,9 @@ bool opens_after(UChar32 prev) {
 }
 // After a closing mark: nothing, a space or punctuation.
 bool closes_before(UChar32 next) {
-    return next < 0 || is_space(next) || next == ',' || next == '.' || next == ';' ||
-           next == ':' || next == '!' || next == '?' || next == ')' || next == ']' ||
-           next == 0x2014 || next == 0x2013 || next == '-';
+    return next < 0 || is_space(next) || next == ',' || next == '.' || next == ';' || next == ':' ||
+           next == '!' || next == '?' || next == ')' || next == ']' || next == 0x2014 ||
+           next == 0x2013 || next == '-';
 }
 
 // A straight mark decides by its neighbours: "x → opens, x" → closes.
@@ -76,9 +76,9 @@ std::vector<Mark> marks(std::string_view s, bool single) {
         if (!single) {
             if (c == 0x201C || c == 0x201E || c == 0xAB) out.push_back({i, len, Kind::Open});
             if (c == 0x201D || c == 0xBB)
-                out.push_back({i, len,
-                               opens_after(prev) && is_letter_or_digit(next) ? Kind::Open
-                                                                             : Kind::Close});
+                out.push_back(
+                    {i, len,
+                     opens_after(prev) && is_letter_or_digit(next) ? Kind::Open : Kind::Close});
             if (c == '"') out.push_back({i, len, straight_kind(prev, next)});
         } else if (c == 0x2018 || c == '\'' || c == 0x2019) {
             if (opens_after(prev) && is_letter_or_digit(next))

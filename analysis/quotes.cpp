@@ -3,104 +3,12 @@
 #include <fmt/format.h>
 
 #include <charconv>
-#include <unordered_set>
 
 #include "analysis/quote_marks.hpp"
+#include "analysis/quote_words.hpp"
 #include "analysis/stopwords.hpp"
 
 namespace graf::analysis {
-namespace {
-
-using Words = std::unordered_set<std::string_view>;
-
-bool is_speech_verb(std::string_view w) {
-    static const Words k = {
-        "said",     "says",      "say",       "saying",     "told",       "tells",
-        "wrote",    "writes",    "added",     "adds",       "warned",     "warns",
-        "stated",   "explained", "insisted",  "insists",    "argued",     "argues",
-        "noted",    "notes",     "declared",  "continued",  "asked",      "replied",
-        "responded", "claimed",  "claims",    "commented",  "admitted",   "admits",
-        "stressed", "urged",     "tweeted",   "posted",     "recalled",   "conceded",
-        "concluded", "acknowledged", "joked", "predicted",  "maintained", "remarked",
-        "explains", "announced", "confirmed", "cautioned",  "complained", "observed",
-        "pointed",  "emphasised", "emphasized", "revealed", "quipped",    "vowed"};
-    return k.count(w) != 0;
-}
-
-// Words that may sit between a speaker and the verb: "Musk also wrote",
-// "he later told", "was quoted as saying".
-bool is_gap_word(std::string_view w) {
-    static const Words k = {"also",    "later",    "then",  "has",     "had",     "have",
-                            "previously", "earlier", "once", "recently", "further", "again",
-                            "was",     "is",       "quoted", "as",     "reportedly", "just",
-                            "simply",  "actually", "only",  "flatly",  "repeatedly", "publicly",
-                            "privately", "yesterday", "today", "tonight", "would", "will",
-                            "had", "even", "subsequently", "once", "out"};
-    return k.count(w) != 0;
-}
-
-bool is_pronoun(std::string_view w) { return w == "he" || w == "she"; }
-
-// The head words of roles a name is given in news text ("the press
-// secretary", "the company's chief executive").
-bool is_role_word(std::string_view w) {
-    static const Words k = {
-        "spokesman", "spokeswoman", "spokesperson", "secretary", "minister",  "chairman",
-        "chairwoman", "chair",     "president",    "director",  "executive", "chief",
-        "analyst",   "economist",  "governor",     "mayor",     "leader",    "senator",
-        "ambassador", "commissioner", "manager",   "coach",     "boss",      "founder",
-        "editor",    "treasurer",  "premier",      "chancellor", "captain",  "head",
-        "owner",     "lawyer",     "attorney",     "judge",     "prosecutor", "actor",
-        "actress",   "singer",     "presenter",    "producer",  "author",    "striker",
-        "midfielder", "goalkeeper", "king",        "queen",     "prince",    "princess",
-        "strategist", "adviser",   "advisor",      "official",  "general",   "governor"};
-    return k.count(w) != 0;
-}
-
-bool is_title_word(std::string_view w) {
-    static const Words k = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"};
-    return k.count(w) != 0;
-}
-
-// Organisations and places do not say "he told Politico": a pronoun goes
-// to a person, a name of two or more words none of which names a body or
-// a place.
-bool is_person(std::string_view name) {
-    static const Words org = {
-        "house",    "valley",  "street",   "bank",      "corp",      "corporation", "inc",
-        "group",    "party",   "council",  "committee", "ministry",  "department",  "office",
-        "board",    "reserve", "fund",     "union",     "court",     "university",  "college",
-        "times",    "post",    "news",     "journal",   "association", "agency",    "institute",
-        "company",  "airlines", "motors",  "foundation", "commission", "parliament", "congress",
-        "senate",   "government", "administration", "church", "club", "league",   "federation",
-        "exchange", "securities", "holdings", "industries", "international", "systems",
-        "hospital", "police",  "army",     "navy",      "republic",  "kingdom",     "states",
-        "nations",  "city",    "county",   "ltd",       "plc",       "cabinet",     "treasury",
-        "york",     "kong",    "angeles",  "francisco", "arabia",    "germany",     "africa",
-        "america",  "korea",   "europe",   "zealand",   "lanka",     "union",       "east",
-        "west",     "north",   "south",    "island",    "islands",   "sea",         "ocean",
-        "airport",  "centre",  "center",   "stadium",   "cup",       "trophy",      "championship",
-        "award",    "awards",  "prize",    "festival",  "market",    "markets",     "index"};
-    std::size_t words = 1;
-    for (std::size_t i = 0, j; i <= name.size(); i = j + 1) {
-        j = name.find(' ', i);
-        if (j == std::string_view::npos) j = name.size();
-        if (org.count(name.substr(i, j - i))) return false;
-        if (j < name.size()) ++words;
-    }
-    return words >= 2;
-}
-
-// Capitalised words that start a clause without naming anyone ("The", "But").
-bool names_nobody(const Token& t) {
-    static const Words k = {"monday",   "tuesday", "wednesday", "thursday", "friday",
-                            "saturday", "sunday",  "it",        "this",     "that",
-                            "they",     "we",      "i",         "you",      "there"};
-    return is_stopword(t.term) || k.count(t.term) != 0 || is_speech_verb(t.term);
-}
-
-}  // namespace
-
 std::string_view pattern_name(QuotePattern p) {
     switch (p) {
         case QuotePattern::XSaid:
@@ -124,73 +32,236 @@ std::string_view pattern_name(QuotePattern p) {
 }
 
 /// One paragraph being read: its tokens, which mention starts or ends at
-/// each token, which tokens are quoted, and the antecedent of a pronoun at
-/// each token.
+/// each token, and which tokens are quoted.
 struct QuoteFinder::Context {
     std::string_view text;
     const std::vector<Token>& tokens;
     const std::vector<NameMention>& mentions;
     std::vector<Quote> quotes;
     std::vector<std::pair<std::size_t, std::size_t>> qtok;  ///< each quote's tokens [first, last)
-    std::vector<int> starts, ends;  ///< token → mention starting there / ending just before
+    std::vector<std::size_t> after_end;  ///< where each quote's attribution window ends
+    std::vector<int> starts, ends;       ///< token → mention starting there / ending just before
     std::vector<bool> quoted;
-    std::vector<std::string> antecedent;  ///< token → the person "he" or "she" would be there
 
     std::size_t size() const { return tokens.size(); }
     const std::string& term(std::size_t i) const { return tokens[i].term; }
-    // The text between token i-1 and token i (or the quote before it).
-    std::string_view gap_before(std::size_t i, std::uint32_t from) const {
-        const std::uint32_t b = i < tokens.size() ? tokens[i].begin : text.size();
-        return from < b ? text.substr(from, b - from) : std::string_view{};
+    const NameMention* starting(std::size_t i) const {
+        return i < size() && starts[i] >= 0 ? &mentions[static_cast<std::size_t>(starts[i])]
+                                            : nullptr;
+    }
+    const NameMention* ending(std::size_t i) const {
+        return i <= size() && ends[i] >= 0 ? &mentions[static_cast<std::size_t>(ends[i])] : nullptr;
+    }
+    bool possessive(const NameMention& m) const { return tokens[m.last - 1].has(kPossessive); }
+    // A person mention starting at i, not "Moore's film".
+    const NameMention* person_at(std::size_t i) const {
+        const NameMention* m = starting(i);
+        return m && !quoted[i] && is_person(m->name) && !possessive(*m) ? m : nullptr;
     }
     bool comma_before(std::size_t i) const {
-        if (i == 0 || i >= tokens.size()) return false;
-        return gap_before(i, tokens[i - 1].end).find(',') != std::string_view::npos;
+        if (i == 0 || i >= size()) return false;
+        const std::uint32_t from = tokens[i - 1].end, to = tokens[i].begin;
+        return from < to && text.substr(from, to - from).find(',') != std::string_view::npos;
     }
-    // A speaker starting at token i: a mention (after a title), or a bare
-    // capitalised word ("Exxon said", "Mr Smith said" before the name finder
-    // knows Smith). Sets `name` and returns the token after it, or 0.
-    std::size_t speaker_at(std::size_t i, std::size_t end, std::string& name) const {
-        if (i < end && is_title_word(term(i)) && i + 1 < end) {
-            if (starts[i + 1] >= 0 || tokens[i + 1].has(kCapitalised)) ++i;
+    bool breaks_before(std::size_t i) const {
+        return i >= size() || quoted[i] || comma_before(i) || tokens[i].has(kSentenceStart);
+    }
+    std::size_t skip_gap(std::size_t i, std::size_t end) const {
+        while (i < end && is_gap_word(term(i))) ++i;
+        return i;
+    }
+    bool verb_at(std::size_t i, std::size_t end) const {
+        return i < end && !quoted[i] && is_speech_verb(term(i));
+    }
+
+    // The person named in a run from `from` ("festival organiser Michael
+    // Eavis", "William Hill spokesman Rupert Adams", "Brian Waterhouse at
+    // James Capel"): the last person mention before a comma, a verb, or a
+    // lower-case word after one was found. Returns the mention or null.
+    const NameMention* person_ahead(std::size_t from, std::size_t end) const {
+        const NameMention* found = nullptr;
+        for (std::size_t k = from; k < end && k < from + 10;) {
+            if (k > from && breaks_before(k)) break;
+            if (quoted[k] || is_speech_verb(term(k))) break;
+            if (const NameMention* m = person_at(k)) {
+                found = m;
+                k = m->last;
+                continue;
+            }
+            const Token& t = tokens[k];
+            if (found && !t.has(kCapitalised) && !t.has(kAllCaps) && !is_role_word(t.term)) break;
+            ++k;
         }
-        if (i >= end || quoted[i]) return 0;
-        if (starts[i] >= 0) {
-            const NameMention& m = mentions[static_cast<std::size_t>(starts[i])];
-            name = m.name;
-            return m.last;
+        return found;
+    }
+
+    // The words after quote q, to its sentence's end, have a speech verb:
+    // the text names a speaker there, even if not one we know.
+    bool attributed_elsewhere(std::size_t q) const {
+        const Quote& quote = quotes[q];
+        const std::size_t last = qtok[q].second;
+        if (quote.open || last >= size()) return false;
+        if (tokens[last].has(kSentenceStart)) {
+            const char inside = quote.end > quote.begin ? text[quote.end - 1] : ' ';
+            if (inside != '.' && inside != '!' && inside != '?') return false;
         }
+        for (std::size_t k = last; k < size() && k < last + 6; ++k) {
+            if (quoted[k] || (k > last && tokens[k].has(kSentenceStart))) break;
+            if (is_speech_verb(term(k))) return true;
+        }
+        return false;
+    }
+
+    // A mention's name, with what the name finder leaves off a speaker:
+    // the lower-case part of a hyphenated given name ("Hou Chia-chi") and
+    // the surname after a middle initial ("William S. Bushnell").
+    std::string full_name(const NameMention& m) const {
+        std::string name = m.name;
+        std::size_t last = m.last - 1;
+        while (last > m.first && tokens[last].has(kAlias)) --last;
+        const std::uint32_t end = tokens[last].end;
+        for (std::size_t k = m.last; k < size() && k < m.last + 3; ++k) {
+            const Token& t = tokens[k];
+            if (quoted[k] || t.has(kAlias)) continue;
+            if (t.begin == end + 1 && text[end] == '-' && !t.has(kCapitalised))
+                name += ' ' + t.term;
+            else if (t.begin == end + 2 && text[end] == '.' && tokens[last].term.size() == 1 &&
+                     t.has(kCapitalised) && !is_speech_verb(t.term))
+                name += ' ' + t.term;
+            break;
+        }
+        return name;
+    }
+
+    // A bare capitalised word naming the speaker ("Exxon said", "said
+    // Connors", "Mr Smith said" before the name finder knows Smith).
+    bool bare_name(std::size_t i) const {
+        if (i >= size() || quoted[i]) return false;
+        static const std::string_view determiners[] = {"the", "a",   "an",  "this", "that",
+                                                       "his", "her", "its", "their"};
+        if (i > 0)
+            for (std::string_view d : determiners)
+                if (term(i - 1) == d) return false;  // "The Brazilian confirmed"
         const Token& t = tokens[i];
-        if ((t.has(kCapitalised) || t.has(kAllCaps)) && !t.has(kNumeric) && !names_nobody(t) &&
-            !is_pronoun(t.term) && !is_role_word(t.term) && !t.has(kSentenceStart)) {
-            name = t.term;
-            return i + 1;
-        }
-        return 0;
+        return (t.has(kCapitalised) || t.has(kAllCaps)) && !t.has(kNumeric) &&
+               !t.has(kSentenceStart) && !t.has(kPossessive) && !names_nobody(t) &&
+               !is_pronoun(t.term) && !is_role_word(t.term) && !is_title_word(t.term);
     }
-    // A speaker ending just before token i (the verb): the mention ending
-    // there, or a bare capitalised word. Returns its first token + 1, or 0.
-    std::size_t speaker_before(std::size_t i, std::size_t from, std::string& name) const {
-        if (i <= from || i > tokens.size()) return 0;
-        if (ends[i] >= 0) {
-            const NameMention& m = mentions[static_cast<std::size_t>(ends[i])];
-            if (m.first < from || quoted[m.first]) return 0;
-            name = m.name;
-            return m.first + 1;
+
+    // A speaker starting at i (after a title): a mention or a bare word.
+    // Sets `name`, returns the token after it (0: none).
+    std::size_t speaker_at(std::size_t i, std::size_t end, std::string& name) const {
+        if (i + 1 < end && is_title_word(term(i))) ++i;
+        if (i >= end || quoted[i]) return 0;
+        if (const NameMention* m = starting(i); m && !possessive(*m)) {
+            name = full_name(*m);
+            return m->last;
         }
-        const Token& t = tokens[i - 1];
-        if ((t.has(kCapitalised) || t.has(kAllCaps)) && !t.has(kNumeric) && !names_nobody(t) &&
-            !is_pronoun(t.term) && !is_role_word(t.term) && !quoted[i - 1] &&
-            !t.has(kSentenceStart)) {
-            name = t.term;
-            return i;
+        if (!bare_name(i)) return 0;
+        name = term(i);
+        return i + 1;
+    }
+
+    // The subject of the verb at v, from the words before it within
+    // [from, v): "Musk (also) wrote", "Theresa May, the shadow secretary,
+    // said" (the name before the appositive), "Maeve Sherlock, chief
+    // executive of the Refugee Council, said" (not the council). Sets
+    // `pronoun` for "he said".
+    std::string subject_before(std::size_t v, std::size_t from, bool& pronoun) const {
+        pronoun = false;
+        std::size_t j = v;
+        while (j > from && is_gap_word(term(j - 1))) --j;
+        if (j <= from) return {};
+        if (is_pronoun(term(j - 1)) && !quoted[j - 1]) {
+            pronoun = true;
+            return {};
         }
-        return 0;
+        if (comma_before(j)) {
+            for (std::size_t k = j - 1; k > from && j - k < 16; --k) {
+                if (quoted[k] || tokens[k].has(kSentenceStart)) break;
+                if (!comma_before(k)) continue;
+                if (const NameMention* m = ending(k); m && m->first >= from && !possessive(*m))
+                    return full_name(*m);
+                break;
+            }
+        }
+        if (const NameMention* m = ending(j);
+            m && m->first >= from && !quoted[m->first] && !possessive(*m)) {
+            if (is_person(m->name)) return full_name(*m);
+            // "Robert Conway, managing director of Goldman Sachs Corp said"
+            for (std::size_t k = m->first; k > from && m->first - k < 12; --k)
+                if (comma_before(k)) {
+                    const NameMention* p = ending(k);
+                    if (p && p->first >= from && is_person(p->name) && !possessive(*p))
+                        return full_name(*p);
+                    break;
+                }
+            return full_name(*m);
+        }
+        if (!comma_before(j) && bare_name(j - 1)) return term(j - 1);
+        return {};
+    }
+
+    // The person a sentence from `from` opens with, when a speech verb
+    // follows it ("Ryzhkov said …", "Takako Doi, Chairwoman of the Japan
+    // Socialist Party, said …"), or a pronoun doing so: for a quote later in
+    // that sentence with nobody else named before it. Sets `pronoun`.
+    std::string opening_speaker(std::size_t from, std::size_t to, bool& pronoun) const {
+        pronoun = false;
+        std::size_t k = from;
+        while (k < to && (term(k) == "but" || term(k) == "and" || term(k) == "so")) ++k;
+        std::size_t after = 0;
+        std::string name;
+        if (k < to && is_pronoun(term(k))) {
+            pronoun = true;
+            after = k + 1;
+        } else if (const NameMention* m = person_at(k)) {
+            name = full_name(*m);
+            after = m->last;
+        } else {
+            return {};
+        }
+        if (comma_before(after))  // an appositive: to its closing comma
+            for (std::size_t i = after + 1; i < to && i < after + 15; ++i)
+                if (comma_before(i)) {
+                    after = i;
+                    break;
+                }
+        for (std::size_t i = after; i < to && i < after + 4; ++i) {
+            if (verb_at(i, to)) {
+                for (std::size_t j = i + 1; j < to; ++j)
+                    if (person_at(j) || quoted[j] || verb_at(j, to)) {
+                        pronoun = false;
+                        return {};
+                    }
+                return name;
+            }
+            if (!is_gap_word(term(i)) && term(i) != "did" && term(i) != "not") break;
+        }
+        pronoun = false;
+        return {};
+    }
+
+    // A sentence ending in its attribution: "…, U.S. Ambassador to GATT
+    // Michael Samuels said." Returns the person, or empty.
+    std::string closing_speaker(std::size_t from, std::size_t to) const {
+        if (to < 2 || to <= from + 1 || !verb_at(to - 1, to)) return {};
+        std::size_t j = to - 1;
+        while (j > from && is_gap_word(term(j - 1))) --j;
+        const NameMention* m = ending(j);
+        if (!m || m->first <= from || quoted[m->first] || !is_person(m->name)) return {};
+        if (term(m->first - 1) == "the") return {};  // a description, not a name
+        for (std::size_t k = m->first; k > from && m->first - k < 8; --k) {
+            if (quoted[k - 1]) return {};
+            if (comma_before(k)) return full_name(*m);
+        }
+        return {};
     }
 };
 
 void QuoteFinder::reset() {
-    last_person_.clear();
+    ante_.clear();
+    last_said_.clear();
     roles_.clear();
     carried_ = false;
     carried_speaker_.clear();
@@ -198,190 +269,247 @@ void QuoteFinder::reset() {
 
 // Roles attached to names: "Trade Secretary Patricia Hewitt", "press
 // secretary in the White House Caroline Leavitt", "David Frost, director
-// general of the British Chambers of Commerce".
+// general of the British Chambers of Commerce". Not "A spokesman said Mr
+// X's…": the words between are capitalised or small joining words.
 void QuoteFinder::note_roles(const Context& c) {
+    static const std::string_view joins[] = {"in", "of", "the", "at", "for", "and"};
+    auto joining = [&](std::size_t i) {
+        const Token& t = c.tokens[i];
+        if (t.has(kCapitalised) || t.has(kAllCaps)) return true;
+        for (std::string_view j : joins)
+            if (t.term == j) return true;
+        return false;
+    };
     for (const NameMention& m : c.mentions) {
-        if (c.quoted[m.first] || !is_person(m.name)) continue;
+        if (c.quoted[m.first] || !is_person(m.name) || c.possessive(m)) continue;
         for (std::size_t k = m.first, steps = 0; k > 0 && steps < 6; --k, ++steps) {
             const std::size_t i = k - 1;
-            if (c.quoted[i] || c.comma_before(i + 1) || c.tokens[i + 1].has(kSentenceStart)) break;
-            if (c.ends[i + 1] >= 0 && i + 1 != m.first &&
-                is_person(c.mentions[static_cast<std::size_t>(c.ends[i + 1])].name))
-                break;
+            if (c.quoted[i] || c.breaks_before(i + 1)) break;
             if (is_role_word(c.term(i))) {
-                roles_[c.term(i)] = m.name;
+                roles_[c.term(i)] = c.full_name(m);
                 break;
             }
+            if (!joining(i) || is_speech_verb(c.term(i))) break;
         }
         if (!c.comma_before(m.last)) continue;
         for (std::size_t i = m.last; i < c.size() && i < m.last + 8; ++i) {
-            if (c.quoted[i] || (i > m.last && (c.comma_before(i) || c.tokens[i].has(kSentenceStart))))
+            if (c.quoted[i] || (i > m.last && c.breaks_before(i)) || is_speech_verb(c.term(i)))
                 break;
             if (is_role_word(c.term(i))) {
-                roles_[c.term(i)] = m.name;
+                roles_[c.term(i)] = c.full_name(m);
                 break;
             }
         }
     }
 }
 
-// The antecedent of a pronoun at each token: the first person named
-// (outside quotes) in the latest sentence that names one, this one included.
-void QuoteFinder::note_subjects(Context& c) {
-    auto& ante = c.antecedent;
-    ante.assign(c.size() + 1, {});
-    bool sentence_has_person = false;
-    for (std::size_t i = 0; i < c.size(); ++i) {
-        if (!c.quoted[i] && c.tokens[i].has(kSentenceStart)) sentence_has_person = false;
-        ante[i] = last_person_;
-        if (c.quoted[i] || c.starts[i] < 0) continue;
-        const std::string& name = c.mentions[static_cast<std::size_t>(c.starts[i])].name;
-        if (!sentence_has_person && is_person(name)) {
-            last_person_ = name;
-            sentence_has_person = true;
-        }
+// Who a sentence is about, for a later "he said": the speaker of a
+// speech verb in it, else a person named at its start (after role words:
+// "Commerce Secretary Malcolm Baldrige predicted"), else the person "he"
+// or "she" opening it already means. Empty: nobody.
+std::string QuoteFinder::subject(const Context& c, std::size_t s, std::size_t e) const {
+    std::size_t first = s;
+    while (first < e && (c.quoted[first] || c.term(first) == "but" || c.term(first) == "and"))
+        ++first;
+    if (first < e && is_pronoun(c.term(first))) return ante_;
+    for (std::size_t v = s; v < e; ++v) {
+        if (!c.verb_at(v, e)) continue;
+        bool pronoun = false;
+        std::string name = subject_before(c, v, s, pronoun);
+        if (pronoun) return ante_;
+        if (!name.empty() && (is_person(name) || name.find(' ') == std::string::npos))
+            return name;  // "Reagan said": a one-word name saying something is someone
+        if (const NameMention* m = c.person_ahead(v + 1, e)) return c.full_name(*m);
     }
-    ante[c.size()] = last_person_;
+    for (std::size_t k = first; k < e && k < first + 5; ++k) {
+        if (const NameMention* m = c.person_at(k)) return c.full_name(*m);
+        const Token& t = c.tokens[k];
+        if (c.quoted[k] || (k > first && c.comma_before(k)) ||
+            !(t.has(kCapitalised) || t.has(kAllCaps) || is_role_word(t.term) || t.term == "the"))
+            break;
+    }
+    return {};
 }
 
-namespace {
+std::string QuoteFinder::subject_before(const Context& c, std::size_t v, std::size_t from,
+                                        bool& pronoun) const {
+    return c.subject_before(v, from, pronoun);
+}
 
-struct Found {
-    std::string speaker;
-    QuotePattern pattern = QuotePattern::None;
-};
+bool QuoteFinder::names_person(const Context& c, std::size_t s, std::size_t e) {
+    for (std::size_t k = s; k < e; ++k)
+        if (const NameMention* m = c.starting(k); m && !c.quoted[k] && is_person(m->name))
+            return true;
+    return false;
+}
 
-}  // namespace
+// Whether the words after quote q may say who said it. Not after a period
+// outside the marks (`grounds". Lady Hale said …` starts another
+// sentence); after one inside them (`structure.” Bannon said about …`)
+// only a short attribution that leads into no other quote and no "that"
+// clause (`group." Amnesty International's Jan Shaw said: "…`).
+bool QuoteFinder::after_may_attribute(const Context& c, std::size_t q, std::size_t end) {
+    const Quote& quote = c.quotes[q];
+    const std::size_t last = c.qtok[q].second;
+    if (quote.open || last >= end || c.quoted[last]) return false;
+    if (!c.tokens[last].has(kSentenceStart)) return true;
+    const char inside = quote.end > quote.begin ? c.text[quote.end - 1] : ' ';
+    if (inside != '.' && inside != '!' && inside != '?') return false;
+    // It leads into the next quote ("Jan Shaw said: "…").
+    if (end < c.size() && c.quoted[end] && !c.tokens[end].has(kSentenceStart)) return false;
+    for (std::size_t k = last; k < end; ++k)
+        if (c.term(k) == "that" || k > last + 12) return false;
+    return true;
+}
 
-void QuoteFinder::attribute(Context& c, std::size_t q) {
+// The speaker of quote q from the words after it (to the end of its
+// sentence), else before it (from its sentence's start), else "according
+// to" around it. `ante`: who "he" or "she" is at this sentence.
+void QuoteFinder::attribute(Context& c, std::size_t q, const std::string& ante) {
     Quote& quote = c.quotes[q];
     const auto [first, last] = c.qtok[q];
-    auto person_of_role = [&](std::size_t role_token) -> std::string {
-        auto it = roles_.find(c.term(role_token));
-        return it == roles_.end() ? std::string() : it->second;
-    };
-    auto skip_gap = [&](std::size_t i, std::size_t end) {
-        while (i < end && is_gap_word(c.term(i))) ++i;
-        return i;
-    };
-    // "the (White House) press secretary said": from token i, a role word
-    // followed by a verb within five words; the role's person or nothing.
-    auto role_from = [&](std::size_t i, std::size_t end, bool needs_verb) -> std::string {
-        if (i >= end || c.term(i) != "the") return {};
-        for (std::size_t k = i + 1; k < end && k < i + 7; ++k) {
-            if (c.quoted[k] || c.comma_before(k)) return {};
-            if (!is_role_word(c.term(k))) continue;
-            std::size_t v = k + 1;
-            while (v < end && is_role_word(c.term(v))) ++v;  // "chief executive"
-            const std::size_t role = v - 1;
-            if (needs_verb && !(skip_gap(v, end) < end && is_speech_verb(c.term(skip_gap(v, end)))))
-                return {};
-            return person_of_role(role);
-        }
-        return {};
-    };
-    Found f;
-    // After the quote, to the end of its sentence or the next quote.
     std::size_t end = c.size();
     for (std::size_t k = last + 1; k < c.size(); ++k)
         if (c.quoted[k] || c.tokens[k].has(kSentenceStart)) {
             end = k;
             break;
         }
-    if (!quote.open && last < end) {
+    c.after_end[q] = last;
+    auto role = [&](std::size_t the, std::size_t limit, bool needs_verb) -> std::string {
+        if (the >= limit || c.term(the) != "the") return {};
+        for (std::size_t k = the + 1; k < limit && k < the + 7; ++k) {
+            if (c.breaks_before(k)) return {};
+            if (!is_role_word(c.term(k))) continue;
+            std::size_t v = k + 1;
+            while (v < limit && is_role_word(c.term(v))) ++v;  // "chief executive"
+            if (needs_verb && !c.verb_at(c.skip_gap(v, limit), limit)) return {};
+            auto it = roles_.find(c.term(v - 1));
+            return it == roles_.end() ? std::string() : it->second;
+        }
+        return {};
+    };
+    QuotePattern pattern = QuotePattern::None;
+    std::string who;
+    auto found = [&](std::string name, QuotePattern p) {
+        if (name.empty()) return;
+        who = std::move(name);
+        pattern = p;
+    };
+    if (after_may_attribute(c, q, end)) {
         const std::size_t a = last;
         std::string name;
-        if (is_speech_verb(c.term(a)) && a + 1 < end) {
+        if (c.verb_at(a, end) && a + 1 < end) {
             const std::size_t b = a + 1;
             if (is_pronoun(c.term(b)))
-                f = {c.antecedent[b], QuotePattern::Pronoun};
+                found(ante, QuotePattern::Pronoun);
             else if (c.term(b) == "the")
-                f = {role_from(b, end, false), QuotePattern::Role};
+                found(role(b, end, false), QuotePattern::Role);
+            else if (const NameMention* m = c.person_ahead(b, end))
+                found(c.full_name(*m), QuotePattern::SaidX);
             else if (c.speaker_at(b, end, name))
-                f = {name, QuotePattern::SaidX};
+                found(name, QuotePattern::SaidX);
         } else if (is_pronoun(c.term(a))) {
-            const std::size_t v = skip_gap(a + 1, end);
-            if (v < end && is_speech_verb(c.term(v))) f = {c.antecedent[a], QuotePattern::Pronoun};
+            if (c.verb_at(c.skip_gap(a + 1, end), end)) found(ante, QuotePattern::Pronoun);
         } else if (c.term(a) == "the") {
-            f = {role_from(a, end, true), QuotePattern::Role};
-        } else if (std::size_t j = c.speaker_at(a, end, name)) {
+            found(role(a, end, true), QuotePattern::Role);
+        } else {
+            std::size_t j = 0;
+            if (const NameMention* m = c.person_ahead(a, end)) {
+                name = c.full_name(*m);
+                j = m->last;
+            } else {
+                j = c.speaker_at(a, end, name);
+            }
             // "Bannon, the former strategist, said"
-            if (c.comma_before(j))
+            if (j && c.comma_before(j))
                 for (std::size_t k = j + 1; k < end && k < j + 15; ++k)
                     if (c.comma_before(k)) {
                         j = k;
                         break;
                     }
-            const std::size_t v = skip_gap(j, end);
-            if (v < end && is_speech_verb(c.term(v))) f = {name, QuotePattern::XSaid};
+            // "Sen. Patrick Leahy (D-Vt.) told …"
+            std::size_t v = j ? c.skip_gap(j, end) : 0;
+            while (j && v < end && v < j + 4 && !c.verb_at(v, end) &&
+                   (c.tokens[v].has(kCapitalised) || c.tokens[v].has(kAllCaps) ||
+                    c.term(v).size() <= 2))
+                ++v;
+            if (j && c.verb_at(v, end)) found(name, QuotePattern::XSaid);
         }
     }
+    const bool by_words_after = pattern != QuotePattern::None;
     // Before the quote, from the start of its sentence.
     std::size_t from = first;
     while (from > 0 && !c.quoted[from - 1] && !c.tokens[from].has(kSentenceStart)) --from;
-    if (f.pattern == QuotePattern::None && from < first && !quote.continues) {
-        std::string name;
-        const std::string_view gap = c.gap_before(first, c.tokens[first - 1].end);
-        if (gap.find(':') != std::string_view::npos && c.speaker_before(first, from, name)) {
-            f = {name, QuotePattern::Colon};
-        } else {
-            // The last speech verb before the quote with no other name after it.
-            bool named_between = false;
-            for (std::size_t v = first; v-- > from;) {
-                if (first - v > 10) break;
-                // "X told Y: …" is X's; after another verb a second name is
-                // the speaker's, not the subject's ("X said Y called it …").
-                if (c.starts[v] >= 0 &&
-                    is_person(c.mentions[static_cast<std::size_t>(c.starts[v])].name))
-                    named_between = true;
-                if (!is_speech_verb(c.term(v))) continue;
-                if (named_between && c.term(v) != "told" && c.term(v) != "tells") break;
-                std::size_t j = v;
-                while (j > from && is_gap_word(c.term(j - 1))) --j;
-                if (j > from && is_pronoun(c.term(j - 1))) {
-                    f = {c.antecedent[j - 1], QuotePattern::Pronoun};
-                } else if (c.speaker_before(j, from, name)) {
-                    f = {name, QuotePattern::XSaid};
-                } else if (c.comma_before(j)) {
-                    // "Theresa May, the shadow secretary, said:"
-                    for (std::size_t k = j - 1; k > from && j - k < 15; --k)
-                        if (c.comma_before(k) && c.speaker_before(k, from, name)) {
-                            f = {name, QuotePattern::XSaid};
-                            break;
-                        }
-                } else {
-                    for (std::size_t k = j; k-- > from && j - k < 7;)
-                        if (c.term(k) == "the") {
-                            f = {role_from(k, j + 1, true), QuotePattern::Role};
-                            break;
-                        }
-                }
-                break;
+    if (pattern == QuotePattern::None && from < first && !quote.continues) {
+        bool named_between = false;
+        for (std::size_t v = first; v-- > from && first - v <= 8;) {
+            // "X told Y: …" is X's; after another verb a second name is the
+            // speaker's, not the subject's ("X said Y called it …").
+            named_between |= c.person_at(v) != nullptr;
+            if (!c.verb_at(v, first)) continue;
+            if (named_between && c.term(v) != "told" && c.term(v) != "tells") break;
+            bool pronoun = false;
+            std::string name = c.subject_before(v, from, pronoun);
+            if (pronoun) {
+                found(ante, QuotePattern::Pronoun);
+            } else if (!name.empty()) {
+                found(name, QuotePattern::XSaid);
+            } else {
+                for (std::size_t k = v; k-- > from && v - k < 7;)
+                    if (c.term(k) == "the") {
+                        found(role(k, v + 1, true), QuotePattern::Role);
+                        break;
+                    }
             }
-        }
-    }
-    // "according to X" anywhere in the sentence around the quote.
-    if (f.pattern == QuotePattern::None) {
-        for (std::size_t k = from; k + 2 < end; ++k) {
-            if (c.quoted[k] || c.term(k) != "according" || c.term(k + 1) != "to") continue;
-            std::string name;
-            if (c.speaker_at(k + 2, end, name))
-                f = {name, QuotePattern::AccordingTo};
-            else
-                f = {role_from(k + 2, end, false), QuotePattern::AccordingTo};
             break;
         }
+        // "Ryzhkov said guarantees should … prevent "…"", "He did not give
+        // details but said, "…""
+        if (pattern == QuotePattern::None) {
+            bool pronoun = false;
+            std::string name = c.opening_speaker(from, first, pronoun);
+            if (pronoun)
+                found(ante, QuotePattern::Pronoun);
+            else
+                found(name, QuotePattern::XSaid);
+        }
+        // "Sam Allardyce: "…"", "- Bolton boss Sam Allardyce "…""
+        const NameMention* m = c.ending(first);
+        if (pattern == QuotePattern::None && m && !c.quoted[m->first] && m->first >= from &&
+            m->first <= from + 4 && !c.possessive(*m))
+            found(c.full_name(*m), QuotePattern::Colon);
     }
-    if (f.speaker.empty()) f.pattern = QuotePattern::None;
-    quote.speaker = std::move(f.speaker);
-    quote.pattern = f.pattern;
+    // "…, U.S. Ambassador to GATT Michael Samuels said."
+    if (pattern == QuotePattern::None && !quote.open && last < c.size() &&
+        !c.tokens[last].has(kSentenceStart)) {
+        std::size_t stop = end;
+        while (stop < c.size() && !c.quoted[stop] && !c.tokens[stop].has(kSentenceStart)) ++stop;
+        if (stop == end || !c.quoted[end])
+            found(c.closing_speaker(from, stop), QuotePattern::XSaid);
+    }
+    // "according to X" anywhere in the sentence around the quote.
+    for (std::size_t k = from; pattern == QuotePattern::None && k + 2 < end; ++k) {
+        if (c.quoted[k] || c.term(k) != "according" || c.term(k + 1) != "to") continue;
+        std::string name;
+        if (const NameMention* m = c.person_ahead(k + 2, end))
+            found(c.full_name(*m), QuotePattern::AccordingTo);
+        else if (c.speaker_at(k + 2, end, name))
+            found(name, QuotePattern::AccordingTo);
+        else
+            found(role(k + 2, end, false), QuotePattern::AccordingTo);
+    }
+    // The attribution after the quote is its own, not a speaker between
+    // this quote and the next.
+    if (by_words_after) c.after_end[q] = end;
+    quote.speaker = std::move(who);
+    quote.pattern = pattern;
 }
 
 namespace {
 
 // Title Case without closing punctuation is a title, not a quotation.
-bool is_quotation(std::string_view text, const QuoteSpan& s, std::size_t words,
-                  std::size_t content, std::size_t capitalised) {
+bool is_quotation(std::string_view text, const QuoteSpan& s, std::size_t words, std::size_t content,
+                  std::size_t capitalised) {
     if (s.open || s.continues) return words >= 1;
     const char lastc = s.end > s.begin ? text[s.end - 1] : ' ';
     const bool punct = lastc == ',' || lastc == '.' || lastc == '!' || lastc == '?';
@@ -391,18 +519,10 @@ bool is_quotation(std::string_view text, const QuoteSpan& s, std::size_t words,
 
 }  // namespace
 
-void QuoteFinder::find(std::string_view text, const std::vector<Token>& tokens,
-                       const std::vector<NameMention>& mentions, std::vector<Quote>& out) {
-    Context c{text, tokens, mentions, {}, {}, {}, {}, {}, {}};
-    c.starts.assign(tokens.size() + 1, -1);
-    c.ends.assign(tokens.size() + 1, -1);
-    for (std::size_t m = 0; m < mentions.size(); ++m) {
-        c.starts[mentions[m].first] = static_cast<int>(m);
-        c.ends[mentions[m].last] = static_cast<int>(m);
-    }
-    c.quoted.assign(tokens.size(), false);
+void QuoteFinder::collect(Context& c) {
+    const std::vector<Token>& tokens = c.tokens;
     std::size_t t = 0;
-    for (const QuoteSpan& s : find_quote_spans(text, carried_)) {
+    for (const QuoteSpan& s : find_quote_spans(c.text, carried_)) {
         while (t < tokens.size() && tokens[t].begin < s.begin) ++t;
         std::size_t e = t, words = 0, content = 0, caps = 0;
         for (; e < tokens.size() && tokens[e].end <= s.end; ++e) {
@@ -412,7 +532,7 @@ void QuoteFinder::find(std::string_view text, const std::vector<Token>& tokens,
             ++content;
             caps += tokens[e].has(kCapitalised) || tokens[e].has(kAllCaps);
         }
-        if (!is_quotation(text, s, words, content, caps)) continue;
+        if (!is_quotation(c.text, s, words, content, caps)) continue;
         for (std::size_t k = t; k < e; ++k) c.quoted[k] = true;
         Quote q;
         q.begin = s.begin;
@@ -423,24 +543,65 @@ void QuoteFinder::find(std::string_view text, const std::vector<Token>& tokens,
         c.qtok.emplace_back(t, e);
         t = e;
     }
-    note_subjects(c);
-    note_roles(c);
-    for (std::size_t q = 0; q < c.quotes.size(); ++q) attribute(c, q);
-    // A quote cut into pieces has one speaker; an unattributed quote after
-    // a quote of X, with no other person named between, is X's too.
+    c.after_end.assign(c.quotes.size(), 0);
+}
+
+// Sentence by sentence: attribute the quotes that start in it (a pronoun
+// means who the text was about before it), then note who it is about.
+void QuoteFinder::attribute_all(Context& c) {
+    std::vector<bool> opens(c.size() + 1, false);
+    for (const auto& [first, last] : c.qtok) opens[first] = true;
+    std::size_t q = 0;
+    for (std::size_t s = 0; s < c.size();) {
+        std::size_t e = s + 1;
+        while (e < c.size() && !(c.tokens[e].has(kSentenceStart) && (!c.quoted[e] || opens[e])))
+            ++e;
+        const std::string ante = ante_;
+        std::string spoke;
+        for (; q < c.quotes.size() && c.qtok[q].first < e; ++q) {
+            attribute(c, q, ante);
+            if (!c.quotes[q].speaker.empty()) spoke = c.quotes[q].speaker;
+        }
+        if (!spoke.empty() && is_person(spoke)) {
+            ante_ = spoke;
+            last_said_ = spoke;
+        } else if (std::string who = subject(c, s, e); !who.empty()) {
+            ante_ = who;
+            last_said_ = who;
+        } else if (names_person(c, s, e)) {
+            ante_.clear();  // someone else now: "he" would be a guess
+            last_said_.clear();
+        }
+        s = e;
+    }
+    for (; q < c.quotes.size(); ++q) attribute(c, q, ante_);
+}
+
+// A quote cut into pieces has one speaker; an unattributed quote after a
+// quote of X is X's too when nobody else is named and no one else speaks
+// between them.
+void QuoteFinder::continue_speakers(Context& c, const std::string& said_before) {
     for (std::size_t q = 0; q < c.quotes.size(); ++q) {
         Quote& cur = c.quotes[q];
         if (!cur.speaker.empty()) continue;
-        if (cur.continues && q == 0 && carried_ && !carried_speaker_.empty()) {
+        if (cur.continues && q == 0 && carried_) {
             cur.speaker = carried_speaker_;
+        } else if (c.attributed_elsewhere(q)) {
+            continue;  // "…," one said: someone the text does not name
+        } else if (q == 0 && c.qtok[0].first == 0) {
+            // A paragraph opening with a quote nobody is named for goes on
+            // from the speaker the paragraph before ended with.
+            cur.speaker = said_before;
         } else if (q > 0 && !c.quotes[q - 1].speaker.empty()) {
+            const std::string& prev = c.quotes[q - 1].speaker;
             bool other = false;
-            for (std::size_t k = c.qtok[q - 1].second; k < c.qtok[q].first && !other; ++k)
-                other = c.starts[k] >= 0 &&
-                        c.mentions[static_cast<std::size_t>(c.starts[k])].name !=
-                            c.quotes[q - 1].speaker &&
-                        is_person(c.mentions[static_cast<std::size_t>(c.starts[k])].name);
-            if (!other) cur.speaker = c.quotes[q - 1].speaker;
+            if (!cur.continues)
+                for (std::size_t k = c.after_end[q - 1]; k < c.qtok[q].first && !other; ++k) {
+                    const NameMention* m = c.starting(k);
+                    other = (m && c.full_name(*m) != prev && is_person(m->name)) ||
+                            (!c.quoted[k] && is_speech_verb(c.term(k)));
+                }
+            if (!other) cur.speaker = prev;
         }
         if (!cur.speaker.empty()) cur.pattern = QuotePattern::Continued;
     }
@@ -452,6 +613,23 @@ void QuoteFinder::find(std::string_view text, const std::vector<Token>& tokens,
             prev.pattern = QuotePattern::Continued;
         }
     }
+}
+
+void QuoteFinder::find(std::string_view text, const std::vector<Token>& tokens,
+                       const std::vector<NameMention>& mentions, std::vector<Quote>& out) {
+    Context c{text, tokens, mentions, {}, {}, {}, {}, {}, {}};
+    c.starts.assign(tokens.size() + 1, -1);
+    c.ends.assign(tokens.size() + 1, -1);
+    for (std::size_t m = 0; m < mentions.size(); ++m) {
+        c.starts[mentions[m].first] = static_cast<int>(m);
+        c.ends[mentions[m].last] = static_cast<int>(m);
+    }
+    c.quoted.assign(tokens.size(), false);
+    collect(c);
+    note_roles(c);
+    const std::string said_before = last_said_;
+    attribute_all(c);
+    continue_speakers(c, said_before);
     carried_ = !c.quotes.empty() && c.quotes.back().open;
     carried_speaker_ = carried_ ? c.quotes.back().speaker : std::string();
     for (Quote& q : c.quotes) out.push_back(std::move(q));

@@ -63,11 +63,25 @@ class QuoteFinder {
 
   private:
     struct Context;
-    void attribute(Context& c, std::size_t q);
+    void collect(Context& c);
     void note_roles(const Context& c);
-    void note_subjects(Context& c);
+    void attribute_all(Context& c);
+    void attribute(Context& c, std::size_t q, const std::string& ante);
+    void continue_speakers(Context& c, const std::string& said_before);
+    static bool after_may_attribute(const Context& c, std::size_t q, std::size_t end);
+    std::string subject(const Context& c, std::size_t s, std::size_t e) const;
+    std::string subject_before(const Context& c, std::size_t v, std::size_t from,
+                               bool& pronoun) const;
+    static bool names_person(const Context& c, std::size_t s, std::size_t e);
 
-    std::string last_person_;  ///< first person named in the latest sentence naming one
+    /// Who "he" or "she" is: the person the latest sentence naming anyone
+    /// was about (its speaker or subject), or empty when it named someone
+    /// else in passing.
+    std::string ante_;
+    /// Who the latest sentence had speak (its quote's speaker or the
+    /// subject of its speech verb): a paragraph opening with an
+    /// unattributed quote continues them.
+    std::string last_said_;
     std::unordered_map<std::string, std::string> roles_;  ///< "secretary" → "caroline leavitt"
     bool carried_ = false;                                ///< the last paragraph ended in a quote
     std::string carried_speaker_;

@@ -49,8 +49,8 @@ void print_text(const searcher::QuoteResult& r, bool color) {
         fmt::print("No matching quotations ({:.1f} ms)\n", r.took_ms);
     else
         fmt::print("{} quotation{}{} ({:.1f} ms); the paragraph: `graf show ID --paragraph N`\n",
-                   r.hits.size(), r.hits.size() == 1 ? "" : "s", r.more ? ", more with --offset" : "",
-                   r.took_ms);
+                   r.hits.size(), r.hits.size() == 1 ? "" : "s",
+                   r.more ? ", more with --offset" : "", r.took_ms);
 }
 
 void print_json(const searcher::QuoteResult& r) {
@@ -58,23 +58,24 @@ void print_json(const searcher::QuoteResult& r) {
     for (const searcher::QuoteHit& h : r.hits) {
         nlohmann::json marks = nlohmann::json::array();
         for (auto [b, l] : h.highlights) marks.push_back({b, l});
-        hits.push_back({{"rank", h.rank},
-                        {"speaker", h.speaker.empty() ? nlohmann::json() : nlohmann::json(h.speaker)},
-                        {"speaker_display", h.speaker.empty() ? "" : searcher::display_name(h.speaker)},
-                        {"pattern", h.pattern},
-                        {"id", h.id},
-                        {"article", h.article},
-                        {"title", h.title},
-                        {"date", h.date},
-                        {"source", h.source},
-                        {"paragraph", h.paragraph},
-                        {"begin", h.begin},
-                        {"end", h.end},
-                        {"text", h.text},
-                        {"highlights", marks},
-                        {"open", h.open},
-                        {"continues", h.continues},
-                        {"score", h.score}});
+        hits.push_back(
+            {{"rank", h.rank},
+             {"speaker", h.speaker.empty() ? nlohmann::json() : nlohmann::json(h.speaker)},
+             {"speaker_display", h.speaker.empty() ? "" : searcher::display_name(h.speaker)},
+             {"pattern", h.pattern},
+             {"id", h.id},
+             {"article", h.article},
+             {"title", h.title},
+             {"date", h.date},
+             {"source", h.source},
+             {"paragraph", h.paragraph},
+             {"begin", h.begin},
+             {"end", h.end},
+             {"text", h.text},
+             {"highlights", marks},
+             {"open", h.open},
+             {"continues", h.continues},
+             {"score", h.score}});
     }
     nlohmann::json j = {{"hits", hits}, {"more", r.more}, {"took_ms", r.took_ms}};
     fmt::print("{}\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));

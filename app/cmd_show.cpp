@@ -56,12 +56,13 @@ void print_json(const std::vector<schema::ParagraphData>& ps, const Quotes& quot
         const schema::ParagraphData& p = ps[i];
         nlohmann::json qs = nlohmann::json::array();
         for (const analysis::Quote& q : analysis::decode_quotes(quotes[i]))
-            qs.push_back({{"begin", q.begin},
-                          {"end", q.end},
-                          {"speaker", q.speaker.empty() ? nlohmann::json() : nlohmann::json(q.speaker)},
-                          {"pattern", analysis::pattern_name(q.pattern)},
-                          {"open", q.open},
-                          {"continues", q.continues}});
+            qs.push_back(
+                {{"begin", q.begin},
+                 {"end", q.end},
+                 {"speaker", q.speaker.empty() ? nlohmann::json() : nlohmann::json(q.speaker)},
+                 {"pattern", analysis::pattern_name(q.pattern)},
+                 {"open", q.open},
+                 {"continues", q.continues}});
         paragraphs.push_back({{"paragraph", p.paragraph},
                               {"text", p.text},
                               {"chosen", p.paragraph == chosen},

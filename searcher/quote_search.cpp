@@ -164,9 +164,9 @@ QuoteResult QuoteSearcher::search(const QuoteRequest& req) {
         }
         if (out.more || mset.size() < kBatch) break;
     }
-    out.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                            started)
-                      .count();
+    out.took_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
     return out;
 }
 

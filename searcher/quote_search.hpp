@@ -31,8 +31,8 @@ struct QuoteHit {
     std::string id;        ///< SOURCE:ID
     std::string article, title, date, source;
     unsigned paragraph = 0;
-    std::string speaker;  ///< folded full name ("elon musk"); empty: unattributed
-    std::string pattern;  ///< how the speaker was found (analysis::pattern_name)
+    std::string speaker;               ///< folded full name ("elon musk"); empty: unattributed
+    std::string pattern;               ///< how the speaker was found (analysis::pattern_name)
     std::uint32_t begin = 0, end = 0;  ///< bytes of the quotation in the paragraph
     std::string text;                  ///< the quotation, marks excluded
     std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;  ///< (begin, length) in text

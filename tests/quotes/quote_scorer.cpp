@@ -156,8 +156,8 @@ int score(const std::vector<Judged>& judged, const std::map<std::string, corpus:
             ++matched_total;
             if (!j.speaker.empty() || it->second.quote.speaker.empty()) continue;
             ++by["all"].given;  // a speaker given where the text names none: wrong
-            fmt::print("wrong: {} {} {}-{}: the finder says {}, the text says nobody\n",
-                       j.article, j.paragraph, j.begin, j.end, it->second.quote.speaker);
+            fmt::print("wrong: {} {} {}-{}: the finder says {}, the text says nobody\n", j.article,
+                       j.paragraph, j.begin, j.end, it->second.quote.speaker);
             continue;
         }
         fmt::print("missed: {}\t{}\t{}\t{}\t{}\n", j.article, j.paragraph, j.begin, j.end,
@@ -176,10 +176,13 @@ int score(const std::vector<Judged>& judged, const std::map<std::string, corpus:
     }
     for (const Judged& j : judged) {
         auto it = found.find({j.article, j.paragraph, j.begin, j.end});
+        if (it != found.end() && !j.speaker.empty() && it->second.quote.speaker.empty())
+            fmt::print("unattributed: {} {} {}-{} ({}): judged {}\n", j.article, j.paragraph,
+                       j.begin, j.end, j.pattern, j.speaker);
         if (it != found.end() && !j.speaker.empty() && !it->second.quote.speaker.empty() &&
             it->second.quote.speaker != j.speaker)
-            fmt::print("speaker: {} {} {}-{}: judged {}, found {} ({})\n", j.article,
-                       j.paragraph, j.begin, j.end, j.speaker, it->second.quote.speaker,
+            fmt::print("speaker: {} {} {}-{}: judged {}, found {} ({})\n", j.article, j.paragraph,
+                       j.begin, j.end, j.speaker, it->second.quote.speaker,
                        analysis::pattern_name(it->second.quote.pattern));
     }
     const double p = found_total ? double(matched_total) / found_total : 0;
@@ -220,15 +223,22 @@ int main(int argc, char** argv) {
                 if (i + 1 >= argc) throw std::runtime_error(a + " needs a value");
                 return argv[++i];
             };
-            if (a == "--judged") judged_path = value();
-            else if (a == "--min-f1") min_f1 = std::stod(value());
-            else if (a == "--min-accuracy") min_acc = std::stod(value());
-            else if (a == "--min-precision") min_prec = std::stod(value());
+            if (a == "--judged")
+                judged_path = value();
+            else if (a == "--min-f1")
+                min_f1 = std::stod(value());
+            else if (a == "--min-accuracy")
+                min_acc = std::stod(value());
+            else if (a == "--min-precision")
+                min_prec = std::stod(value());
             else if (a == "--dump" || a == "--candidates" || a == "--text")
                 dumping = true, candidates = a == "--candidates", text = a == "--text";
-            else if (a == "--") after_ids = true;
-            else if (dumping && !after_ids) ids.push_back(a);
-            else inputs.push_back(a);
+            else if (a == "--")
+                after_ids = true;
+            else if (dumping && !after_ids)
+                ids.push_back(a);
+            else
+                inputs.push_back(a);
         }
         if (inputs.empty()) throw std::runtime_error("give the corpus folders or feeds to read");
         if (dumping) {

@@ -49,12 +49,12 @@ TEST_CASE("quotes: spans and marks") {
         {"\"We will win this vote,\" Smith said.", "«We will win this vote,»=smith/x-said"},
         {"« Nous allons gagner ce vote », a dit Smith.", "«Nous allons gagner ce vote»=-/none"},
         {"‘We won’t go back,’ she said.", "«We won’t go back,»=-/none"},
-        {"It was called a “toddler.” by him", ""},                 // one word: a scare quote
-        {"he was their “comrade” then", ""},                     // one word
-        {"it came on “good authority” they said", ""},           // two words, no punctuation
-        {"the film “The Lord of the Rings” opened", ""},         // Title Case: a title
+        {"It was called a “toddler.” by him", ""},        // one word: a scare quote
+        {"he was their “comrade” then", ""},              // one word
+        {"it came on “good authority” they said", ""},    // two words, no punctuation
+        {"the film “The Lord of the Rings” opened", ""},  // Title Case: a title
         {"the players’ union said ‘we will not play again,’ he said.",
-         "«we will not play again,»=-/none"},                     // players’ is no quote mark
+         "«we will not play again,»=-/none"},  // players’ is no quote mark
         {"No quotes at all here.", ""},
     };
     for (const Case& c : cases) {
@@ -92,7 +92,8 @@ TEST_CASE("quotes: attribution patterns") {
          "«Small firms will be hurt badly,»=david frost/role"},
         {{"“Small firms will be hurt badly,” a spokesman said."},
          "«Small firms will be hurt badly,»=-/none"},  // a spokesman: nobody named
-        {{"“Small firms will be hurt badly,” they said."}, "«Small firms will be hurt badly,»=-/none"},
+        {{"“Small firms will be hurt badly,” they said."},
+         "«Small firms will be hurt badly,»=-/none"},
         {{"“Not yet,” Elon Musk wrote. “SoftBank has well under $10B secured.”"},
          "«Not yet,»=elon musk/x-said|«SoftBank has well under $10B secured.»=elon musk/continued"},
         {{"Theresa May, the shadow secretary, said: \"These plans were announced before.\""},
