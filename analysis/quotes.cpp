@@ -187,6 +187,7 @@ struct QuoteFinder::Context {
         }
         if (const NameMention* m = ending(j);
             m && m->first >= from && !quoted[m->first] && !possessive(*m)) {
+            if (const NameMention* p = person_before_place(*m, from)) return full_name(*p);
             if (is_person(m->name)) return full_name(*m);
             // "Robert Conway, managing director of Goldman Sachs Corp said"
             for (std::size_t k = m->first; k > from && m->first - k < 12; --k)
@@ -200,6 +201,40 @@ struct QuoteFinder::Context {
         }
         if (!comma_before(j) && bare_name(j - 1)) return term(j - 1);
         return {};
+    }
+
+    // "Atty. Gen. Edwin Meese": a capitalised word of at most four letters
+    // and a period before token i, which the tokenizer took for a sentence end.
+    bool after_abbreviation(std::size_t i) const {
+        if (i == 0 || i + 1 >= size() || quoted[i] || !tokens[i + 1].has(kCapitalised))
+            return false;
+        const Token& p = tokens[i - 1];
+        return p.has(kCapitalised) && p.end - p.begin <= 4 && p.end < text.size() &&
+               text[p.end] == '.' && !is_stopword(p.term) && !quoted[i - 1];
+    }
+
+    // "Louis Marckesano at Janney Montgomery Scott said": the person
+    // before "at", "of", "with" or "from" and the employer after it.
+    const NameMention* person_before_place(const NameMention& m, std::size_t from) const {
+        if (m.first < from + 2) return nullptr;
+        const std::string& w = term(m.first - 1);
+        if (w != "at" && w != "of" && w != "with" && w != "from") return nullptr;
+        const NameMention* p = ending(m.first - 1);
+        return p && p->first >= from && is_person(p->name) && !possessive(*p) ? p : nullptr;
+    }
+
+    // The person a sentence opens with: "White House spokesman Marlin
+    // Fitzwater told …" (after role and capitalised words).
+    const NameMention* opener(std::size_t from, std::size_t to) const {
+        for (std::size_t k = from; k < to && k < from + 5; ++k) {
+            if (const NameMention* m = person_at(k)) return m;
+            const Token& t = tokens[k];
+            if (quoted[k] || (k > from && comma_before(k)) ||
+                !(t.has(kCapitalised) || t.has(kAllCaps) || is_role_word(t.term) ||
+                  t.term == "the"))
+                break;
+        }
+        return nullptr;
     }
 
     // The person a sentence from `from` opens with, when a speech verb
@@ -253,7 +288,11 @@ struct QuoteFinder::Context {
         if (term(m->first - 1) == "the") return {};  // a description, not a name
         for (std::size_t k = m->first; k > from && m->first - k < 8; --k) {
             if (quoted[k - 1]) return {};
-            if (comma_before(k)) return full_name(*m);
+            if (!comma_before(k)) continue;
+            // "Mark Brett, economist at securities house Barclays de Zoete Wedd said."
+            const NameMention* p = ending(k);
+            if (p && k != m->first && is_person(p->name) && !possessive(*p)) return full_name(*p);
+            return full_name(*m);
         }
         return {};
     }
@@ -314,12 +353,15 @@ std::string QuoteFinder::subject(const Context& c, std::size_t s, std::size_t e)
     if (first < e && is_pronoun(c.term(first))) return ante_;
     for (std::size_t v = s; v < e; ++v) {
         if (!c.verb_at(v, e)) continue;
+        // The first speech verb only: "… replied when asked about a report
+        // Poindexter had told him" is not about Poindexter.
         bool pronoun = false;
         std::string name = subject_before(c, v, s, pronoun);
         if (pronoun) return ante_;
         if (!name.empty() && (is_person(name) || name.find(' ') == std::string::npos))
             return name;  // "Reagan said": a one-word name saying something is someone
         if (const NameMention* m = c.person_ahead(v + 1, e)) return c.full_name(*m);
+        break;
     }
     for (std::size_t k = first; k < e && k < first + 5; ++k) {
         if (const NameMention* m = c.person_at(k)) return c.full_name(*m);
@@ -421,12 +463,12 @@ void QuoteFinder::attribute(Context& c, std::size_t q, const std::string& ante) 
                 j = c.speaker_at(a, end, name);
             }
             // "Bannon, the former strategist, said"
-            if (j && c.comma_before(j))
-                for (std::size_t k = j + 1; k < end && k < j + 15; ++k)
-                    if (c.comma_before(k)) {
-                        j = k;
-                        break;
-                    }
+            if (j && c.comma_before(j)) {
+                std::size_t k = j + 1;
+                while (k < end && k < j + 15 && !c.comma_before(k)) ++k;
+                // no closing comma: "Mark Brett, economist at X said."
+                j = k < end && c.comma_before(k) ? k : c.verb_at(end - 1, end) ? end - 1 : j;
+            }
             // "Sen. Patrick Leahy (D-Vt.) told …"
             std::size_t v = j ? c.skip_gap(j, end) : 0;
             while (j && v < end && v < j + 4 && !c.verb_at(v, end) &&
@@ -451,7 +493,9 @@ void QuoteFinder::attribute(Context& c, std::size_t q, const std::string& ante) 
             bool pronoun = false;
             std::string name = c.subject_before(v, from, pronoun);
             if (pronoun) {
-                found(ante, QuotePattern::Pronoun);
+                // "Marlin Fitzwater told reporters …, but he added, "…""
+                const NameMention* o = c.opener(from, v);
+                found(o ? c.full_name(*o) : ante, QuotePattern::Pronoun);
             } else if (!name.empty()) {
                 found(name, QuotePattern::XSaid);
             } else {
@@ -554,7 +598,8 @@ void QuoteFinder::attribute_all(Context& c) {
     std::size_t q = 0;
     for (std::size_t s = 0; s < c.size();) {
         std::size_t e = s + 1;
-        while (e < c.size() && !(c.tokens[e].has(kSentenceStart) && (!c.quoted[e] || opens[e])))
+        while (e < c.size() && !(c.tokens[e].has(kSentenceStart) && (!c.quoted[e] || opens[e]) &&
+                                 !c.after_abbreviation(e)))
             ++e;
         const std::string ante = ante_;
         std::string spoke;

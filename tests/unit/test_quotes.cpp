@@ -114,13 +114,18 @@ TEST_CASE("quotes: a quote over several paragraphs") {
     const std::vector<std::string> got = quotes_in({
         "Steve Bannon said: “We are going to win this fight and",
         "“we will not stop until it is done.”",
-        "“Another quotation with no speaker named at all.”",
-        "Not a quote.",
+        "“A paragraph opening with a quotation goes on from him.”",
+        "Then Jane Smith arrived at the meeting.",
+        "“A quotation after someone else was named is nobody's.”",
+        "“Another one, followed by its speaker,” one official said.",
     });
     CHECK(got[0] == "«We are going to win this fight and»+=steve bannon/x-said");
     CHECK(got[1] == "+«we will not stop until it is done.»=steve bannon/continued");
-    CHECK(got[2] == "«Another quotation with no speaker named at all.»=-/none");
+    CHECK(got[2] ==
+          "«A paragraph opening with a quotation goes on from him.»=steve bannon/continued");
     CHECK(got[3] == "");
+    CHECK(got[4] == "«A quotation after someone else was named is nobody's.»=-/none");
+    CHECK(got[5] == "«Another one, followed by its speaker,»=-/none");
 }
 
 TEST_CASE("quotes: the stored form reads back") {
