@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <unordered_map>
 
 #include "analysis/quote_marks.hpp"
+#include "analysis/quote_reading.hpp"
 #include "analysis/quote_words.hpp"
 #include "analysis/stopwords.hpp"
 
@@ -30,273 +32,6 @@ std::string_view pattern_name(QuotePattern p) {
     }
     return "none";
 }
-
-/// One paragraph being read: its tokens, which mention starts or ends at
-/// each token, and which tokens are quoted.
-struct QuoteFinder::Context {
-    std::string_view text;
-    const std::vector<Token>& tokens;
-    const std::vector<NameMention>& mentions;
-    std::vector<Quote> quotes;
-    std::vector<std::pair<std::size_t, std::size_t>> qtok;  ///< each quote's tokens [first, last)
-    std::vector<std::size_t> after_end;  ///< where each quote's attribution window ends
-    std::vector<int> starts, ends;       ///< token → mention starting there / ending just before
-    std::vector<bool> quoted;
-
-    std::size_t size() const { return tokens.size(); }
-    const std::string& term(std::size_t i) const { return tokens[i].term; }
-    const NameMention* starting(std::size_t i) const {
-        return i < size() && starts[i] >= 0 ? &mentions[static_cast<std::size_t>(starts[i])]
-                                            : nullptr;
-    }
-    const NameMention* ending(std::size_t i) const {
-        return i <= size() && ends[i] >= 0 ? &mentions[static_cast<std::size_t>(ends[i])] : nullptr;
-    }
-    bool possessive(const NameMention& m) const { return tokens[m.last - 1].has(kPossessive); }
-    // A person mention starting at i, not "Moore's film".
-    const NameMention* person_at(std::size_t i) const {
-        const NameMention* m = starting(i);
-        return m && !quoted[i] && is_person(m->name) && !possessive(*m) ? m : nullptr;
-    }
-    bool comma_before(std::size_t i) const {
-        if (i == 0 || i >= size()) return false;
-        const std::uint32_t from = tokens[i - 1].end, to = tokens[i].begin;
-        return from < to && text.substr(from, to - from).find(',') != std::string_view::npos;
-    }
-    bool breaks_before(std::size_t i) const {
-        return i >= size() || quoted[i] || comma_before(i) || tokens[i].has(kSentenceStart);
-    }
-    std::size_t skip_gap(std::size_t i, std::size_t end) const {
-        while (i < end && is_gap_word(term(i))) ++i;
-        return i;
-    }
-    bool verb_at(std::size_t i, std::size_t end) const {
-        return i < end && !quoted[i] && is_speech_verb(term(i));
-    }
-
-    // The person named in a run from `from` ("festival organiser Michael
-    // Eavis", "William Hill spokesman Rupert Adams", "Brian Waterhouse at
-    // James Capel"): the last person mention before a comma, a verb, or a
-    // lower-case word after one was found. Returns the mention or null.
-    const NameMention* person_ahead(std::size_t from, std::size_t end) const {
-        const NameMention* found = nullptr;
-        for (std::size_t k = from; k < end && k < from + 10;) {
-            if (k > from && breaks_before(k)) break;
-            if (quoted[k] || is_speech_verb(term(k))) break;
-            if (const NameMention* m = person_at(k)) {
-                found = m;
-                k = m->last;
-                continue;
-            }
-            const Token& t = tokens[k];
-            if (found && !t.has(kCapitalised) && !t.has(kAllCaps) && !is_role_word(t.term)) break;
-            ++k;
-        }
-        return found;
-    }
-
-    // The words after quote q, to its sentence's end, have a speech verb:
-    // the text names a speaker there, even if not one we know.
-    bool attributed_elsewhere(std::size_t q) const {
-        const Quote& quote = quotes[q];
-        const std::size_t last = qtok[q].second;
-        if (quote.open || last >= size()) return false;
-        if (tokens[last].has(kSentenceStart)) {
-            const char inside = quote.end > quote.begin ? text[quote.end - 1] : ' ';
-            if (inside != '.' && inside != '!' && inside != '?') return false;
-        }
-        for (std::size_t k = last; k < size() && k < last + 6; ++k) {
-            if (quoted[k] || (k > last && tokens[k].has(kSentenceStart))) break;
-            if (is_speech_verb(term(k))) return true;
-        }
-        return false;
-    }
-
-    // A mention's name, with what the name finder leaves off a speaker:
-    // the lower-case part of a hyphenated given name ("Hou Chia-chi") and
-    // the surname after a middle initial ("William S. Bushnell").
-    std::string full_name(const NameMention& m) const {
-        std::string name = m.name;
-        std::size_t last = m.last - 1;
-        while (last > m.first && tokens[last].has(kAlias)) --last;
-        const std::uint32_t end = tokens[last].end;
-        for (std::size_t k = m.last; k < size() && k < m.last + 3; ++k) {
-            const Token& t = tokens[k];
-            if (quoted[k] || t.has(kAlias)) continue;
-            if (t.begin == end + 1 && text[end] == '-' && !t.has(kCapitalised))
-                name += ' ' + t.term;
-            else if (t.begin == end + 2 && text[end] == '.' && tokens[last].term.size() == 1 &&
-                     t.has(kCapitalised) && !is_speech_verb(t.term))
-                name += ' ' + t.term;
-            break;
-        }
-        return name;
-    }
-
-    // A bare capitalised word naming the speaker ("Exxon said", "said
-    // Connors", "Mr Smith said" before the name finder knows Smith).
-    bool bare_name(std::size_t i) const {
-        if (i >= size() || quoted[i]) return false;
-        static const std::string_view determiners[] = {"the", "a",   "an",  "this", "that",
-                                                       "his", "her", "its", "their"};
-        if (i > 0)
-            for (std::string_view d : determiners)
-                if (term(i - 1) == d) return false;  // "The Brazilian confirmed"
-        const Token& t = tokens[i];
-        return (t.has(kCapitalised) || t.has(kAllCaps)) && !t.has(kNumeric) &&
-               !t.has(kSentenceStart) && !t.has(kPossessive) && !names_nobody(t) &&
-               !is_pronoun(t.term) && !is_role_word(t.term) && !is_title_word(t.term);
-    }
-
-    // A speaker starting at i (after a title): a mention or a bare word.
-    // Sets `name`, returns the token after it (0: none).
-    std::size_t speaker_at(std::size_t i, std::size_t end, std::string& name) const {
-        if (i + 1 < end && is_title_word(term(i))) ++i;
-        if (i >= end || quoted[i]) return 0;
-        if (const NameMention* m = starting(i); m && !possessive(*m)) {
-            name = full_name(*m);
-            return m->last;
-        }
-        if (!bare_name(i)) return 0;
-        name = term(i);
-        return i + 1;
-    }
-
-    // The subject of the verb at v, from the words before it within
-    // [from, v): "Musk (also) wrote", "Theresa May, the shadow secretary,
-    // said" (the name before the appositive), "Maeve Sherlock, chief
-    // executive of the Refugee Council, said" (not the council). Sets
-    // `pronoun` for "he said".
-    std::string subject_before(std::size_t v, std::size_t from, bool& pronoun) const {
-        pronoun = false;
-        std::size_t j = v;
-        while (j > from && is_gap_word(term(j - 1))) --j;
-        if (j <= from) return {};
-        if (is_pronoun(term(j - 1)) && !quoted[j - 1]) {
-            pronoun = true;
-            return {};
-        }
-        if (comma_before(j)) {
-            for (std::size_t k = j - 1; k > from && j - k < 16; --k) {
-                if (quoted[k] || tokens[k].has(kSentenceStart)) break;
-                if (!comma_before(k)) continue;
-                if (const NameMention* m = ending(k); m && m->first >= from && !possessive(*m))
-                    return full_name(*m);
-                break;
-            }
-        }
-        if (const NameMention* m = ending(j);
-            m && m->first >= from && !quoted[m->first] && !possessive(*m)) {
-            if (const NameMention* p = person_before_place(*m, from)) return full_name(*p);
-            if (is_person(m->name)) return full_name(*m);
-            // "Robert Conway, managing director of Goldman Sachs Corp said"
-            for (std::size_t k = m->first; k > from && m->first - k < 12; --k)
-                if (comma_before(k)) {
-                    const NameMention* p = ending(k);
-                    if (p && p->first >= from && is_person(p->name) && !possessive(*p))
-                        return full_name(*p);
-                    break;
-                }
-            return full_name(*m);
-        }
-        if (!comma_before(j) && bare_name(j - 1)) return term(j - 1);
-        return {};
-    }
-
-    // "Atty. Gen. Edwin Meese": a capitalised word of at most four letters
-    // and a period before token i, which the tokenizer took for a sentence end.
-    bool after_abbreviation(std::size_t i) const {
-        if (i == 0 || i + 1 >= size() || quoted[i] || !tokens[i + 1].has(kCapitalised))
-            return false;
-        const Token& p = tokens[i - 1];
-        return p.has(kCapitalised) && p.end - p.begin <= 4 && p.end < text.size() &&
-               text[p.end] == '.' && !is_stopword(p.term) && !quoted[i - 1];
-    }
-
-    // "Louis Marckesano at Janney Montgomery Scott said": the person
-    // before "at", "of", "with" or "from" and the employer after it.
-    const NameMention* person_before_place(const NameMention& m, std::size_t from) const {
-        if (m.first < from + 2) return nullptr;
-        const std::string& w = term(m.first - 1);
-        if (w != "at" && w != "of" && w != "with" && w != "from") return nullptr;
-        const NameMention* p = ending(m.first - 1);
-        return p && p->first >= from && is_person(p->name) && !possessive(*p) ? p : nullptr;
-    }
-
-    // The person a sentence opens with: "White House spokesman Marlin
-    // Fitzwater told …" (after role and capitalised words).
-    const NameMention* opener(std::size_t from, std::size_t to) const {
-        for (std::size_t k = from; k < to && k < from + 5; ++k) {
-            if (const NameMention* m = person_at(k)) return m;
-            const Token& t = tokens[k];
-            if (quoted[k] || (k > from && comma_before(k)) ||
-                !(t.has(kCapitalised) || t.has(kAllCaps) || is_role_word(t.term) ||
-                  t.term == "the"))
-                break;
-        }
-        return nullptr;
-    }
-
-    // The person a sentence from `from` opens with, when a speech verb
-    // follows it ("Ryzhkov said …", "Takako Doi, Chairwoman of the Japan
-    // Socialist Party, said …"), or a pronoun doing so: for a quote later in
-    // that sentence with nobody else named before it. Sets `pronoun`.
-    std::string opening_speaker(std::size_t from, std::size_t to, bool& pronoun) const {
-        pronoun = false;
-        std::size_t k = from;
-        while (k < to && (term(k) == "but" || term(k) == "and" || term(k) == "so")) ++k;
-        std::size_t after = 0;
-        std::string name;
-        if (k < to && is_pronoun(term(k))) {
-            pronoun = true;
-            after = k + 1;
-        } else if (const NameMention* m = person_at(k)) {
-            name = full_name(*m);
-            after = m->last;
-        } else {
-            return {};
-        }
-        if (comma_before(after))  // an appositive: to its closing comma
-            for (std::size_t i = after + 1; i < to && i < after + 15; ++i)
-                if (comma_before(i)) {
-                    after = i;
-                    break;
-                }
-        for (std::size_t i = after; i < to && i < after + 4; ++i) {
-            if (verb_at(i, to)) {
-                for (std::size_t j = i + 1; j < to; ++j)
-                    if (person_at(j) || quoted[j] || verb_at(j, to)) {
-                        pronoun = false;
-                        return {};
-                    }
-                return name;
-            }
-            if (!is_gap_word(term(i)) && term(i) != "did" && term(i) != "not") break;
-        }
-        pronoun = false;
-        return {};
-    }
-
-    // A sentence ending in its attribution: "…, U.S. Ambassador to GATT
-    // Michael Samuels said." Returns the person, or empty.
-    std::string closing_speaker(std::size_t from, std::size_t to) const {
-        if (to < 2 || to <= from + 1 || !verb_at(to - 1, to)) return {};
-        std::size_t j = to - 1;
-        while (j > from && is_gap_word(term(j - 1))) --j;
-        const NameMention* m = ending(j);
-        if (!m || m->first <= from || quoted[m->first] || !is_person(m->name)) return {};
-        if (term(m->first - 1) == "the") return {};  // a description, not a name
-        for (std::size_t k = m->first; k > from && m->first - k < 8; --k) {
-            if (quoted[k - 1]) return {};
-            if (!comma_before(k)) continue;
-            // "Mark Brett, economist at securities house Barclays de Zoete Wedd said."
-            const NameMention* p = ending(k);
-            if (p && k != m->first && is_person(p->name) && !possessive(*p)) return full_name(*p);
-            return full_name(*m);
-        }
-        return {};
-    }
-};
 
 void QuoteFinder::reset() {
     ante_.clear();
@@ -346,11 +81,12 @@ void QuoteFinder::note_roles(const Context& c) {
 // speech verb in it, else a person named at its start (after role words:
 // "Commerce Secretary Malcolm Baldrige predicted"), else the person "he"
 // or "she" opening it already means. Empty: nobody.
-std::string QuoteFinder::subject(const Context& c, std::size_t s, std::size_t e) const {
+std::string QuoteFinder::subject(const Context& c, std::size_t s, std::size_t e,
+                                 Subject& how) const {
+    how = Subject::Speaks;
     std::size_t first = s;
     while (first < e && (c.quoted[first] || c.term(first) == "but" || c.term(first) == "and"))
         ++first;
-    if (first < e && is_pronoun(c.term(first))) return ante_;
     for (std::size_t v = s; v < e; ++v) {
         if (!c.verb_at(v, e)) continue;
         // The first speech verb only: "… replied when asked about a report
@@ -363,6 +99,9 @@ std::string QuoteFinder::subject(const Context& c, std::size_t s, std::size_t e)
         if (const NameMention* m = c.person_ahead(v + 1, e)) return c.full_name(*m);
         break;
     }
+    how = Subject::Same;
+    if (first < e && is_pronoun(c.term(first))) return ante_;
+    how = Subject::Named;
     for (std::size_t k = first; k < e && k < first + 5; ++k) {
         if (const NameMention* m = c.person_at(k)) return c.full_name(*m);
         const Token& t = c.tokens[k];
@@ -404,9 +143,152 @@ bool QuoteFinder::after_may_attribute(const Context& c, std::size_t q, std::size
     return true;
 }
 
+namespace {
+
+using Roles = std::unordered_map<std::string, std::string>;
+
+// A speaker found, and how.
+struct Attribution {
+    std::string who;
+    QuotePattern pattern = QuotePattern::None;
+    void set(std::string name, QuotePattern p) {
+        if (name.empty() || pattern != QuotePattern::None) return;
+        who = std::move(name);
+        pattern = p;
+    }
+    bool none() const { return pattern == QuotePattern::None; }
+};
+
+// "the (White House) press secretary (said)" from token `the`: the person
+// the article gave that role word, or empty.
+std::string role_person(const QuoteReading& c, const Roles& roles, std::size_t the,
+                        std::size_t limit, bool needs_verb) {
+    if (the >= limit || c.term(the) != "the") return {};
+    for (std::size_t k = the + 1; k < limit && k < the + 7; ++k) {
+        if (c.breaks_before(k)) return {};
+        if (!is_role_word(c.term(k))) continue;
+        std::size_t v = k + 1;
+        while (v < limit && is_role_word(c.term(v))) ++v;  // "chief executive"
+        if (needs_verb && !c.verb_at(c.skip_gap(v, limit), limit)) return {};
+        auto it = roles.find(c.term(v - 1));
+        return it == roles.end() ? std::string() : it->second;
+    }
+    return {};
+}
+
+// X-said after a quote, from token j (one past the speaker's name): the
+// appositive ("Bannon, the former strategist, said"; without its closing
+// comma: "Mark Brett, economist at X said.") and a parenthesis ("Sen.
+// Patrick Leahy (D-Vt.) told") may come before the verb.
+bool verb_follows(const QuoteReading& c, std::size_t j, std::size_t end) {
+    if (c.comma_before(j)) {
+        std::size_t k = j + 1;
+        while (k < end && k < j + 15 && !c.comma_before(k)) ++k;
+        j = k < end && c.comma_before(k) ? k : c.verb_at(end - 1, end) ? end - 1 : j;
+    }
+    std::size_t v = c.skip_gap(j, end);
+    while (v < end && v < j + 4 && !c.verb_at(v, end) &&
+           (c.tokens[v].has(kCapitalised) || c.tokens[v].has(kAllCaps) || c.term(v).size() <= 2))
+        ++v;
+    return c.verb_at(v, end);
+}
+
+// The words from `a` (just after the quote) to `end`: said X, said he, said
+// the spokesman, he said, the spokesman said, X said.
+void after_words(const QuoteReading& c, const Roles& roles, std::size_t a, std::size_t end,
+                 const std::string& ante, Attribution& f) {
+    std::string name;
+    if (c.verb_at(a, end) && a + 1 < end) {
+        const std::size_t b = a + 1;
+        if (is_pronoun(c.term(b)))
+            f.set(ante, QuotePattern::Pronoun);
+        else if (c.term(b) == "the")
+            f.set(role_person(c, roles, b, end, false), QuotePattern::Role);
+        else if (const NameMention* m = c.person_ahead(b, end))
+            f.set(c.full_name(*m), QuotePattern::SaidX);
+        else if (c.speaker_at(b, end, name))
+            f.set(name, QuotePattern::SaidX);
+    } else if (is_pronoun(c.term(a))) {
+        if (c.verb_at(c.skip_gap(a + 1, end), end)) f.set(ante, QuotePattern::Pronoun);
+    } else if (c.term(a) == "the") {
+        f.set(role_person(c, roles, a, end, true), QuotePattern::Role);
+    } else {
+        std::size_t j = 0;
+        if (const NameMention* m = c.person_ahead(a, end)) {
+            name = c.full_name(*m);
+            j = m->last;
+        } else {
+            j = c.speaker_at(a, end, name);
+        }
+        if (j && verb_follows(c, j, end)) f.set(name, QuotePattern::XSaid);
+    }
+}
+
+// The words from `from` (the start of the quote's sentence) to the quote at
+// `first`: X said: "…", he told reporters "…", the spokesman said "…",
+// Ryzhkov said … "…", Sam Allardyce: "…".
+void before_words(const QuoteReading& c, const Roles& roles, std::size_t from, std::size_t first,
+                  const std::string& ante, Attribution& f) {
+    bool named_between = false;
+    for (std::size_t v = first; v-- > from && first - v <= 8;) {
+        // "X told Y: …" is X's; after another verb a second name is the
+        // speaker's, not the subject's ("X said Y called it …").
+        named_between |= c.person_at(v) != nullptr;
+        if (!c.verb_at(v, first)) continue;
+        if (named_between && c.term(v) != "told" && c.term(v) != "tells") break;
+        bool pronoun = false;
+        std::string name = c.subject_before(v, from, pronoun);
+        if (pronoun) {
+            // "Marlin Fitzwater told reporters …, but he added, "…""
+            const NameMention* o = c.opener(from, v);
+            f.set(o ? c.full_name(*o) : ante, QuotePattern::Pronoun);
+        } else if (!name.empty()) {
+            f.set(name, QuotePattern::XSaid);
+        } else {
+            for (std::size_t k = v; k-- > from && v - k < 7;)
+                if (c.term(k) == "the") {
+                    f.set(role_person(c, roles, k, v + 1, true), QuotePattern::Role);
+                    break;
+                }
+        }
+        break;
+    }
+    bool pronoun = false;
+    std::string name = c.opening_speaker(from, first, pronoun);
+    f.set(pronoun ? ante : name, pronoun ? QuotePattern::Pronoun : QuotePattern::XSaid);
+    const NameMention* m = c.ending(first);
+    if (m && !c.quoted[m->first] && m->first >= from && m->first <= from + 4 && !c.possessive(*m))
+        f.set(c.full_name(*m), QuotePattern::Colon);
+}
+
+// Around the quote: a sentence ending in its attribution ("…, U.S.
+// Ambassador to GATT Michael Samuels said.") or saying "according to X".
+void around_words(const QuoteReading& c, const Roles& roles, std::size_t q, std::size_t from,
+                  std::size_t end, Attribution& f) {
+    const std::size_t last = c.qtok[q].second;
+    if (!c.quotes[q].open && last < c.size() && !c.tokens[last].has(kSentenceStart)) {
+        std::size_t stop = end;
+        while (stop < c.size() && !c.quoted[stop] && !c.tokens[stop].has(kSentenceStart)) ++stop;
+        if (stop == end || !c.quoted[end])
+            f.set(c.closing_speaker(from, stop), QuotePattern::XSaid);
+    }
+    for (std::size_t k = from; f.none() && k + 2 < end; ++k) {
+        if (c.quoted[k] || c.term(k) != "according" || c.term(k + 1) != "to") continue;
+        std::string name;
+        if (const NameMention* m = c.person_ahead(k + 2, end))
+            f.set(c.full_name(*m), QuotePattern::AccordingTo);
+        else if (c.speaker_at(k + 2, end, name))
+            f.set(name, QuotePattern::AccordingTo);
+        else
+            f.set(role_person(c, roles, k + 2, end, false), QuotePattern::AccordingTo);
+    }
+}
+
+}  // namespace
+
 // The speaker of quote q from the words after it (to the end of its
-// sentence), else before it (from its sentence's start), else "according
-// to" around it. `ante`: who "he" or "she" is at this sentence.
+// sentence), else before it (from its sentence's start), else around it.
+// `ante`: who "he" or "she" is at this sentence.
 void QuoteFinder::attribute(Context& c, std::size_t q, const std::string& ante) {
     Quote& quote = c.quotes[q];
     const auto [first, last] = c.qtok[q];
@@ -416,137 +298,17 @@ void QuoteFinder::attribute(Context& c, std::size_t q, const std::string& ante) 
             end = k;
             break;
         }
-    c.after_end[q] = last;
-    auto role = [&](std::size_t the, std::size_t limit, bool needs_verb) -> std::string {
-        if (the >= limit || c.term(the) != "the") return {};
-        for (std::size_t k = the + 1; k < limit && k < the + 7; ++k) {
-            if (c.breaks_before(k)) return {};
-            if (!is_role_word(c.term(k))) continue;
-            std::size_t v = k + 1;
-            while (v < limit && is_role_word(c.term(v))) ++v;  // "chief executive"
-            if (needs_verb && !c.verb_at(c.skip_gap(v, limit), limit)) return {};
-            auto it = roles_.find(c.term(v - 1));
-            return it == roles_.end() ? std::string() : it->second;
-        }
-        return {};
-    };
-    QuotePattern pattern = QuotePattern::None;
-    std::string who;
-    auto found = [&](std::string name, QuotePattern p) {
-        if (name.empty()) return;
-        who = std::move(name);
-        pattern = p;
-    };
-    if (after_may_attribute(c, q, end)) {
-        const std::size_t a = last;
-        std::string name;
-        if (c.verb_at(a, end) && a + 1 < end) {
-            const std::size_t b = a + 1;
-            if (is_pronoun(c.term(b)))
-                found(ante, QuotePattern::Pronoun);
-            else if (c.term(b) == "the")
-                found(role(b, end, false), QuotePattern::Role);
-            else if (const NameMention* m = c.person_ahead(b, end))
-                found(c.full_name(*m), QuotePattern::SaidX);
-            else if (c.speaker_at(b, end, name))
-                found(name, QuotePattern::SaidX);
-        } else if (is_pronoun(c.term(a))) {
-            if (c.verb_at(c.skip_gap(a + 1, end), end)) found(ante, QuotePattern::Pronoun);
-        } else if (c.term(a) == "the") {
-            found(role(a, end, true), QuotePattern::Role);
-        } else {
-            std::size_t j = 0;
-            if (const NameMention* m = c.person_ahead(a, end)) {
-                name = c.full_name(*m);
-                j = m->last;
-            } else {
-                j = c.speaker_at(a, end, name);
-            }
-            // "Bannon, the former strategist, said"
-            if (j && c.comma_before(j)) {
-                std::size_t k = j + 1;
-                while (k < end && k < j + 15 && !c.comma_before(k)) ++k;
-                // no closing comma: "Mark Brett, economist at X said."
-                j = k < end && c.comma_before(k) ? k : c.verb_at(end - 1, end) ? end - 1 : j;
-            }
-            // "Sen. Patrick Leahy (D-Vt.) told …"
-            std::size_t v = j ? c.skip_gap(j, end) : 0;
-            while (j && v < end && v < j + 4 && !c.verb_at(v, end) &&
-                   (c.tokens[v].has(kCapitalised) || c.tokens[v].has(kAllCaps) ||
-                    c.term(v).size() <= 2))
-                ++v;
-            if (j && c.verb_at(v, end)) found(name, QuotePattern::XSaid);
-        }
-    }
-    const bool by_words_after = pattern != QuotePattern::None;
-    // Before the quote, from the start of its sentence.
-    std::size_t from = first;
-    while (from > 0 && !c.quoted[from - 1] && !c.tokens[from].has(kSentenceStart)) --from;
-    if (pattern == QuotePattern::None && from < first && !quote.continues) {
-        bool named_between = false;
-        for (std::size_t v = first; v-- > from && first - v <= 8;) {
-            // "X told Y: …" is X's; after another verb a second name is the
-            // speaker's, not the subject's ("X said Y called it …").
-            named_between |= c.person_at(v) != nullptr;
-            if (!c.verb_at(v, first)) continue;
-            if (named_between && c.term(v) != "told" && c.term(v) != "tells") break;
-            bool pronoun = false;
-            std::string name = c.subject_before(v, from, pronoun);
-            if (pronoun) {
-                // "Marlin Fitzwater told reporters …, but he added, "…""
-                const NameMention* o = c.opener(from, v);
-                found(o ? c.full_name(*o) : ante, QuotePattern::Pronoun);
-            } else if (!name.empty()) {
-                found(name, QuotePattern::XSaid);
-            } else {
-                for (std::size_t k = v; k-- > from && v - k < 7;)
-                    if (c.term(k) == "the") {
-                        found(role(k, v + 1, true), QuotePattern::Role);
-                        break;
-                    }
-            }
-            break;
-        }
-        // "Ryzhkov said guarantees should … prevent "…"", "He did not give
-        // details but said, "…""
-        if (pattern == QuotePattern::None) {
-            bool pronoun = false;
-            std::string name = c.opening_speaker(from, first, pronoun);
-            if (pronoun)
-                found(ante, QuotePattern::Pronoun);
-            else
-                found(name, QuotePattern::XSaid);
-        }
-        // "Sam Allardyce: "…"", "- Bolton boss Sam Allardyce "…""
-        const NameMention* m = c.ending(first);
-        if (pattern == QuotePattern::None && m && !c.quoted[m->first] && m->first >= from &&
-            m->first <= from + 4 && !c.possessive(*m))
-            found(c.full_name(*m), QuotePattern::Colon);
-    }
-    // "…, U.S. Ambassador to GATT Michael Samuels said."
-    if (pattern == QuotePattern::None && !quote.open && last < c.size() &&
-        !c.tokens[last].has(kSentenceStart)) {
-        std::size_t stop = end;
-        while (stop < c.size() && !c.quoted[stop] && !c.tokens[stop].has(kSentenceStart)) ++stop;
-        if (stop == end || !c.quoted[end])
-            found(c.closing_speaker(from, stop), QuotePattern::XSaid);
-    }
-    // "according to X" anywhere in the sentence around the quote.
-    for (std::size_t k = from; pattern == QuotePattern::None && k + 2 < end; ++k) {
-        if (c.quoted[k] || c.term(k) != "according" || c.term(k + 1) != "to") continue;
-        std::string name;
-        if (const NameMention* m = c.person_ahead(k + 2, end))
-            found(c.full_name(*m), QuotePattern::AccordingTo);
-        else if (c.speaker_at(k + 2, end, name))
-            found(name, QuotePattern::AccordingTo);
-        else
-            found(role(k + 2, end, false), QuotePattern::AccordingTo);
-    }
+    Attribution f;
+    if (after_may_attribute(c, q, end)) after_words(c, roles_, last, end, ante, f);
     // The attribution after the quote is its own, not a speaker between
     // this quote and the next.
-    if (by_words_after) c.after_end[q] = end;
-    quote.speaker = std::move(who);
-    quote.pattern = pattern;
+    c.after_end[q] = f.none() ? last : end;
+    std::size_t from = first;
+    while (from > 0 && !c.quoted[from - 1] && !c.tokens[from].has(kSentenceStart)) --from;
+    if (f.none() && from < first && !quote.continues) before_words(c, roles_, from, first, ante, f);
+    if (f.none()) around_words(c, roles_, q, from, end, f);
+    quote.speaker = std::move(f.who);
+    quote.pattern = f.pattern;
 }
 
 namespace {
@@ -610,12 +372,19 @@ void QuoteFinder::attribute_all(Context& c) {
         if (!spoke.empty() && is_person(spoke)) {
             ante_ = spoke;
             last_said_ = spoke;
-        } else if (std::string who = subject(c, s, e); !who.empty()) {
-            ante_ = who;
-            last_said_ = who;
-        } else if (names_person(c, s, e)) {
-            ante_.clear();  // someone else now: "he" would be a guess
-            last_said_.clear();
+        } else {
+            Subject how = Subject::Named;
+            std::string who = subject(c, s, e, how);
+            if (!who.empty()) {
+                // Only someone speaking, or the same person again, keeps the
+                // speaker a paragraph-opening quote would continue.
+                if (how == Subject::Speaks) last_said_ = who;
+                if (how == Subject::Named && who != last_said_) last_said_.clear();
+                ante_ = std::move(who);
+            } else if (names_person(c, s, e)) {
+                ante_.clear();  // someone else now: "he" would be a guess
+                last_said_.clear();
+            }
         }
         s = e;
     }

@@ -52,6 +52,8 @@ struct Quote {
     bool continues = false;  ///< this piece continues the quote before it
 };
 
+struct QuoteReading;  // quote_reading.hpp
+
 class QuoteFinder {
   public:
     /// Appends the quotes of one paragraph to `out`. `tokens` are the
@@ -62,14 +64,17 @@ class QuoteFinder {
     void reset();
 
   private:
-    struct Context;
+    using Context = QuoteReading;
     void collect(Context& c);
     void note_roles(const Context& c);
     void attribute_all(Context& c);
     void attribute(Context& c, std::size_t q, const std::string& ante);
     void continue_speakers(Context& c, const std::string& said_before);
     static bool after_may_attribute(const Context& c, std::size_t q, std::size_t end);
-    std::string subject(const Context& c, std::size_t s, std::size_t e) const;
+    /// How a sentence's subject was found: speaking (a speech verb's
+    /// subject), the same person as before ("He has worked on …"), or named.
+    enum class Subject { Speaks, Same, Named };
+    std::string subject(const Context& c, std::size_t s, std::size_t e, Subject& how) const;
     std::string subject_before(const Context& c, std::size_t v, std::size_t from,
                                bool& pronoun) const;
     static bool names_person(const Context& c, std::size_t s, std::size_t e);

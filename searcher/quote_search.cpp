@@ -76,93 +76,101 @@ std::vector<std::string> QuoteSearcher::speakers_named(const std::string& name) 
     return out;
 }
 
-QuoteResult QuoteSearcher::search(const QuoteRequest& req) {
-    const auto started = std::chrono::steady_clock::now();
+// The paragraph query: the words as XQ terms (QueryContext::quote_words),
+// AND the speakers, on paragraphs with quotations, in the dates asked.
+QuoteSearcher::Plan QuoteSearcher::plan(const QuoteRequest& req) {
     IndexQueryContext context(index_.all, index_.shards);
     context.quote_words = true;
-    Query q;
-    HighlightSpec highlight;  // what to mark in a quotation
-    HighlightSpec words;      // what a quotation must contain: the words, not the names
-    std::vector<std::string> speakers;
+    Plan p;
     if (!req.query.empty()) {
         ParsedQuery parsed = parse_query(req.query, context);
-        q = parsed.query;
-        highlight = parsed.highlight;
-        words = highlight;
-        words.names.clear();
-        if (parsed.tree) speakers_of(*parsed.tree, speakers);
+        p.query = parsed.query;
+        p.highlight = parsed.highlight;
+        p.words = p.highlight;
+        p.words.names.clear();
+        if (parsed.tree) speakers_of(*parsed.tree, p.speakers);
     }
     if (!req.speaker.empty()) {
-        const std::vector<std::string> names = speakers_named(req.speaker);
         std::vector<Query> each;
-        for (const std::string& n : names) {
+        for (const std::string& n : speakers_named(req.speaker)) {
             each.emplace_back(std::string(schema::kSpeakerPrefix) + n);
-            speakers.push_back(n);
+            p.speakers.push_back(n);
         }
         Query s(Query::OP_OR, each.begin(), each.end());
-        q = q.empty() ? s : Query(Query::OP_AND, q, s);
+        p.query = p.query.empty() ? s : Query(Query::OP_AND, p.query, s);
     }
-    if (q.empty())
+    if (p.query.empty())
         throw QueryError("graf quotes: give words to find in quotations, or --name \"Full Name\"");
-    q = Query(Query::OP_FILTER, q, Query(std::string(schema::kQuoteMarker)));
+    p.query = Query(Query::OP_FILTER, p.query, Query(std::string(schema::kQuoteMarker)));
     if (!req.since.empty() || !req.until.empty())
-        q = Query(Query::OP_FILTER, q, date_range_query(req.since, req.until));
+        p.query = Query(Query::OP_FILTER, p.query, date_range_query(req.since, req.until));
+    return p;
+}
 
+// The quotations of one hit paragraph that have a speaker asked for and a
+// match of the words inside them, in text order.
+std::vector<QuoteHit> QuoteSearcher::quotes_of(const Xapian::Document& doc, const Plan& p) {
+    const std::vector<analysis::Quote> quotes =
+        analysis::decode_quotes(doc.get_value(schema::kQuotesSlot));
+    const schema::ParagraphData data = schema::decode(doc.get_value(schema::kRecordSlot));
+    analysis::tokenize(data.text, tokens_);
+    const std::vector<MatchSpan> marks = find_matches(tokens_, p.highlight, stemmer_);
+    const bool words = asks_words(p.words);
+    const std::vector<MatchSpan> needed = words ? find_matches(tokens_, p.words, stemmer_) : marks;
+    std::vector<QuoteHit> out;
+    for (const analysis::Quote& quote : quotes) {
+        if (quote.end > data.text.size() || quote.begin > quote.end) continue;
+        bool speaker_ok = p.speakers.empty();
+        for (const std::string& s : p.speakers) speaker_ok |= s == quote.speaker;
+        bool words_ok = !words;
+        for (const MatchSpan& m : needed) words_ok |= m.begin >= quote.begin && m.end <= quote.end;
+        if (!speaker_ok || !words_ok) continue;
+        QuoteHit h;
+        h.id = data.id;
+        h.article = data.article;
+        h.title = data.title;
+        h.date = data.date;
+        h.source = data.source;
+        h.paragraph = data.paragraph;
+        h.speaker = quote.speaker;
+        h.pattern = std::string(analysis::pattern_name(quote.pattern));
+        h.begin = quote.begin;
+        h.end = quote.end;
+        h.text = data.text.substr(quote.begin, quote.end - quote.begin);
+        for (const MatchSpan& m : marks)
+            if (m.begin >= quote.begin && m.end <= quote.end)
+                h.highlights.emplace_back(m.begin - quote.begin, m.end - m.begin);
+        h.open = quote.open;
+        h.continues = quote.continues;
+        out.push_back(std::move(h));
+    }
+    return out;
+}
+
+QuoteResult QuoteSearcher::search(const QuoteRequest& req) {
+    const auto started = std::chrono::steady_clock::now();
+    const Plan p = plan(req);
     Xapian::Enquire enquire(index_.all);
-    enquire.set_query(q);
+    enquire.set_query(p.query);
     enquire.set_weighting_scheme(quote_weight());
     QuoteResult out;
-    std::vector<analysis::Token> tokens;
     std::size_t seen = 0;
     constexpr Xapian::doccount kBatch = 50;
-    for (Xapian::doccount first = 0;; first += kBatch) {
+    for (Xapian::doccount first = 0; !out.more; first += kBatch) {
         Xapian::MSet mset = enquire.get_mset(first, kBatch);
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            Xapian::Document doc = it.get_document();
-            const std::vector<analysis::Quote> quotes =
-                analysis::decode_quotes(doc.get_value(schema::kQuotesSlot));
-            const schema::ParagraphData data = schema::decode(doc.get_value(schema::kRecordSlot));
-            analysis::tokenize(data.text, tokens);
-            const std::vector<MatchSpan> marks = find_matches(tokens, highlight, stemmer_);
-            const std::vector<MatchSpan> needed =
-                asks_words(words) ? find_matches(tokens, words, stemmer_) : marks;
-            for (const analysis::Quote& quote : quotes) {
-                if (quote.end > data.text.size() || quote.begin > quote.end) continue;
-                bool speaker_ok = speakers.empty();
-                for (const std::string& s : speakers) speaker_ok |= s == quote.speaker;
-                bool words_ok = !asks_words(words);
-                for (const MatchSpan& m : needed)
-                    words_ok |= m.begin >= quote.begin && m.end <= quote.end;
-                if (!speaker_ok || !words_ok) continue;
+        for (auto it = mset.begin(); it != mset.end() && !out.more; ++it) {
+            for (QuoteHit& h : quotes_of(it.get_document(), p)) {
                 if (seen++ < req.offset) continue;
                 if (out.hits.size() == req.limit) {
                     out.more = true;
                     break;
                 }
-                QuoteHit h;
                 h.rank = seen;
-                h.id = data.id;
-                h.article = data.article;
-                h.title = data.title;
-                h.date = data.date;
-                h.source = data.source;
-                h.paragraph = data.paragraph;
-                h.speaker = quote.speaker;
-                h.pattern = std::string(analysis::pattern_name(quote.pattern));
-                h.begin = quote.begin;
-                h.end = quote.end;
-                h.text = data.text.substr(quote.begin, quote.end - quote.begin);
-                for (const MatchSpan& m : marks)
-                    if (m.begin >= quote.begin && m.end <= quote.end)
-                        h.highlights.emplace_back(m.begin - quote.begin, m.end - m.begin);
-                h.open = quote.open;
-                h.continues = quote.continues;
                 h.score = it.get_weight();
                 out.hits.push_back(std::move(h));
             }
-            if (out.more) break;
         }
-        if (out.more || mset.size() < kBatch) break;
+        if (mset.size() < kBatch) break;
     }
     out.took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)

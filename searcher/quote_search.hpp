@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "analysis/stemmer.hpp"
+#include "analysis/token.hpp"
+#include "searcher/highlight.hpp"
 #include "searcher/open_index.hpp"
 
 namespace graf::searcher {
@@ -55,10 +57,19 @@ class QuoteSearcher {
     const std::vector<StaleShard>& stale_shards() const { return index_.stale; }
 
   private:
+    struct Plan {
+        Xapian::Query query;
+        HighlightSpec highlight;  ///< what to mark in a quotation
+        HighlightSpec words;      ///< what a quotation must contain: the words, not the names
+        std::vector<std::string> speakers;  ///< one of these must have said it (none: anyone)
+    };
+    Plan plan(const QuoteRequest& request);
+    std::vector<QuoteHit> quotes_of(const Xapian::Document& doc, const Plan& plan);
     std::vector<std::string> speakers_named(const std::string& name);
 
     OpenIndex index_;
     analysis::Stemmer stemmer_;
+    std::vector<analysis::Token> tokens_;
 };
 
 /// "elon musk" → "Elon Musk" (a folded name for display).
