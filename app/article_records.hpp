@@ -14,6 +14,9 @@ namespace graf::app {
 /// input gave it when exactly one article has that id. Throws
 /// cxxopts::exceptions::exception (a usage error) naming the candidates, or
 /// saying there is no such article.
-std::vector<schema::ParagraphData> find_article(Xapian::Database& db, const std::string& id);
+/// `quotes`: when given, each paragraph's quotations as stored
+/// (schema::kQuotesSlot, analysis::decode_quotes), in the same order.
+std::vector<schema::ParagraphData> find_article(Xapian::Database& db, const std::string& id,
+                                                std::vector<std::string>* quotes = nullptr);
 
 }  // namespace graf::app

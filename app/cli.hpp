@@ -67,6 +67,7 @@ int run_eval(int argc, char** argv);
 int run_compact(int argc, char** argv);
 int run_serve_shard(int argc, char** argv);
 int run_show(int argc, char** argv);
+int run_quotes(int argc, char** argv);
 int run_web(int argc, char** argv);
 int run_timeline(int argc, char** argv);
 int run_facets(int argc, char** argv);

@@ -9,6 +9,7 @@
 #include "bench/method.hpp"
 #include "bench/report.hpp"
 #include "searcher/query.hpp"
+#include "searcher/quote_search.hpp"
 #include "searcher/searcher.hpp"
 #include "web/search_client.hpp"
 
@@ -38,7 +39,7 @@ int run_bench(int argc, char** argv) {
     add_db_option(options);
     // clang-format off
     options.add_options("Benchmark")
-        ("queries", "`kind<TAB>query` lines (kind `name` runs as --name)", cxxopts::value<std::string>(), "FILE")
+        ("queries", "`kind<TAB>query` lines (kind `name` runs as --name, `quote` as graf quotes --name)", cxxopts::value<std::string>(), "FILE")
         ("runs", "timed passes over the queries (after one warm-up pass)",
          cxxopts::value<unsigned>()->default_value("5"), "N")
         ("seed", "shuffles the query order of each pass", cxxopts::value<std::uint64_t>()->default_value("42"), "S")
@@ -107,8 +108,19 @@ int run_bench(int argc, char** argv) {
     };
     auto make_runner = [&]() -> bench::RunQuery {
         auto search = search_for();
-        return [search, k, snippets, &queries_file](const bench::BenchQuery& q) {
+        auto quotes = url.empty() ? std::make_shared<searcher::QuoteSearcher>(db) : nullptr;
+        return [search, quotes, k, snippets, &queries_file](const bench::BenchQuery& q) {
             try {
+                if (q.kind == "quote") {  // graf quotes --name TEXT
+                    if (!quotes)
+                        throw searcher::QueryError("the quote kind times graf quotes on a local "
+                                                   "index; leave out --url");
+                    searcher::QuoteRequest req;
+                    req.speaker = q.text;
+                    req.limit = k;
+                    const searcher::QuoteResult r = quotes->search(req);
+                    return bench::Outcome{r.hits.size(), r.hits.size()};
+                }
                 return search(request_for(q, k, snippets));
             } catch (const searcher::QueryError& e) {
                 throw searcher::QueryError(

@@ -25,6 +25,7 @@ constexpr Command kCommands[] = {
     {"index", run_index, "add articles (.txt, .md, .html, JSON Lines, CSV, stdin) to an index"},
     {"search", run_search, "ranked paragraphs for words, \"phrases\" or --name, with snippets"},
     {"show", run_show, "one article whole, its paragraphs numbered (ids as search prints them)"},
+    {"quotes", run_quotes, "quotations and their speakers: --name \"Elon Musk\", words inside quotes"},
     {"names", run_names, "the most-mentioned people and organisations"},
     {"timeline", run_timeline, "matching articles per day, week, month or year, as a bar chart"},
     {"facets", run_facets, "the sources, names and date range of a query's matches"},

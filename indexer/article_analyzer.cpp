@@ -72,6 +72,31 @@ void ArticleAnalyzer::add_name_pairs(Xapian::Document& doc, std::string_view tex
     }
 }
 
+// Quotations: their words again under XQ at the paragraph's positions (so
+// said:"a b" is a phrase inside a quote, and NEAR-free), each speaker as an
+// XQS term, and the spans in a value slot for graf quotes and graf show.
+// Only paragraphs with quotations pay anything.
+void ArticleAnalyzer::add_quotes(Xapian::Document& doc, std::string_view text) {
+    found_quotes_.clear();
+    quotes_.find(text, tokens_, mentions_, found_quotes_);
+    if (found_quotes_.empty()) return;
+    std::size_t t = 0;
+    for (const analysis::Quote& q : found_quotes_) {
+        while (t < tokens_.size() && tokens_[t].begin < q.begin) ++t;
+        for (; t < tokens_.size() && tokens_[t].end <= q.end; ++t) {
+            term_.assign(schema::kQuotePrefix);
+            term_ += tokens_[t].term;
+            doc.add_posting(term_, tokens_[t].position + 1);
+        }
+        if (q.speaker.empty()) continue;
+        term_.assign(schema::kSpeakerPrefix);
+        term_ += q.speaker;
+        doc.add_term(term_);
+    }
+    doc.add_boolean_term(std::string(schema::kQuoteMarker));
+    doc.add_value(schema::kQuotesSlot, analysis::encode_quotes(found_quotes_));
+}
+
 void ArticleAnalyzer::add_article_word(Xapian::Document& doc, std::string_view prefix,
                                        const std::string& word) {
     term_.assign(prefix);
@@ -92,6 +117,7 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article, Article
     analysis::tokenize(article.title, title_tokens_);
     note_variants(title_tokens_, out);
     names_.reset();
+    quotes_.reset();
     const std::string date = schema::date_value(article.date);
     // `source:` matches the label alone (the source name when the input has
     // none): a second term for a feed's source name cost Reuters 0.7 MB.
@@ -147,6 +173,7 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article, Article
             doc.add_term(term_);
             add_article_word(out.article, schema::kArticleNamePrefix, m.name);
         }
+        add_quotes(doc, text);
 
         for (const analysis::Token& t : tokens_)
             add_article_word(out.article, schema::kArticleWordPrefix, t.term);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analysis/names.hpp"
+#include "analysis/quotes.hpp"
 #include "analysis/stemmer.hpp"
 #include "analysis/token.hpp"
 #include "corpus/article.hpp"
@@ -55,10 +56,13 @@ class ArticleAnalyzer {
     void add_name_pairs(Xapian::Document& doc, std::string_view text,
                         const std::vector<analysis::Token>& tokens);
     void add_article_word(Xapian::Document& doc, std::string_view prefix, const std::string& word);
+    void add_quotes(Xapian::Document& doc, std::string_view text);
     void note_variants(const std::vector<analysis::Token>& tokens, AnalyzedArticle& out);
 
     analysis::Stemmer stemmer_;
     analysis::NameFinder names_;
+    analysis::QuoteFinder quotes_;
+    std::vector<analysis::Quote> found_quotes_;
     std::vector<analysis::Token> tokens_;
     std::vector<analysis::Token> title_tokens_;
     std::vector<analysis::NameMention> mentions_;

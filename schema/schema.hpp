@@ -39,6 +39,14 @@ inline constexpr std::string_view kArticleDocMarker = "XKarticle";
 /// boolean: the id the input gives the article (schema 6), so `article:`
 /// finds it by that id too; XA holds the full id ("SOURCE:ID").
 inline constexpr std::string_view kLocalIdPrefix = "XL";
+/// Quotations (schema 7, analysis/quotes.hpp): a word inside a quotation,
+/// with the paragraph's positions (said:"good authority"); the word after
+/// the prefix is folded lower case, so XQS terms never collide with these.
+inline constexpr std::string_view kQuotePrefix = "XQ";
+/// XQSelon musk: the speaker of a quotation in the paragraph; wdf = quotes.
+inline constexpr std::string_view kSpeakerPrefix = "XQS";
+/// Boolean, on every paragraph that holds a quotation (graf quotes' universe).
+inline constexpr std::string_view kQuoteMarker = "XKquote";
 
 // Value slots.
 inline constexpr Xapian::valueno kArticleSlot = 0;  ///< article id: the collapse key
@@ -51,6 +59,10 @@ inline constexpr Xapian::valueno kRecordSlot = 3;
 /// Slot 4 is kept for duplicate detection. Article documents' date (YYYYMMDD):
 /// --since/--until on the article ranking, never met by a paragraph filter.
 inline constexpr Xapian::valueno kArticleDateSlot = 5;
+/// The paragraph's quotations (schema 7): one line each, "BEGIN END PATTERN
+/// FLAGS SPEAKER" (analysis::encode_quotes), byte offsets into the record's
+/// text, so graf quotes cuts a quote out of the record it reads anyway.
+inline constexpr Xapian::valueno kQuotesSlot = 6;
 /// Article documents (schema 7): how many paragraphs the article has, in
 /// decimal. They are the documents just before it (searcher/docid_list.hpp).
 inline constexpr Xapian::valueno kArticleParagraphsSlot = 7;

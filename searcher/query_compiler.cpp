@@ -15,6 +15,7 @@ using Xapian::Query;
 using Kind = QueryNode::Kind;
 
 const std::string kTitle(schema::kTitlePrefix);
+const std::string kQuote(schema::kQuotePrefix);
 
 Query combine(Query::op op, const std::vector<Query>& qs) {
     return qs.size() == 1 ? qs[0] : Query(op, qs.begin(), qs.end());
@@ -47,6 +48,18 @@ std::string name_key_of(const std::vector<std::string>& words) {
     return key;
 }
 
+Query speaker_query(const std::vector<std::string>& words) {
+    std::string key(schema::kSpeakerPrefix);
+    for (std::size_t i = 0; i < words.size(); ++i) key += (i ? " " : "") + words[i];
+    return Query(key);
+}
+
+Query QueryCompiler::phrase(const QueryNode& n, const std::string& prefix) {
+    Query q = phrase_query(n.terms, prefix);
+    if (!n.alias.empty()) q = Query(Query::OP_OR, q, Query(prefix + n.alias));
+    return q;
+}
+
 Query QueryCompiler::compile(const QueryNode& root) {
     return standalone(node(root));
 }
@@ -60,11 +73,14 @@ QueryCompiler::Compiled QueryCompiler::node(const QueryNode& n) {
     switch (n.kind) {
         case Kind::Word:
             return {body_or_title(n)};
-        case Kind::Phrase: {
-            Query q = phrase_query(n.terms);
-            if (!n.alias.empty()) q = Query(Query::OP_OR, q, Query(n.alias));
-            return {q};
+        case Kind::Phrase:
+            return {phrase(n, ctx_.quote_words ? kQuote : std::string())};
+        case Kind::Said: {
+            const QueryNode& inner = *n.children[0];
+            return {inner.kind == Kind::Word ? word(inner, kQuote) : phrase(inner, kQuote)};
         }
+        case Kind::SaidBy:
+            return {speaker_query(n.terms)};
         case Kind::Name:
             return {name_terms_query(n.terms)};
         case Kind::Title:
@@ -159,6 +175,7 @@ Query QueryCompiler::free_words(const std::vector<const QueryNode*>& words) {
 // paragraph of their article), so an article that has the word only in its
 // title is found. Stopwords never become title terms.
 Query QueryCompiler::body_or_title(const QueryNode& w) {
+    if (ctx_.quote_words) return word(w, kQuote);  // graf quotes: the words of quotations
     Query body = word(w, "");
     const double tw = ctx_.ranking.title_weight;
     if (w.stopword || tw <= 0) return body;

@@ -33,6 +33,7 @@ class QueryCompiler {
     Xapian::Query positional(const QueryNode& w);
     Xapian::Query near(const QueryNode& n);
     Xapian::Query title(const QueryNode& t);
+    Xapian::Query phrase(const QueryNode& n, const std::string& prefix);
     Xapian::Query filter(const QueryNode& f);
     static Xapian::Query standalone(const Compiled& c);
     std::vector<std::string> variants(const QueryNode& w);
@@ -48,5 +49,9 @@ Xapian::Query name_terms_query(const std::vector<std::string>& words);
 Xapian::Query name_pairs_query(const std::vector<std::string>& words);
 /// A name's words as its XN / AN term spells them: joined by one space.
 std::string name_key_of(const std::vector<std::string>& words);
+
+/// saidby:"Elon Musk", graf quotes --name: XQS<name key>, the quotations the
+/// quote finder gave that speaker.
+Xapian::Query speaker_query(const std::vector<std::string>& words);
 
 }  // namespace graf::searcher

@@ -32,6 +32,9 @@ class QueryContext {
     /// terms (what a remote shard can run).
     virtual Xapian::Query articles_query(const std::vector<std::string>& keys);
     RankingOptions ranking;
+    /// graf quotes: free words and phrases match inside quotations (the
+    /// XQ terms), as said: does, instead of the body or the title.
+    bool quote_words = false;
 };
 
 /// The context of a search: variants from every shard's metadata (asked

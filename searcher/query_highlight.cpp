@@ -19,6 +19,8 @@ void for_each_positive(const QueryNode& n, const F& f) {
             for (std::size_t i = 0; i < n.children.size(); ++i)
                 if (n.signs[i] != Sign::Excluded) for_each_positive(*n.children[i], f);
             return;
+        case Kind::Said:
+            return for_each_positive(*n.children[0], f);
         case Kind::And:
         case Kind::Or:
         case Kind::Near:
@@ -42,7 +44,7 @@ void add_highlights(const QueryNode& root, HighlightSpec& spec, analysis::Stemme
                 spec.stems.insert(stemmer(n.term));
         } else if (n.kind == Kind::Phrase) {
             spec.phrases.push_back(n.terms);
-        } else if (n.kind == Kind::Name) {
+        } else if (n.kind == Kind::Name || n.kind == Kind::SaidBy) {
             if (n.terms.size() == 1)
                 spec.exact.insert(n.terms[0]);
             else

@@ -165,11 +165,11 @@ class Lexer {
         if (colon == std::string::npos) return false;
         std::string name = analysis::fold(word.substr(0, colon));
         if (name != "title" && name != "name" && name != "source" && name != "date" &&
-            name != "article") {
+            name != "article" && name != "said" && name != "saidby") {
             if (looks_like_field(word, colon))
                 throw QueryError(
                     fmt::format("unknown field '{}:' in \"{}\" (fields: title, name, source, date, "
-                                "article); to search the words, put them in quotes: \"{}\"",
+                                "article, said, saidby); to search the words, put them in quotes: \"{}\"",
                                 word.substr(0, colon), word, word));
             return false;
         }

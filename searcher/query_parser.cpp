@@ -287,10 +287,15 @@ class Parser {
 
     NodePtr field(const Lexeme& l) {
         if (l.field == "name") return name_node(l.text);
-        if (l.field == "title") {
+        if (l.field == "saidby") {
+            NodePtr n = name_node(l.text);
+            n->kind = Kind::SaidBy;
+            return n;
+        }
+        if (l.field == "title" || l.field == "said") {
             NodePtr inner = l.quoted ? phrase(l.text) : exact_word(l.text, false);
             if (!inner) return nullptr;
-            NodePtr n = node(Kind::Title);
+            NodePtr n = node(l.field == "said" ? Kind::Said : Kind::Title);
             n->children.push_back(std::move(inner));
             return n;
         }

@@ -54,6 +54,14 @@ void print(const QueryNode& n, std::string& out) {
             print(*n.children[0], out);
             out += ')';
             return;
+        case K::Said:
+            out += "said:(";
+            print(*n.children[0], out);
+            out += ')';
+            return;
+        case K::SaidBy:
+            out += "saidby:\"" + joined(n.terms) + '"';
+            return;
         case K::Filter:
             out += n.field + ':' + n.value;
             return;

@@ -34,6 +34,8 @@ struct QueryNode {
         Not,      ///< a NOT b: articles that do not mention b
         NotPara,  ///< a NOTPARA b: paragraphs without b
         Near,     ///< a NEAR/n b …
+        Said,     ///< said:word, said:"words": inside a quotation; one child, a Word or a Phrase
+        SaidBy,   ///< saidby:"Elon Musk": a quotation of that speaker (terms: the name key's words)
     };
     Kind kind;
 
@@ -68,7 +70,7 @@ struct QueryNode {
 /// One line, S-expression style, for --explain and tests:
 ///   (group bannon= authorities~ +"good authority" -musk~)
 ///   word~ stemmed, word= exact, word* wildcard, "a b" phrase ("a b"|ab with
-///   its glued alias), name:"…", title:(…), source:x, date:LO..HI,
+///   its glued alias), name:"…", title:(…), said:(…), saidby:"…", source:x, date:LO..HI,
 ///   (AND …) (OR …) (NOT a b) (NOTPARA a b) (NEAR/10 …)
 std::string to_string(const QueryNode& node);
 

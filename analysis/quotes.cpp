@@ -1,0 +1,485 @@
+#include "analysis/quotes.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <unordered_map>
+
+#include "analysis/quote_marks.hpp"
+#include "analysis/quote_reading.hpp"
+#include "analysis/quote_words.hpp"
+#include "analysis/stopwords.hpp"
+
+namespace graf::analysis {
+std::string_view pattern_name(QuotePattern p) {
+    switch (p) {
+        case QuotePattern::XSaid:
+            return "x-said";
+        case QuotePattern::SaidX:
+            return "said-x";
+        case QuotePattern::AccordingTo:
+            return "according-to";
+        case QuotePattern::Colon:
+            return "colon";
+        case QuotePattern::Pronoun:
+            return "pronoun";
+        case QuotePattern::Role:
+            return "role";
+        case QuotePattern::Continued:
+            return "continued";
+        case QuotePattern::None:
+            break;
+    }
+    return "none";
+}
+
+void QuoteFinder::reset() {
+    ante_.clear();
+    last_said_.clear();
+    roles_.clear();
+    carried_ = false;
+    carried_speaker_.clear();
+}
+
+// Roles attached to names: "Trade Secretary Patricia Hewitt", "press
+// secretary in the White House Caroline Leavitt", "David Frost, director
+// general of the British Chambers of Commerce". Not "A spokesman said Mr
+// X's…": the words between are capitalised or small joining words.
+void QuoteFinder::note_roles(const Context& c) {
+    static const std::string_view joins[] = {"in", "of", "the", "at", "for", "and"};
+    auto joining = [&](std::size_t i) {
+        const Token& t = c.tokens[i];
+        if (t.has(kCapitalised) || t.has(kAllCaps)) return true;
+        for (std::string_view j : joins)
+            if (t.term == j) return true;
+        return false;
+    };
+    for (const NameMention& m : c.mentions) {
+        if (c.quoted[m.first] || !is_person(m.name) || c.possessive(m)) continue;
+        for (std::size_t k = m.first, steps = 0; k > 0 && steps < 6; --k, ++steps) {
+            const std::size_t i = k - 1;
+            if (c.quoted[i] || c.breaks_before(i + 1)) break;
+            if (is_role_word(c.term(i))) {
+                roles_[c.term(i)] = c.full_name(m);
+                break;
+            }
+            if (!joining(i) || is_speech_verb(c.term(i))) break;
+        }
+        if (!c.comma_before(m.last)) continue;
+        for (std::size_t i = m.last; i < c.size() && i < m.last + 8; ++i) {
+            if (c.quoted[i] || (i > m.last && c.breaks_before(i)) || is_speech_verb(c.term(i)))
+                break;
+            if (is_role_word(c.term(i))) {
+                roles_[c.term(i)] = c.full_name(m);
+                break;
+            }
+        }
+    }
+}
+
+// Who a sentence is about, for a later "he said": the speaker of a
+// speech verb in it, else a person named at its start (after role words:
+// "Commerce Secretary Malcolm Baldrige predicted"), else the person "he"
+// or "she" opening it already means. Empty: nobody.
+std::string QuoteFinder::subject(const Context& c, std::size_t s, std::size_t e,
+                                 Subject& how) const {
+    how = Subject::Speaks;
+    std::size_t first = s;
+    while (first < e && (c.quoted[first] || c.term(first) == "but" || c.term(first) == "and"))
+        ++first;
+    for (std::size_t v = s; v < e; ++v) {
+        if (!c.verb_at(v, e)) continue;
+        // The first speech verb only: "… replied when asked about a report
+        // Poindexter had told him" is not about Poindexter.
+        bool pronoun = false;
+        std::string name = subject_before(c, v, s, pronoun);
+        if (pronoun) return ante_;
+        if (!name.empty() && (is_person(name) || name.find(' ') == std::string::npos))
+            return name;  // "Reagan said": a one-word name saying something is someone
+        if (const NameMention* m = c.person_ahead(v + 1, e)) return c.full_name(*m);
+        break;
+    }
+    how = Subject::Same;
+    if (first < e && is_pronoun(c.term(first))) return ante_;
+    how = Subject::Named;
+    for (std::size_t k = first; k < e && k < first + 5; ++k) {
+        if (const NameMention* m = c.person_at(k)) return c.full_name(*m);
+        const Token& t = c.tokens[k];
+        if (c.quoted[k] || (k > first && c.comma_before(k)) ||
+            !(t.has(kCapitalised) || t.has(kAllCaps) || is_role_word(t.term) || t.term == "the"))
+            break;
+    }
+    return {};
+}
+
+std::string QuoteFinder::subject_before(const Context& c, std::size_t v, std::size_t from,
+                                        bool& pronoun) const {
+    return c.subject_before(v, from, pronoun);
+}
+
+bool QuoteFinder::names_person(const Context& c, std::size_t s, std::size_t e) {
+    for (std::size_t k = s; k < e; ++k)
+        if (const NameMention* m = c.starting(k); m && !c.quoted[k] && is_person(m->name))
+            return true;
+    return false;
+}
+
+// Whether the words after quote q may say who said it. Not after a period
+// outside the marks (`grounds". Lady Hale said …` starts another
+// sentence); after one inside them (`structure.” Bannon said about …`)
+// only a short attribution that leads into no other quote and no "that"
+// clause (`group." Amnesty International's Jan Shaw said: "…`).
+bool QuoteFinder::after_may_attribute(const Context& c, std::size_t q, std::size_t end) {
+    const Quote& quote = c.quotes[q];
+    const std::size_t last = c.qtok[q].second;
+    if (quote.open || last >= end || c.quoted[last]) return false;
+    if (!c.tokens[last].has(kSentenceStart)) return true;
+    const char inside = quote.end > quote.begin ? c.text[quote.end - 1] : ' ';
+    if (inside != '.' && inside != '!' && inside != '?') return false;
+    // It leads into the next quote ("Jan Shaw said: "…").
+    if (end < c.size() && c.quoted[end] && !c.tokens[end].has(kSentenceStart)) return false;
+    for (std::size_t k = last; k < end; ++k)
+        if (c.term(k) == "that" || k > last + 12) return false;
+    return true;
+}
+
+namespace {
+
+using Roles = std::unordered_map<std::string, std::string>;
+
+// A speaker found, and how.
+struct Attribution {
+    std::string who;
+    QuotePattern pattern = QuotePattern::None;
+    void set(std::string name, QuotePattern p) {
+        if (name.empty() || pattern != QuotePattern::None) return;
+        who = std::move(name);
+        pattern = p;
+    }
+    bool none() const { return pattern == QuotePattern::None; }
+};
+
+// "the (White House) press secretary (said)" from token `the`: the person
+// the article gave that role word, or empty.
+std::string role_person(const QuoteReading& c, const Roles& roles, std::size_t the,
+                        std::size_t limit, bool needs_verb) {
+    if (the >= limit || c.term(the) != "the") return {};
+    for (std::size_t k = the + 1; k < limit && k < the + 7; ++k) {
+        if (c.breaks_before(k)) return {};
+        if (!is_role_word(c.term(k))) continue;
+        std::size_t v = k + 1;
+        while (v < limit && is_role_word(c.term(v))) ++v;  // "chief executive"
+        if (needs_verb && !c.verb_at(c.skip_gap(v, limit), limit)) return {};
+        auto it = roles.find(c.term(v - 1));
+        return it == roles.end() ? std::string() : it->second;
+    }
+    return {};
+}
+
+// X-said after a quote, from token j (one past the speaker's name): the
+// appositive ("Bannon, the former strategist, said"; without its closing
+// comma: "Mark Brett, economist at X said.") and a parenthesis ("Sen.
+// Patrick Leahy (D-Vt.) told") may come before the verb.
+bool verb_follows(const QuoteReading& c, std::size_t j, std::size_t end) {
+    if (c.comma_before(j)) {
+        std::size_t k = j + 1;
+        while (k < end && k < j + 15 && !c.comma_before(k)) ++k;
+        j = k < end && c.comma_before(k) ? k : c.verb_at(end - 1, end) ? end - 1 : j;
+    }
+    std::size_t v = c.skip_gap(j, end);
+    while (v < end && v < j + 4 && !c.verb_at(v, end) &&
+           (c.tokens[v].has(kCapitalised) || c.tokens[v].has(kAllCaps) || c.term(v).size() <= 2))
+        ++v;
+    return c.verb_at(v, end);
+}
+
+// The words from `a` (just after the quote) to `end`: said X, said he, said
+// the spokesman, he said, the spokesman said, X said.
+void after_words(const QuoteReading& c, const Roles& roles, std::size_t a, std::size_t end,
+                 const std::string& ante, Attribution& f) {
+    std::string name;
+    if (c.verb_at(a, end) && a + 1 < end) {
+        const std::size_t b = a + 1;
+        if (is_pronoun(c.term(b)))
+            f.set(ante, QuotePattern::Pronoun);
+        else if (c.term(b) == "the")
+            f.set(role_person(c, roles, b, end, false), QuotePattern::Role);
+        else if (const NameMention* m = c.person_ahead(b, end))
+            f.set(c.full_name(*m), QuotePattern::SaidX);
+        else if (c.speaker_at(b, end, name))
+            f.set(name, QuotePattern::SaidX);
+    } else if (is_pronoun(c.term(a))) {
+        if (c.verb_at(c.skip_gap(a + 1, end), end)) f.set(ante, QuotePattern::Pronoun);
+    } else if (c.term(a) == "the") {
+        f.set(role_person(c, roles, a, end, true), QuotePattern::Role);
+    } else {
+        std::size_t j = 0;
+        if (const NameMention* m = c.person_ahead(a, end)) {
+            name = c.full_name(*m);
+            j = m->last;
+        } else {
+            j = c.speaker_at(a, end, name);
+        }
+        if (j && verb_follows(c, j, end)) f.set(name, QuotePattern::XSaid);
+    }
+}
+
+// The words from `from` (the start of the quote's sentence) to the quote at
+// `first`: X said: "…", he told reporters "…", the spokesman said "…",
+// Ryzhkov said … "…", Sam Allardyce: "…".
+void before_words(const QuoteReading& c, const Roles& roles, std::size_t from, std::size_t first,
+                  const std::string& ante, Attribution& f) {
+    bool named_between = false;
+    for (std::size_t v = first; v-- > from && first - v <= 8;) {
+        // "X told Y: …" is X's; after another verb a second name is the
+        // speaker's, not the subject's ("X said Y called it …").
+        named_between |= c.person_at(v) != nullptr;
+        if (!c.verb_at(v, first)) continue;
+        if (named_between && c.term(v) != "told" && c.term(v) != "tells") break;
+        bool pronoun = false;
+        std::string name = c.subject_before(v, from, pronoun);
+        if (pronoun) {
+            // "Marlin Fitzwater told reporters …, but he added, "…""
+            const NameMention* o = c.opener(from, v);
+            f.set(o ? c.full_name(*o) : ante, QuotePattern::Pronoun);
+        } else if (!name.empty()) {
+            f.set(name, QuotePattern::XSaid);
+        } else {
+            for (std::size_t k = v; k-- > from && v - k < 7;)
+                if (c.term(k) == "the") {
+                    f.set(role_person(c, roles, k, v + 1, true), QuotePattern::Role);
+                    break;
+                }
+        }
+        break;
+    }
+    bool pronoun = false;
+    std::string name = c.opening_speaker(from, first, pronoun);
+    f.set(pronoun ? ante : name, pronoun ? QuotePattern::Pronoun : QuotePattern::XSaid);
+    const NameMention* m = c.ending(first);
+    if (m && !c.quoted[m->first] && m->first >= from && m->first <= from + 4 && !c.possessive(*m))
+        f.set(c.full_name(*m), QuotePattern::Colon);
+}
+
+// Around the quote: a sentence ending in its attribution ("…, U.S.
+// Ambassador to GATT Michael Samuels said.") or saying "according to X".
+void around_words(const QuoteReading& c, const Roles& roles, std::size_t q, std::size_t from,
+                  std::size_t end, Attribution& f) {
+    const std::size_t last = c.qtok[q].second;
+    if (!c.quotes[q].open && last < c.size() && !c.tokens[last].has(kSentenceStart)) {
+        std::size_t stop = end;
+        while (stop < c.size() && !c.quoted[stop] && !c.tokens[stop].has(kSentenceStart)) ++stop;
+        if (stop == end || !c.quoted[end])
+            f.set(c.closing_speaker(from, stop), QuotePattern::XSaid);
+    }
+    for (std::size_t k = from; f.none() && k + 2 < end; ++k) {
+        if (c.quoted[k] || c.term(k) != "according" || c.term(k + 1) != "to") continue;
+        std::string name;
+        if (const NameMention* m = c.person_ahead(k + 2, end))
+            f.set(c.full_name(*m), QuotePattern::AccordingTo);
+        else if (c.speaker_at(k + 2, end, name))
+            f.set(name, QuotePattern::AccordingTo);
+        else
+            f.set(role_person(c, roles, k + 2, end, false), QuotePattern::AccordingTo);
+    }
+}
+
+}  // namespace
+
+// The speaker of quote q from the words after it (to the end of its
+// sentence), else before it (from its sentence's start), else around it.
+// `ante`: who "he" or "she" is at this sentence.
+void QuoteFinder::attribute(Context& c, std::size_t q, const std::string& ante) {
+    Quote& quote = c.quotes[q];
+    const auto [first, last] = c.qtok[q];
+    std::size_t end = c.size();
+    for (std::size_t k = last + 1; k < c.size(); ++k)
+        if (c.quoted[k] || c.tokens[k].has(kSentenceStart)) {
+            end = k;
+            break;
+        }
+    Attribution f;
+    if (after_may_attribute(c, q, end)) after_words(c, roles_, last, end, ante, f);
+    // The attribution after the quote is its own, not a speaker between
+    // this quote and the next.
+    c.after_end[q] = f.none() ? last : end;
+    std::size_t from = first;
+    while (from > 0 && !c.quoted[from - 1] && !c.tokens[from].has(kSentenceStart)) --from;
+    if (f.none() && from < first && !quote.continues) before_words(c, roles_, from, first, ante, f);
+    if (f.none()) around_words(c, roles_, q, from, end, f);
+    quote.speaker = std::move(f.who);
+    quote.pattern = f.pattern;
+}
+
+namespace {
+
+// Title Case without closing punctuation is a title, not a quotation.
+bool is_quotation(std::string_view text, const QuoteSpan& s, std::size_t words, std::size_t content,
+                  std::size_t capitalised) {
+    if (s.open || s.continues) return words >= 1;
+    const char lastc = s.end > s.begin ? text[s.end - 1] : ' ';
+    const bool punct = lastc == ',' || lastc == '.' || lastc == '!' || lastc == '?';
+    if (!punct && content >= 1 && capitalised == content) return false;
+    return words >= 4 || (words >= 2 && punct);
+}
+
+}  // namespace
+
+void QuoteFinder::collect(Context& c) {
+    const std::vector<Token>& tokens = c.tokens;
+    std::size_t t = 0;
+    for (const QuoteSpan& s : find_quote_spans(c.text, carried_)) {
+        while (t < tokens.size() && tokens[t].begin < s.begin) ++t;
+        std::size_t e = t, words = 0, content = 0, caps = 0;
+        for (; e < tokens.size() && tokens[e].end <= s.end; ++e) {
+            if (tokens[e].has(kAlias)) continue;
+            ++words;
+            if (is_stopword(tokens[e].term)) continue;
+            ++content;
+            caps += tokens[e].has(kCapitalised) || tokens[e].has(kAllCaps);
+        }
+        if (!is_quotation(c.text, s, words, content, caps)) continue;
+        for (std::size_t k = t; k < e; ++k) c.quoted[k] = true;
+        Quote q;
+        q.begin = s.begin;
+        q.end = s.end;
+        q.open = s.open;
+        q.continues = s.continues;
+        c.quotes.push_back(std::move(q));
+        c.qtok.emplace_back(t, e);
+        t = e;
+    }
+    c.after_end.assign(c.quotes.size(), 0);
+}
+
+// Sentence by sentence: attribute the quotes that start in it (a pronoun
+// means who the text was about before it), then note who it is about.
+void QuoteFinder::attribute_all(Context& c) {
+    std::vector<bool> opens(c.size() + 1, false);
+    for (const auto& [first, last] : c.qtok) opens[first] = true;
+    std::size_t q = 0;
+    for (std::size_t s = 0; s < c.size();) {
+        std::size_t e = s + 1;
+        while (e < c.size() && !(c.tokens[e].has(kSentenceStart) && (!c.quoted[e] || opens[e]) &&
+                                 !c.after_abbreviation(e)))
+            ++e;
+        const std::string ante = ante_;
+        std::string spoke;
+        for (; q < c.quotes.size() && c.qtok[q].first < e; ++q) {
+            attribute(c, q, ante);
+            if (!c.quotes[q].speaker.empty()) spoke = c.quotes[q].speaker;
+        }
+        if (!spoke.empty() && is_person(spoke)) {
+            ante_ = spoke;
+            last_said_ = spoke;
+        } else {
+            Subject how = Subject::Named;
+            std::string who = subject(c, s, e, how);
+            if (!who.empty()) {
+                // Only someone speaking, or the same person again, keeps the
+                // speaker a paragraph-opening quote would continue.
+                if (how == Subject::Speaks) last_said_ = who;
+                if (how == Subject::Named && who != last_said_) last_said_.clear();
+                ante_ = std::move(who);
+            } else if (names_person(c, s, e)) {
+                ante_.clear();  // someone else now: "he" would be a guess
+                last_said_.clear();
+            }
+        }
+        s = e;
+    }
+    for (; q < c.quotes.size(); ++q) attribute(c, q, ante_);
+}
+
+// A quote cut into pieces has one speaker; an unattributed quote after a
+// quote of X is X's too when nobody else is named and no one else speaks
+// between them.
+void QuoteFinder::continue_speakers(Context& c, const std::string& said_before) {
+    for (std::size_t q = 0; q < c.quotes.size(); ++q) {
+        Quote& cur = c.quotes[q];
+        if (!cur.speaker.empty()) continue;
+        if (cur.continues && q == 0 && carried_) {
+            cur.speaker = carried_speaker_;
+        } else if (c.attributed_elsewhere(q)) {
+            continue;  // "…," one said: someone the text does not name
+        } else if (q == 0 && c.qtok[0].first == 0) {
+            // A paragraph opening with a quote nobody is named for goes on
+            // from the speaker the paragraph before ended with.
+            cur.speaker = said_before;
+        } else if (q > 0 && !c.quotes[q - 1].speaker.empty()) {
+            const std::string& prev = c.quotes[q - 1].speaker;
+            bool other = false;
+            if (!cur.continues)
+                for (std::size_t k = c.after_end[q - 1]; k < c.qtok[q].first && !other; ++k) {
+                    const NameMention* m = c.starting(k);
+                    other = (m && c.full_name(*m) != prev && is_person(m->name)) ||
+                            (!c.quoted[k] && is_speech_verb(c.term(k)));
+                }
+            if (!other) cur.speaker = prev;
+        }
+        if (!cur.speaker.empty()) cur.pattern = QuotePattern::Continued;
+    }
+    for (std::size_t q = c.quotes.size(); q-- > 1;) {
+        Quote& prev = c.quotes[q - 1];
+        if (prev.speaker.empty() && prev.open && c.quotes[q].continues &&
+            !c.quotes[q].speaker.empty()) {
+            prev.speaker = c.quotes[q].speaker;
+            prev.pattern = QuotePattern::Continued;
+        }
+    }
+}
+
+void QuoteFinder::find(std::string_view text, const std::vector<Token>& tokens,
+                       const std::vector<NameMention>& mentions, std::vector<Quote>& out) {
+    Context c{text, tokens, mentions, {}, {}, {}, {}, {}, {}};
+    c.starts.assign(tokens.size() + 1, -1);
+    c.ends.assign(tokens.size() + 1, -1);
+    for (std::size_t m = 0; m < mentions.size(); ++m) {
+        c.starts[mentions[m].first] = static_cast<int>(m);
+        c.ends[mentions[m].last] = static_cast<int>(m);
+    }
+    c.quoted.assign(tokens.size(), false);
+    collect(c);
+    note_roles(c);
+    const std::string said_before = last_said_;
+    attribute_all(c);
+    continue_speakers(c, said_before);
+    carried_ = !c.quotes.empty() && c.quotes.back().open;
+    carried_speaker_ = carried_ ? c.quotes.back().speaker : std::string();
+    for (Quote& q : c.quotes) out.push_back(std::move(q));
+}
+
+std::string encode_quotes(const std::vector<Quote>& quotes) {
+    std::string out;
+    for (const Quote& q : quotes)
+        out += fmt::format("{} {} {} {}{} {}\n", q.begin, q.end, static_cast<int>(q.pattern),
+                           q.open ? 'o' : '-', q.continues ? 'c' : '-', q.speaker);
+    return out;
+}
+
+std::vector<Quote> decode_quotes(std::string_view value) {
+    std::vector<Quote> out;
+    while (!value.empty()) {
+        const std::size_t nl = std::min(value.find('\n'), value.size());
+        std::string_view line = value.substr(0, nl);
+        value.remove_prefix(std::min(nl + 1, value.size()));
+        Quote q;
+        unsigned pattern = 0;
+        const char* p = line.data();
+        const char* e = line.data() + line.size();
+        auto r1 = std::from_chars(p, e, q.begin);
+        if (r1.ec != std::errc() || r1.ptr == e) continue;
+        auto r2 = std::from_chars(r1.ptr + 1, e, q.end);
+        if (r2.ec != std::errc() || r2.ptr == e) continue;
+        auto r3 = std::from_chars(r2.ptr + 1, e, pattern);
+        if (r3.ec != std::errc() || e - r3.ptr < 3) continue;
+        q.pattern = static_cast<QuotePattern>(pattern <= 7 ? pattern : 0);
+        q.open = r3.ptr[1] == 'o';
+        q.continues = r3.ptr[2] == 'c';
+        if (e - r3.ptr > 4) q.speaker.assign(r3.ptr + 4, e);
+        out.push_back(std::move(q));
+    }
+    return out;
+}
+
+}  // namespace graf::analysis

@@ -1,0 +1,142 @@
+// graf quotes [--db DIR] [--name "Full Name"] [QUERY] [--json]: quotations,
+// not paragraphs, each with its speaker (searcher/quote_search.hpp).
+#include <nlohmann/json.hpp>
+
+#include "app/cli.hpp"
+#include "app/option_bounds.hpp"
+#include "searcher/query.hpp"
+#include "searcher/quote_search.hpp"
+
+namespace graf::app {
+namespace {
+
+constexpr std::uint64_t kMaxLimit = 1'000'000;
+
+std::string marked(const searcher::QuoteHit& h, bool color) {
+    if (!color) return h.text;
+    std::string out;
+    std::size_t at = 0;
+    for (auto [begin, length] : h.highlights) {
+        out.append(h.text, at, begin - at);
+        out += "\x1b[1;33m";
+        out.append(h.text, begin, length);
+        out += "\x1b[0m";
+        at = begin + length;
+    }
+    out.append(h.text, at, std::string::npos);
+    return out;
+}
+
+std::string speaker_text(const searcher::QuoteHit& h) {
+    if (h.speaker.empty()) return "(unattributed)";
+    return searcher::display_name(h.speaker);
+}
+
+void print_text(const searcher::QuoteResult& r, bool color) {
+    for (const searcher::QuoteHit& h : r.hits) {
+        std::string meta = fmt::format("{} ¶{}", h.id, h.paragraph);
+        if (!h.date.empty()) meta += " · " + h.date;
+        if (!h.source.empty()) meta += " · " + h.source;
+        if (!h.speaker.empty()) meta += " · " + h.pattern;
+        fmt::print("{:>3}. {}{}{}\n", h.rank, color ? "\x1b[1m" : "", speaker_text(h),
+                   color ? "\x1b[0m" : "");
+        fmt::print("     {}{}{}\n", color ? "\x1b[2m" : "", meta, color ? "\x1b[0m" : "");
+        // The marks as the paragraph has them are not kept: “ ” for all.
+        fmt::print("     {}“{}{}\n\n", h.continues ? "… " : "", marked(h, color),
+                   h.open ? " …" : "”");
+    }
+    if (r.hits.empty())
+        fmt::print("No matching quotations ({:.1f} ms)\n", r.took_ms);
+    else
+        fmt::print("{} quotation{}{} ({:.1f} ms); the paragraph: `graf show ID --paragraph N`\n",
+                   r.hits.size(), r.hits.size() == 1 ? "" : "s",
+                   r.more ? ", more with --offset" : "", r.took_ms);
+}
+
+void print_json(const searcher::QuoteResult& r) {
+    nlohmann::json hits = nlohmann::json::array();
+    for (const searcher::QuoteHit& h : r.hits) {
+        nlohmann::json marks = nlohmann::json::array();
+        for (auto [b, l] : h.highlights) marks.push_back({b, l});
+        hits.push_back(
+            {{"rank", h.rank},
+             {"speaker", h.speaker.empty() ? nlohmann::json() : nlohmann::json(h.speaker)},
+             {"speaker_display", h.speaker.empty() ? "" : searcher::display_name(h.speaker)},
+             {"pattern", h.pattern},
+             {"id", h.id},
+             {"article", h.article},
+             {"title", h.title},
+             {"date", h.date},
+             {"source", h.source},
+             {"paragraph", h.paragraph},
+             {"begin", h.begin},
+             {"end", h.end},
+             {"text", h.text},
+             {"highlights", marks},
+             {"open", h.open},
+             {"continues", h.continues},
+             {"score", h.score}});
+    }
+    nlohmann::json j = {{"hits", hits}, {"more", r.more}, {"took_ms", r.took_ms}};
+    fmt::print("{}\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+}  // namespace
+
+int run_quotes(int argc, char** argv) {
+    cxxopts::Options options("graf quotes",
+                             "Quotations (not paragraphs) and who said them: words and phrases "
+                             "match inside the quotation; --name picks the speaker.");
+    add_db_option(options);
+    // clang-format off
+    options.add_options("Query")
+        ("name", "quotations attributed to this person", cxxopts::value<std::string>(), "\"FULL NAME\"")
+        ("since", "only articles dated on or after (YYYY[-MM[-DD]])", cxxopts::value<std::string>(), "DATE")
+        ("until", "only articles dated on or before", cxxopts::value<std::string>(), "DATE")
+        ("limit", "quotations to show", cxxopts::value<std::string>()->default_value("10"), "N")
+        ("offset", "quotations to skip (paging)", cxxopts::value<std::string>()->default_value("0"), "N")
+        ("color", "highlight with colour: auto, always, never", cxxopts::value<std::string>()->default_value("auto"), "WHEN")
+        ("query", "the query", cxxopts::value<std::vector<std::string>>());
+    // clang-format on
+    add_json_option(options);
+    add_help_option(options);
+    options.parse_positional({"query"});
+    options.positional_help("[QUERY]");
+    cxxopts::ParseResult args;
+    if (!parse_or_help(options, argc, argv, args)) return kOk;
+    searcher::QuoteRequest req;
+    if (args.count("query"))
+        for (const auto& w : args["query"].as<std::vector<std::string>>())
+            req.query += (req.query.empty() ? "" : " ") + w;
+    if (args.count("name")) req.speaker = args["name"].as<std::string>();
+    if (args.count("since")) req.since = args["since"].as<std::string>();
+    if (args.count("until")) req.until = args["until"].as<std::string>();
+    req.limit = bounded_number(args, "limit", 1, kMaxLimit);
+    req.offset = bounded_number(args, "offset", 0, kMaxLimit);
+    if (req.query.empty() && req.speaker.empty()) {
+        error("quotes: give a query or --name (see `graf quotes --help`)");
+        return kUsage;
+    }
+    try {
+        searcher::QuoteSearcher s(db_option(args));
+        warn_stale_shards(s.stale_shards());
+        const searcher::QuoteResult r = s.search(req);
+        if (args.count("json"))
+            print_json(r);
+        else
+            print_text(r, use_color(args["color"].as<std::string>()));
+    } catch (const searcher::QueryError& e) {
+        error("query error: {}", e.what());
+        return kUsage;
+    } catch (const searcher::IndexMissing& e) {
+        error("{}", e.what());
+        return kNothing;
+    } catch (const Xapian::WildcardError&) {
+        error("query error: a wildcard matches more than {} words; make it longer",
+              searcher::kWildcardLimit);
+        return kUsage;
+    }
+    return kOk;
+}
+
+}  // namespace graf::app
