@@ -30,13 +30,33 @@ bool is_initial(const Token& t) {
     return t.has(kAllCaps) && t.term.size() == 2 && !is_common_acronym(t.term);
 }
 
+// "April", "May" before a number are dates ("Pay April 15 Record March 31").
+bool is_date(const std::vector<Token>& tokens, std::size_t i) {
+    static const std::unordered_set<std::string_view> months = {"march", "april", "may",
+                                                                "june",  "july",  "august"};
+    std::size_t k = next_word(tokens, i);
+    return k < tokens.size() && tokens[k].has(kNumeric) && months.count(tokens[i].term) != 0;
+}
+
 bool is_name_word(const std::vector<Token>& tokens, std::size_t i) {
     const Token& t = tokens[i];
     if (t.has(kAlias) || t.has(kNumeric)) return false;
-    if (t.has(kCapitalised)) return !is_calendar_word(t.term);
+    if (t.has(kCapitalised)) return !is_calendar_word(t.term) && !is_date(tokens, i);
     if (!t.has(kAllCaps) || !is_initial(t)) return false;
     std::size_t k = next_word(tokens, i);  // "JK" only before a capitalised word
     return k < tokens.size() && !tokens[k].has(kRunBreak) && tokens[k].has(kCapitalised);
+}
+
+// "Securities and Exchange Commission": "and" between an organisation word
+// and capitalised words that end in one.
+bool joins_organisation(const std::vector<Token>& tokens, std::size_t j, std::size_t k) {
+    if (tokens[k].term != "and" || !is_org_word(tokens[j].term)) return false;
+    std::size_t last = k;
+    for (std::size_t q = next_word(tokens, k);
+         q < tokens.size() && !tokens[q].has(kRunBreak) && is_name_word(tokens, q);
+         q = next_word(tokens, q))
+        last = q;
+    return last != k && is_org_word(tokens[last].term);
 }
 
 // Whether the run may continue from word j to word k across the break
@@ -145,8 +165,8 @@ void NameFinder::find(const std::vector<Token>& tokens, std::vector<NameMention>
                 continue;
             }
             std::size_t k2 = next_word(tokens, k);
-            if (is_particle(tokens[k].term) && k2 < tokens.size() && !tokens[k2].has(kRunBreak) &&
-                is_name_word(tokens, k2)) {
+            if ((is_particle(tokens[k].term) || joins_organisation(tokens, j, k)) &&
+                k2 < tokens.size() && !tokens[k2].has(kRunBreak) && is_name_word(tokens, k2)) {
                 run.push_back(k);
                 run.push_back(k2);
                 j = k2;
@@ -167,7 +187,10 @@ void NameFinder::add_run(const std::vector<Token>& tokens, const std::vector<std
     std::size_t piece = 0;
     for (std::size_t r = 0; r < run.size(); ++r) {
         const std::string& w = tokens[run[r]].term;
-        if (!is_never_name(w) || (w.size() == 1 && r > piece && r + 1 < run.size())) continue;
+        // A lower-case word inside a run is a particle or an organisation's "and".
+        if (!is_never_name(w) || !tokens[run[r]].has(kCapitalised) ||
+            (w.size() == 1 && r > piece && r + 1 < run.size()))
+            continue;
         add_piece(tokens, run, piece, r, out);
         piece = r + 1;
     }
@@ -189,7 +212,9 @@ void NameFinder::add_piece(const std::vector<Token>& tokens, const std::vector<s
     titles_before(tokens, run[from], seg.titles);
     for (std::size_t r = from; r < to; ++r) {
         const std::string& w = tokens[run[r]].term;
-        if (is_title(w)) {
+        // "General Motors Corp": a title word starting an organisation's name.
+        const bool org_name = r == seg.from && is_org_word(tokens[run[to - 1]].term);
+        if (is_title(w) && !org_name) {
             seg.to = r;
             add_segment(tokens, run, seg, out);
             if (seg.to > seg.from) seg.titles.clear();
@@ -197,7 +222,7 @@ void NameFinder::add_piece(const std::vector<Token>& tokens, const std::vector<s
             if (!c.empty()) seg.titles.emplace_back(c);
             seg.rank = is_rank_title(w) ? r : kNone;
             seg.from = r + 1;
-        } else if (is_org_word(w) && r + 1 < to &&
+        } else if (is_org_word(w) && r + 1 < to && !is_org_word(tokens[run[to - 1]].term) &&
                    (to - r > 2 || by_surname_.count(tokens[run[r + 1]].term) != 0)) {
             seg.to = r + 1;
             add_segment(tokens, run, seg, out);

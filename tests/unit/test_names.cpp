@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/name_kind.hpp"
 #include "analysis/names.hpp"
 #include "analysis/tokenizer.hpp"
 
@@ -181,4 +182,56 @@ TEST_CASE("name_key: what --name looks up") {
     CHECK(name_key("J.K. Rowling") == "jk rowling");
     CHECK(name_key("JK Rowling") == "jk rowling");
     CHECK(name_key("Robert De Niro") == "robert de niro");
+}
+
+TEST_CASE("name_kind and display_name: what graf names shows") {
+    struct Case {
+        const char* name;
+        NameKind kind;
+        const char* shown;
+    };
+    const Case cases[] = {
+        {"tony blair", NameKind::Person, "Tony Blair"},
+        {"brian o'driscoll", NameKind::Person, "Brian O'Driscoll"},
+        {"robin van persie", NameKind::Person, "Robin van Persie"},
+        {"robert de niro", NameKind::Person, "Robert De Niro"},
+        {"jk rowling", NameKind::Person, "JK Rowling"},
+        {"prince charles", NameKind::Person, "Prince Charles"},
+        {"mark lewis-francis", NameKind::Person, "Mark Lewis-Francis"},
+        {"new york", NameKind::Place, "New York"},
+        {"downing street", NameKind::Place, "Downing Street"},
+        {"six nations", NameKind::Event, "Six Nations"},
+        {"australian open", NameKind::Event, "Australian Open"},
+        {"new year", NameKind::Event, "New Year"},
+        {"white house", NameKind::Organisation, "White House"},
+        {"labour mps", NameKind::Organisation, "Labour MPs"},
+        {"lib dems", NameKind::Organisation, "Lib Dems"},
+        {"securities and exchange commission", NameKind::Organisation,
+         "Securities and Exchange Commission"},
+        {"co inc", NameKind::Fragment, "Co Inc"},
+        {"south african", NameKind::Fragment, "South African"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.name);
+        CHECK(kind_label(name_kind(c.name)) == kind_label(c.kind));
+        CHECK(display_name(c.name) == c.shown);
+    }
+}
+
+TEST_CASE("names: organisations whole, dates are no names") {
+    struct Case {
+        const char* paragraph;
+        const char* names;
+    };
+    const Case cases[] = {
+        {"the Securities and Exchange Commission said", "securities and exchange commission"},
+        {"the International Monetary Fund said", "international monetary fund"},
+        {"General Motors Corp said", "general motors corp"},
+        {"Pay April 15 Record March 31", ""},
+        {"James Baker and Alan Greenspan met", "james baker|alan greenspan"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.paragraph);
+        CHECK(names_in({c.paragraph})[0] == c.names);
+    }
 }
