@@ -26,26 +26,47 @@ std::vector<std::string_view> split(std::string_view s) {
 // Places of more than one word that news names often (one-word places are
 // never indexed as names: a name has two or more words).
 bool is_known_place(std::string_view name) {
-    static const Words k = {
-        "united states",   "united kingdom",     "south africa",       "north korea",
-        "south korea",     "new zealand",        "new york",           "new delhi",
-        "new jersey",      "new orleans",        "new england",        "new mexico",
-        "new south wales", "hong kong",          "sri lanka",          "los angeles",
-        "las vegas",       "san francisco",      "san diego",          "sao paulo",
-        "rio de janeiro",  "buenos aires",       "northern ireland",   "saudi arabia",
-        "great britain",   "west germany",       "east germany",       "west bank",
-        "middle east",     "far east",           "latin america",      "south america",
-        "north america",   "central america",    "ivory coast",        "costa rica",
-        "puerto rico",     "el salvador",        "abu dhabi",          "tel aviv",
-        "kuala lumpur",    "cape town",          "st petersburg",      "west indies",
-        "east timor",      "czech republic",     "dominican republic", "united arab emirates",
-        "washington dc",   "capitol hill",       "old trafford",       "stamford bridge",
-        "west africa",     "east africa",        "north africa",       "south asia",
-        "southeast asia",  "west midlands",      "east anglia",        "north sea",
-        "persian gulf",    "soviet union",       "new hampshire",      "north carolina",
-        "south carolina",  "west virginia",      "rhode island",       "papua new guinea",
-        "sierra leone",    "bosnia herzegovina", "san jose",           "santa monica",
-        "beverly hills",   "new caledonia",      "gaza strip"};
+    static const Words k = {"united states",      "united kingdom",
+                            "south africa",       "north korea",
+                            "south korea",        "new zealand",
+                            "new york",           "new delhi",
+                            "new jersey",         "new orleans",
+                            "new england",        "new mexico",
+                            "new south wales",    "hong kong",
+                            "sri lanka",          "los angeles",
+                            "las vegas",          "san francisco",
+                            "san diego",          "sao paulo",
+                            "rio de janeiro",     "buenos aires",
+                            "northern ireland",   "saudi arabia",
+                            "great britain",      "west germany",
+                            "east germany",       "west bank",
+                            "middle east",        "far east",
+                            "latin america",      "south america",
+                            "north america",      "central america",
+                            "ivory coast",        "costa rica",
+                            "puerto rico",        "el salvador",
+                            "abu dhabi",          "tel aviv",
+                            "kuala lumpur",       "cape town",
+                            "st petersburg",      "west indies",
+                            "east timor",         "czech republic",
+                            "dominican republic", "united arab emirates",
+                            "washington dc",      "capitol hill",
+                            "old trafford",       "stamford bridge",
+                            "west africa",        "east africa",
+                            "north africa",       "south asia",
+                            "southeast asia",     "west midlands",
+                            "east anglia",        "north sea",
+                            "persian gulf",       "soviet union",
+                            "new hampshire",      "north carolina",
+                            "south carolina",     "west virginia",
+                            "rhode island",       "papua new guinea",
+                            "sierra leone",       "bosnia herzegovina",
+                            "san jose",           "santa monica",
+                            "beverly hills",      "new caledonia",
+                            "gaza strip",         "british columbia",
+                            "third world",        "western europe",
+                            "eastern europe",     "west coast",
+                            "east coast",         "la paz"};
     return k.count(name) != 0;
 }
 
@@ -89,7 +110,10 @@ bool is_org_name_word(std::string_view w) {
                             "liberal",      "league",        "brothers",       "sons",
                             "trust",        "authority",     "organisation",   "organization",
                             "alliance",     "forces",        "communications", "pharmaceuticals",
-                            "chemicals",    "steel",         "mining",         "oil"};
+                            "chemicals",    "steel",         "mining",         "oil",
+                            "community",    "force",         "cooperation",    "currency",
+                            "units",        "markets",       "administration", "organization",
+                            "rate",         "stocks"};
     return k.count(w) != 0;
 }
 
@@ -117,7 +141,8 @@ NameKind name_kind(std::string_view name) {
     if (is_known_place(name)) return NameKind::Place;
     const std::string_view first = words.front(), last = words.back();
     if (is_rank_title(first)) return NameKind::Person;  // "prince charles"
-    // "Co Inc", "Motors Corp": the tail of an organisation's name.
+    // "Class B" (shares), "Co Inc": a letter or the tail of an organisation's name.
+    if (last.size() == 1) return NameKind::Fragment;
     if (std::all_of(words.begin(), words.end(), [](std::string_view w) { return is_org_word(w); }))
         return NameKind::Fragment;
     if (is_event_end(last) && !is_org_name_word(first))

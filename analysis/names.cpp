@@ -117,8 +117,9 @@ std::string join(const std::vector<std::string>& words, std::size_t from = 0) {
 
 // Titles written just before a name, in any case ("chief of staff Baker",
 // "Treasury Secretary Baker"), back to the punctuation before them.
-void titles_before(const std::vector<Token>& tokens, std::size_t first,
+bool titles_before(const std::vector<Token>& tokens, std::size_t first,
                    std::vector<std::string>& titles) {
+    bool any = false;
     std::size_t i = first;
     for (int words = 0; words < 5 && i > 0 && !tokens[i].has(kRunBreak);) {
         --i;
@@ -127,9 +128,11 @@ void titles_before(const std::vector<Token>& tokens, std::size_t first,
         const std::string& w = tokens[i].term;
         if (w == "of" || w == "the") continue;
         if (!is_title(w) && !is_descriptor(w)) break;
+        any = true;
         std::string_view c = canonical_title(w);
         if (!c.empty()) titles.emplace_back(c);
     }
+    return any;
 }
 
 bool shares_title(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -147,6 +150,7 @@ void NameFinder::reset() {
 
 void NameFinder::find(const std::vector<Token>& tokens, std::vector<NameMention>& out) {
     in_paragraph_.clear();
+    unresolved_.clear();
     std::vector<std::size_t> run;
     for (std::size_t i = 0; i < tokens.size();) {
         if (!is_name_word(tokens, i)) {
@@ -209,7 +213,7 @@ void NameFinder::add_piece(const std::vector<Token>& tokens, const std::vector<s
     if (from >= to) return;
     Segment seg;
     seg.from = from;
-    titles_before(tokens, run[from], seg.titles);
+    seg.titled = titles_before(tokens, run[from], seg.titles);
     for (std::size_t r = from; r < to; ++r) {
         const std::string& w = tokens[run[r]].term;
         // "General Motors Corp": a title word starting an organisation's name.
@@ -221,6 +225,7 @@ void NameFinder::add_piece(const std::vector<Token>& tokens, const std::vector<s
             std::string_view c = canonical_title(w);
             if (!c.empty()) seg.titles.emplace_back(c);
             seg.rank = is_rank_title(w) ? r : kNone;
+            seg.titled = true;
             seg.from = r + 1;
         } else if (is_org_word(w) && r + 1 < to && !is_org_word(tokens[run[to - 1]].term) &&
                    (to - r > 2 || by_surname_.count(tokens[run[r + 1]].term) != 0)) {
@@ -278,6 +283,9 @@ void NameFinder::add_segment(const std::vector<Token>& tokens, const std::vector
         } else if (seg.rank != kNone && nw.words.size() == 1 && nw.initial == 0) {
             // "Prince Charles", "Lord Goldsmith": the rank is part of the name.
             add_person({tokens[run[seg.rank]].term, whole}, 1, seg, run[seg.rank], last, out);
+        } else if (nw.words.size() == 1 && nw.initial == 0 && by_surname_.count(whole) == 0 &&
+                   !is_org_word(whole) && !is_descriptor(whole) && !is_title(whole)) {
+            unresolved_.push_back({whole, seg.titled, first});
         }
         return;
     }

@@ -20,12 +20,23 @@ struct NameMention {
     bool surname_only = false;  ///< "Bannon" after the article introduced "Steve Bannon"
 };
 
+/// A capitalised word that names someone the article never introduced
+/// ("President Reagan said", "Mikulic is trying"): the corpus may know who.
+struct UnresolvedMention {
+    std::string surname;  ///< folded: "reagan"
+    bool titled = false;  ///< a title came before it: "President Reagan", "Mr Blair"
+    std::size_t token = 0;
+};
+
 class NameFinder {
   public:
     /// Appends the mentions in one paragraph's tokens to `out`. Call for the
     /// paragraphs of one article in order; start each article with reset().
     void find(const std::vector<Token>& tokens, std::vector<NameMention>& out);
     void reset();
+    /// The single capitalised words of the last find() that matched no one
+    /// the article named (not counted in its mentions).
+    const std::vector<UnresolvedMention>& unresolved() const { return unresolved_; }
 
   private:
     /// A person (or organisation) the article named in full.
@@ -41,6 +52,7 @@ class NameFinder {
         std::size_t from = 0, to = 0;
         std::vector<std::string> titles;
         std::size_t rank = kNone;
+        bool titled = false;  ///< any title before it, "Mr" too
     };
     static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
@@ -65,6 +77,7 @@ class NameFinder {
     /// howard baker}; "lewis francis" and "francis" → {mark lewis francis}.
     std::unordered_map<std::string, std::vector<std::size_t>> by_surname_;
     std::vector<std::size_t> in_paragraph_;  ///< people named in this paragraph, in order
+    std::vector<UnresolvedMention> unresolved_;
 };
 
 /// Lower-case words that may sit inside a name: "Ludwig van Beethoven".

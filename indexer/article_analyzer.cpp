@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "analysis/fold.hpp"
+#include "analysis/name_words.hpp"
 #include "analysis/stopwords.hpp"
 #include "analysis/tokenizer.hpp"
 #include "indexer/shards.hpp"
@@ -70,6 +71,18 @@ void ArticleAnalyzer::add_name_pairs(Xapian::Document& doc, std::string_view tex
         prev = &t;
         prev_upper = upper;
     }
+}
+
+// `XFbaker james baker`: who a surname names, for corpus-level resolution
+// (searcher/name_corpus.cpp). Names of one word have no surname to share.
+void ArticleAnalyzer::add_surname_terms(Xapian::Document& doc, const std::string& name) {
+    const std::size_t space = name.rfind(' ');
+    if (space == std::string::npos || analysis::is_org_word(name.substr(space + 1))) return;
+    term_.assign(schema::kSurnamePrefix);
+    term_.append(name, space + 1);
+    term_ += ' ';
+    term_ += name;
+    if (term_.size() < 240) doc.add_term(term_);
 }
 
 void ArticleAnalyzer::add_article_word(Xapian::Document& doc, std::string_view prefix,
@@ -142,6 +155,12 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article, Article
         for (const analysis::NameMention& m : mentions_) {
             term_.assign(schema::kNamePrefix);
             term_ += m.name;
+            doc.add_term(term_);
+            add_surname_terms(doc, m.name);
+        }
+        for (const analysis::UnresolvedMention& u : names_.unresolved()) {
+            term_.assign(u.titled ? schema::kTitledSurnamePrefix : schema::kBareSurnamePrefix);
+            term_ += u.surname;
             doc.add_term(term_);
         }
 

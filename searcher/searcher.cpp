@@ -13,7 +13,9 @@
 #include "schema/schema.hpp"
 #include "searcher/article_ranking.hpp"
 #include "searcher/feedback.hpp"
+#include "searcher/name_corpus.hpp"
 #include "searcher/query.hpp"
+#include "searcher/query_parser.hpp"
 #include "searcher/spelling.hpp"
 
 namespace graf::searcher {
@@ -179,6 +181,9 @@ ParsedQuery Searcher::parse(const SearchRequest& request) {
     Xapian::Query& query = parsed.query;
     if (!request.name.empty()) {
         Xapian::Query nq = name_query(request.name, parsed.highlight);
+        // Articles that name the person by surname alone, when the corpus knows who.
+        Xapian::Query corpus = corpus_name_query(index_.all, name_node(request.name)->terms);
+        if (!corpus.empty()) nq = Xapian::Query(Xapian::Query::OP_OR, nq, corpus);
         query = query.empty() ? nq : Xapian::Query(Xapian::Query::OP_AND, query, nq);
     }
     if (!request.since.empty() || !request.until.empty()) {

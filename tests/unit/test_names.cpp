@@ -235,3 +235,33 @@ TEST_CASE("names: organisations whole, dates are no names") {
         CHECK(names_in({c.paragraph})[0] == c.names);
     }
 }
+
+TEST_CASE("names: surnames the article never introduced are left for the corpus") {
+    struct Case {
+        const char* article;
+        const char* unresolved;  ///< "~" marks one after a title
+    };
+    const Case cases[] = {
+        {"President Reagan said no.", "~reagan"},
+        {"Mr Blair left.", "~blair"},
+        {"Mikulic is trying to rein in inflation.", "mikulic"},
+        {"Tony Blair spoke. / Blair said.", ""},              // resolved in the article
+        {"James Baker met Howard Baker. / Baker said.", ""},  // shared: the article knows both
+        {"The Treasury said.", ""},                           // an organisation word
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.article);
+        NameFinder finder;
+        std::string a = c.article, got;
+        for (std::size_t i = 0, j; i <= a.size(); i = j + 3) {
+            j = a.find(" / ", i);
+            if (j == std::string::npos) j = a.size();
+            std::vector<NameMention> mentions;
+            finder.find(tokenize(a.substr(i, j - i)), mentions);
+            got.clear();
+            for (const UnresolvedMention& u : finder.unresolved())
+                got += std::string(got.empty() ? "" : "|") + (u.titled ? "~" : "") + u.surname;
+        }
+        CHECK(got == c.unresolved);
+    }
+}
