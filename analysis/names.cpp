@@ -1,8 +1,9 @@
 #include "analysis/names.hpp"
 
+#include <algorithm>
 #include <unordered_set>
 
-#include "analysis/stopwords.hpp"
+#include "analysis/name_words.hpp"
 #include "analysis/tokenizer.hpp"
 
 namespace graf::analysis {
@@ -16,89 +17,143 @@ bool is_particle(std::string_view w) {
 
 namespace {
 
-using Words = std::unordered_set<std::string_view>;
-
-// Titles and roles written before a name: "Treasury Secretary James Baker".
-// The name is what follows the last of them.
-bool is_title(std::string_view w) {
-    static const Words k = {
-        "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "vice",
-        "chairman", "chairwoman", "chair", "chief", "executive", "minister", "prime", "secretary",
-        "chancellor", "senator", "sen", "rep", "representative", "congressman", "congresswoman",
-        "governor", "gov", "judge", "justice", "king", "queen", "prince", "princess", "pope",
-        "general", "gen", "colonel", "col", "captain", "capt", "sergeant", "lieutenant", "admiral",
-        "commander", "director", "spokesman", "spokeswoman", "leader", "premier", "mayor",
-        "ambassador", "commissioner", "professor", "prof", "father", "reverend", "rev", "deputy",
-        "former", "attorney", "treasurer", "coach", "manager", "boss", "founder", "striker",
-        "midfielder", "defender", "goalkeeper", "skipper", "presenter", "actor", "actress",
-        "singer", "star", "sheikh", "emir", "sultan", "ayatollah", "archbishop", "bishop",
-        "inspector", "detective", "officer", "agent",
-        // Newsroom roles seen in wire copy: "House Speaker Jim Wright",
-        // "Chancellor of the Exchequer Nigel Lawson", "Fed Governor Manuel Johnson".
-        "speaker", "exchequer", "staff", "whip", "envoy", "undersecretary", "assistant",
-        "economist", "analyst", "negotiator", "candidate", "nominee", "investor", "financier",
-        "raider", "tycoon", "magnate", "billionaire", "oilman", "developer", "publisher", "editor"};
-    return k.count(w) != 0;
-}
-
-// Words that end an organisation or place: "White House Caroline Leavitt" is
-// two names, split after "house" when two or more capitalised words follow.
-bool is_org_word(std::string_view w) {
-    static const Words k = {
-        "house",         "valley",      "street",     "bank",           "corp",       "corporation",
-        "inc",           "group",       "party",      "council",        "committee",  "ministry",
-        "department",    "office",      "board",      "reserve",        "fund",       "union",
-        "court",         "university",  "college",    "times",          "post",       "news",
-        "journal",       "association", "agency",     "institute",      "company",    "airlines",
-        "airways",       "motors",      "foundation", "commission",     "parliament", "congress",
-        "senate",        "assembly",    "government", "administration", "church",     "club",
-        "league",        "federation",  "exchange",   "securities",     "holdings",   "industries",
-        "international", "systems",     "hospital",   "police",         "army",       "navy",
-        "museum",        "centre",      "center",     "network",        "studios",    "records",
-        "republic",      "kingdom",     "states",     "nations",        "city",       "county",
-        "ltd",           "plc",         "bbc",        "office",         "treasury",   "cabinet"};
-    return k.count(w) != 0;
-}
-
-// Capitalised words that start sentences without naming anyone.
-bool is_sentence_starter(std::string_view w) {
-    static const Words k = {
-        "however",   "meanwhile", "also",      "yet",       "still",   "now",      "today",
-        "yesterday", "tomorrow",  "according", "earlier",   "later",   "instead",  "despite",
-        "although",  "though",    "since",     "many",      "several", "one",      "two",
-        "three",     "new",       "even",      "just",      "last",    "next",     "asked",
-        "shares",    "both",      "among",     "following", "nearly",  "almost",   "like",
-        "unlike",    "there",     "here",      "overall",   "indeed",  "already",  "separately",
-        "analysts",  "officials", "sources",   "critics",   "experts", "speaking", "writing"};
-    return is_stopword(w) || k.count(w) != 0;
-}
-
-// Days and unambiguous months follow names in wire copy ("Clayton Yeutter
-// Monday warned") but are never part of one. (May, June, April, August are
-// also given names, so they stay.)
-bool is_calendar_word(std::string_view w) {
-    static const Words k = {"monday",   "tuesday",  "wednesday", "thursday", "friday",
-                            "saturday", "sunday",   "january",   "february", "september",
-                            "october",  "november", "december"};
-    return k.count(w) != 0;
-}
-
-bool is_name_word(const Token& t) {
-    return t.has(kCapitalised) && !t.has(kAlias) && !t.has(kNumeric) && !is_calendar_word(t.term);
-}
-
 std::size_t next_word(const std::vector<Token>& tokens, std::size_t i) {
     ++i;
     while (i < tokens.size() && tokens[i].has(kAlias)) ++i;
     return i;
 }
 
+// An initial: one letter ("T. Boone Pickens", "Paul A Volcker"), or two
+// capitals that are not a common acronym ("JK Rowling").
+bool is_initial(const Token& t) {
+    if (t.term.size() == 1) return t.has(kCapitalised) && t.term[0] >= 'a' && t.term[0] <= 'z';
+    return t.has(kAllCaps) && t.term.size() == 2 && !is_common_acronym(t.term);
+}
+
+// "April", "May" before a number are dates ("Pay April 15 Record March 31").
+bool is_date(const std::vector<Token>& tokens, std::size_t i) {
+    static const std::unordered_set<std::string_view> months = {"march", "april", "may",
+                                                                "june",  "july",  "august"};
+    std::size_t k = next_word(tokens, i);
+    return k < tokens.size() && tokens[k].has(kNumeric) && months.count(tokens[i].term) != 0;
+}
+
+bool is_name_word(const std::vector<Token>& tokens, std::size_t i) {
+    const Token& t = tokens[i];
+    if (t.has(kAlias) || t.has(kNumeric)) return false;
+    if (t.has(kCapitalised)) return !is_calendar_word(t.term) && !is_date(tokens, i);
+    if (!t.has(kAllCaps) || !is_initial(t)) return false;
+    std::size_t k = next_word(tokens, i);  // "JK" only before a capitalised word
+    return k < tokens.size() && !tokens[k].has(kRunBreak) && tokens[k].has(kCapitalised);
+}
+
+// "Securities and Exchange Commission": "and" between an organisation word
+// and capitalised words that end in one.
+bool joins_organisation(const std::vector<Token>& tokens, std::size_t j, std::size_t k) {
+    if (tokens[k].term != "and" || !is_org_word(tokens[j].term)) return false;
+    std::size_t last = k;
+    for (std::size_t q = next_word(tokens, k);
+         q < tokens.size() && !tokens[q].has(kRunBreak) && is_name_word(tokens, q);
+         q = next_word(tokens, q))
+        last = q;
+    return last != k && is_org_word(tokens[last].term);
+}
+
+// Whether the run may continue from word j to word k across the break
+// before k: only after a one-letter initial's full stop ("T. Boone").
+bool continues(const std::vector<Token>& tokens, std::size_t j, std::size_t k) {
+    const Token& a = tokens[j];
+    const Token& b = tokens[k];
+    if (!b.has(kRunBreak)) return true;
+    return a.term.size() == 1 && a.has(kCapitalised) && b.has(kSentenceStart) &&
+           b.begin <= a.end + 2;
+}
+
+// Whether run word r is joined to the word before it by a hyphen
+// ("Lewis-Francis"): an alias spans both, and no glue seam separates them.
+bool hyphen_joined(const std::vector<Token>& tokens, std::size_t prev, std::size_t cur) {
+    if (tokens[cur].has(kRunBreak) || tokens[cur].begin != tokens[prev].end + 1) return false;
+    for (std::size_t a = prev + 1; a < cur; ++a)
+        if (tokens[a].has(kAlias) && tokens[a].begin <= tokens[prev].begin) return true;
+    return false;
+}
+
+// The words of a name from its tokens: middle initials dropped ("Paul A
+// Volcker"), leading ones dropped before two or more words ("T. Boone
+// Pickens") and glued before one ("J K Rowling", "JK Rowling" → "jk
+// rowling"). One single-letter initial before one word is returned as
+// `initial` with the word alone: the surname of someone whose given name
+// starts so ("G Dempsey" on a team sheet).
+struct NameWords {
+    std::vector<std::string> words;
+    char initial = 0;
+};
+
+NameWords name_words(const std::vector<const Token*>& ts) {
+    NameWords nw;
+    std::size_t lead = 0;
+    while (lead + 1 < ts.size() && is_initial(*ts[lead])) ++lead;
+    for (std::size_t i = lead; i < ts.size(); ++i)
+        if (i + 1 == ts.size() || !is_initial(*ts[i])) nw.words.push_back(ts[i]->term);
+    if (lead == 0 || nw.words.size() >= 2) return nw;
+    if (lead == 1 && ts[0]->term.size() == 1) {
+        nw.initial = ts[0]->term[0];
+        return nw;
+    }
+    std::string glued;
+    for (std::size_t i = 0; i < lead; ++i) glued += ts[i]->term;
+    nw.words.insert(nw.words.begin(), std::move(glued));
+    return nw;
+}
+
+std::string join(const std::vector<std::string>& words, std::size_t from = 0) {
+    std::string s;
+    for (std::size_t i = from; i < words.size(); ++i) {
+        if (!s.empty()) s += ' ';
+        s += words[i];
+    }
+    return s;
+}
+
+// Titles written just before a name, in any case ("chief of staff Baker",
+// "Treasury Secretary Baker"), back to the punctuation before them.
+bool titles_before(const std::vector<Token>& tokens, std::size_t first,
+                   std::vector<std::string>& titles) {
+    bool any = false;
+    std::size_t i = first;
+    for (int words = 0; words < 5 && i > 0 && !tokens[i].has(kRunBreak);) {
+        --i;
+        if (tokens[i].has(kAlias)) continue;
+        ++words;
+        const std::string& w = tokens[i].term;
+        if (w == "of" || w == "the") continue;
+        if (!is_title(w) && !is_descriptor(w)) break;
+        any = true;
+        std::string_view c = canonical_title(w);
+        if (!c.empty()) titles.emplace_back(c);
+    }
+    return any;
+}
+
+bool shares_title(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    for (const std::string& t : a)
+        if (std::find(b.begin(), b.end(), t) != b.end()) return true;
+    return false;
+}
+
 }  // namespace
 
+void NameFinder::reset() {
+    people_.clear();
+    by_surname_.clear();
+}
+
 void NameFinder::find(const std::vector<Token>& tokens, std::vector<NameMention>& out) {
+    in_paragraph_.clear();
+    unresolved_.clear();
     std::vector<std::size_t> run;
     for (std::size_t i = 0; i < tokens.size();) {
-        if (!is_name_word(tokens[i])) {
+        if (!is_name_word(tokens, i)) {
             ++i;
             continue;
         }
@@ -107,15 +162,15 @@ void NameFinder::find(const std::vector<Token>& tokens, std::vector<NameMention>
         for (;;) {
             if (tokens[j].has(kPossessive)) break;  // "Trump’s White House" is two names
             std::size_t k = next_word(tokens, j);
-            if (k >= tokens.size() || tokens[k].has(kRunBreak)) break;
-            if (is_name_word(tokens[k])) {
+            if (k >= tokens.size() || !continues(tokens, j, k)) break;
+            if (is_name_word(tokens, k)) {
                 run.push_back(k);
                 j = k;
                 continue;
             }
             std::size_t k2 = next_word(tokens, k);
-            if (is_particle(tokens[k].term) && k2 < tokens.size() && !tokens[k2].has(kRunBreak) &&
-                is_name_word(tokens[k2])) {
+            if ((is_particle(tokens[k].term) || joins_organisation(tokens, j, k)) &&
+                k2 < tokens.size() && !tokens[k2].has(kRunBreak) && is_name_word(tokens, k2)) {
                 run.push_back(k);
                 run.push_back(k2);
                 j = k2;
@@ -128,57 +183,224 @@ void NameFinder::find(const std::vector<Token>& tokens, std::vector<NameMention>
     }
 }
 
+// A capitalised function word never belongs to a name ("Behind Baker's",
+// "Greenspan I'm sure", "servesBut Roddick"): the run is cut there, except
+// at a one-letter initial inside it ("Paul A Volcker").
 void NameFinder::add_run(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,
                          std::vector<NameMention>& out) {
-    std::size_t from = 0;
-    if (tokens[run[0]].has(kSentenceStart) && is_sentence_starter(tokens[run[0]].term)) from = 1;
-    // Cut the run into segments at title words (dropped) and after organisation
-    // words that two or more words follow.
-    std::size_t seg = from;
-    for (std::size_t r = from; r < run.size(); ++r) {
+    std::size_t piece = 0;
+    for (std::size_t r = 0; r < run.size(); ++r) {
         const std::string& w = tokens[run[r]].term;
-        if (is_title(w)) {
-            add_segment(tokens, run, seg, r, out);
-            seg = r + 1;
-        } else if (is_org_word(w) && run.size() - r > 2) {
-            add_segment(tokens, run, seg, r + 1, out);
-            seg = r + 1;
+        // A lower-case word inside a run is a particle or an organisation's "and".
+        if (!is_never_name(w) || !tokens[run[r]].has(kCapitalised) ||
+            (w.size() == 1 && r > piece && r + 1 < run.size()))
+            continue;
+        add_piece(tokens, run, piece, r, out);
+        piece = r + 1;
+    }
+    add_piece(tokens, run, piece, run.size(), out);
+}
+
+// Cuts a piece of a run into segments at title words (dropped, but kept as
+// the next segment's titles) and after organisation words that a full name
+// or a known surname follows ("White House Caroline Leavitt", "Soviet Union
+// Lyng said").
+void NameFinder::add_piece(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,
+                           std::size_t from, std::size_t to, std::vector<NameMention>& out) {
+    while (from < to && tokens[run[from]].has(kSentenceStart) &&
+           is_sentence_starter(tokens[run[from]].term))
+        ++from;
+    if (from >= to) return;
+    Segment seg;
+    seg.from = from;
+    seg.titled = titles_before(tokens, run[from], seg.titles);
+    for (std::size_t r = from; r < to; ++r) {
+        const std::string& w = tokens[run[r]].term;
+        // "General Motors Corp": a title word starting an organisation's name.
+        const bool org_name = r == seg.from && is_org_word(tokens[run[to - 1]].term);
+        if (is_title(w) && !org_name) {
+            seg.to = r;
+            add_segment(tokens, run, seg, out);
+            if (seg.to > seg.from) seg.titles.clear();
+            std::string_view c = canonical_title(w);
+            if (!c.empty()) seg.titles.emplace_back(c);
+            seg.rank = is_rank_title(w) ? r : kNone;
+            seg.titled = true;
+            seg.from = r + 1;
+        } else if (is_org_word(w) && r + 1 < to && !is_org_word(tokens[run[to - 1]].term) &&
+                   (to - r > 2 || by_surname_.count(tokens[run[r + 1]].term) != 0)) {
+            seg.to = r + 1;
+            add_segment(tokens, run, seg, out);
+            seg = Segment{};
+            seg.from = r + 1;
+            seg.titles.emplace_back(w);  // "Treasury Secretary Baker": a role too
         }
     }
-    add_segment(tokens, run, seg, run.size(), out);
+    seg.to = to;
+    add_segment(tokens, run, seg, out);
 }
 
 void NameFinder::add_segment(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,
-                             std::size_t from, std::size_t to, std::vector<NameMention>& out) {
-    if (from >= to) return;
-    if (to - from == 1) {
-        auto it = by_surname_.find(tokens[run[from]].term);
-        if (it != by_surname_.end()) out.push_back({it->second, run[from], run[from] + 1, true});
+                             Segment seg, std::vector<NameMention>& out) {
+    if (seg.from >= seg.to) return;
+    // "Briton Tim Henman", "State George Shultz": a descriptor before a full
+    // name that is no organisation's.
+    auto org_follows = [&](std::size_t r) {
+        for (std::size_t q = r + 1; q < seg.to; ++q)
+            if (is_org_word(tokens[run[q]].term)) return true;
+        return false;
+    };
+    while (seg.to - seg.from >= 3 && is_descriptor(tokens[run[seg.from]].term) &&
+           !org_follows(seg.from)) {
+        seg.titles.emplace_back(canonical_title(tokens[run[seg.from]].term));
+        ++seg.from;
+    }
+    std::vector<const Token*> ts;
+    for (std::size_t r = seg.from; r < seg.to; ++r) ts.push_back(&tokens[run[r]]);
+    NameWords nw = name_words(ts);
+    const std::size_t first = run[seg.from], last = run[seg.to - 1] + 1;
+    const std::string whole = join(nw.words);
+    // "Secretary of State Shultz", "Briton Henman": a descriptor before a
+    // known surname (else "Liberal Democrats" is a name).
+    if (nw.words.size() == 2 && is_descriptor(nw.words[0])) {
+        std::size_t p = resolve(nw.words[1], seg.titles, 0);
+        if (p != kNone) {
+            mention(p, run[seg.from + 1], last, true, out);
+            return;
+        }
+    }
+    // One word, or a known surname of several ("Lewis-Francis", "De Niro").
+    if (nw.words.size() == 1 || by_surname_.count(whole) != 0) {
+        // "Prince Charles" is nobody's surname; "Sir Alex" may be a given name.
+        const std::string_view rank =
+            seg.rank != kNone ? std::string_view(tokens[run[seg.rank]].term) : "";
+        std::size_t p = rank.empty() || !is_given_name_rank(rank)
+                            ? resolve(whole, seg.titles, nw.initial)
+                        : rank == "sir" || rank == "dame" ? by_given_name(whole)
+                                                          : kNone;
+        if (p != kNone) {
+            mention(p, first, last, true, out);
+        } else if (seg.rank != kNone && nw.words.size() == 1 && nw.initial == 0) {
+            // "Prince Charles", "Lord Goldsmith": the rank is part of the name.
+            add_person({tokens[run[seg.rank]].term, whole}, 1, seg, run[seg.rank], last, out);
+        } else if (nw.words.size() == 1 && nw.initial == 0 && by_surname_.count(whole) == 0 &&
+                   !is_org_word(whole) && !is_descriptor(whole) && !is_title(whole)) {
+            unresolved_.push_back({whole, seg.titled, first});
+        }
         return;
     }
-    std::string name;
-    for (std::size_t r = from; r < to; ++r) {
-        if (!name.empty()) name += ' ';
-        name += tokens[run[r]].term;
+    if (whole.size() > 200) return;  // not a name: a capitalised headline pasted into text
+    if (add_parts(tokens, run, seg, out)) return;
+    std::size_t tail = 1;  // words of a hyphenated surname: "Mark Lewis-Francis" → 2
+    for (std::size_t r = seg.to - 1; r > seg.from && hyphen_joined(tokens, run[r - 1], run[r]); --r)
+        ++tail;
+    add_person(nw.words, std::min(tail, nw.words.size() - 1), seg, first, last, out);
+}
+
+// "the Ferguson-Wenger saga": a hyphen compound of two known surnames names
+// both people.
+bool NameFinder::add_parts(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,
+                           const Segment& seg, std::vector<NameMention>& out) {
+    std::vector<std::size_t> people;
+    for (std::size_t r = seg.from; r < seg.to; ++r) {
+        if (r > seg.from && !hyphen_joined(tokens, run[r - 1], run[r])) return false;
+        std::size_t p = resolve(tokens[run[r]].term, {}, 0);
+        if (p == kNone) return false;
+        people.push_back(p);
     }
-    if (name.size() > 200) return;  // not a name: a capitalised headline pasted into text
-    const std::string& surname = tokens[run[to - 1]].term;
-    if (!is_org_word(surname)) by_surname_[surname] = name;
-    out.push_back({std::move(name), run[from], run[to - 1] + 1, false});
+    for (std::size_t r = seg.from; r < seg.to; ++r)
+        mention(people[r - seg.from], run[r], run[r] + 1, true, out);
+    return true;
+}
+
+// A full name: a new person of the article, or a familiar form of one it
+// named ("Jim Baker" after "James Baker").
+void NameFinder::add_person(const std::vector<std::string>& words, std::size_t tail,
+                            const Segment& seg, std::size_t first, std::size_t last,
+                            std::vector<NameMention>& out) {
+    const std::string& surname = words.back();
+    auto known = by_surname_.find(surname);
+    if (known != by_surname_.end()) {
+        for (std::size_t p : known->second) {
+            const Person& person = people_[p];
+            if (person.name == join(words) ||
+                (words.size() == 2 && is_familiar_form(words[0], person.given))) {
+                for (const std::string& t : seg.titles)
+                    if (std::find(person.titles.begin(), person.titles.end(), t) ==
+                        person.titles.end())
+                        people_[p].titles.push_back(t);
+                mention(p, first, last, false, out);
+                return;
+            }
+        }
+    }
+    const std::size_t p = people_.size();
+    people_.push_back({join(words), words[0], seg.titles});
+    if (!is_org_word(surname)) {
+        // The surname forms it may be named by later: the last word, and with
+        // the particles or hyphenated words before it ("de niro", "lewis francis").
+        std::size_t s = words.size() - tail;
+        by_surname_[surname].push_back(p);
+        while (s > 1 && is_particle(words[s - 1])) --s;
+        if (s < words.size() - 1) by_surname_[join(words, s)].push_back(p);
+    }
+    mention(p, first, last, false, out);
+}
+
+void NameFinder::mention(std::size_t person, std::size_t first, std::size_t last, bool surname_only,
+                         std::vector<NameMention>& out) {
+    out.push_back({people_[person].name, first, last, surname_only});
+    in_paragraph_.push_back(person);
+}
+
+// Which person a surname names. One candidate: that one. Several ("Baker":
+// James and Howard): the one whose titles the mention shares ("Treasury
+// Secretary Baker"), else the one named last in this paragraph, else none —
+// a wrong person is worse than a missed mention.
+std::size_t NameFinder::resolve(const std::string& surname, const std::vector<std::string>& titles,
+                                char initial) const {
+    auto it = by_surname_.find(surname);
+    if (it == by_surname_.end()) return kNone;
+    std::vector<std::size_t> cands;
+    for (std::size_t p : it->second)
+        if (initial == 0 || people_[p].given[0] == initial) cands.push_back(p);
+    if (cands.size() == 1) return cands[0];
+    if (cands.empty()) return kNone;
+    std::size_t match = kNone;
+    int matches = 0;
+    for (std::size_t p : cands)
+        if (shares_title(titles, people_[p].titles)) {
+            match = p;
+            ++matches;
+        }
+    if (matches == 1) return match;
+    for (auto r = in_paragraph_.rbegin(); r != in_paragraph_.rend(); ++r)
+        if (std::find(cands.begin(), cands.end(), *r) != cands.end()) return *r;
+    return kNone;
+}
+
+// "Sir Alex" after "Alex Ferguson": the one person of that given name.
+std::size_t NameFinder::by_given_name(const std::string& given) const {
+    std::size_t found = kNone;
+    for (std::size_t p = 0; p < people_.size(); ++p) {
+        if (people_[p].given != given || people_[p].name == given) continue;
+        if (found != kNone) return kNone;
+        found = p;
+    }
+    return found;
 }
 
 std::string name_key(std::string_view name) {
     std::vector<Token> tokens = tokenize(name);
-    std::string key;
-    bool leading = true;
-    for (const Token& t : tokens) {
-        if (t.has(kAlias)) continue;
-        if (leading && is_title(t.term)) continue;
-        leading = false;
-        if (!key.empty()) key += ' ';
-        key += t.term;
-    }
-    return key;
+    std::vector<const Token*> words;
+    for (const Token& t : tokens)
+        if (!t.has(kAlias)) words.push_back(&t);
+    std::size_t from = 0;
+    while (from < words.size() && is_title(words[from]->term)) ++from;
+    // "Prince Charles" is that name, not every Charles; "Mr Blair" is Blair.
+    if (from > 0 && from + 1 == words.size() && is_rank_title(words[from - 1]->term)) --from;
+    NameWords nw = name_words({words.begin() + static_cast<std::ptrdiff_t>(from), words.end()});
+    return join(nw.words);
 }
 
 }  // namespace graf::analysis

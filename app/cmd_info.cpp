@@ -1,4 +1,4 @@
-// graf names / graf stats: what is in an index.
+// graf stats: what is in an index.
 #include <nlohmann/json.hpp>
 
 #include <cctype>
@@ -11,16 +11,6 @@
 namespace graf::app {
 namespace {
 
-// Names are stored folded ("steve bannon"); show them capitalised.
-std::string display_name(std::string name) {
-    bool start = true;
-    for (char& c : name) {
-        if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
-        start = c == ' ' || c == '-';
-    }
-    return name;
-}
-
 std::string human_bytes(std::uint64_t b) {
     if (b >= (1ull << 30)) return fmt::format("{:.1f} GiB", static_cast<double>(b) / (1ull << 30));
     if (b >= (1ull << 20)) return fmt::format("{:.1f} MiB", static_cast<double>(b) / (1ull << 20));
@@ -28,47 +18,6 @@ std::string human_bytes(std::uint64_t b) {
 }
 
 }  // namespace
-
-int run_names(int argc, char** argv) {
-    cxxopts::Options options("graf names", "The most-mentioned people and organisations.");
-    add_db_option(options);
-    add_partial_option(options);
-    // clang-format off
-    options.add_options("Names")("top", "how many", cxxopts::value<std::size_t>()->default_value("20"), "N")(
-        "prefix", "only names starting with this", cxxopts::value<std::string>()->default_value(""));
-    // clang-format on
-    add_json_option(options);
-    add_help_option(options);
-    options.parse_positional({"prefix"});
-    options.positional_help("[PREFIX]");
-    cxxopts::ParseResult args;
-    if (!parse_or_help(options, argc, argv, args)) return kOk;
-    int status = kOk;
-    try {
-        searcher::OpenIndex index =
-            searcher::open_index(db_option(args), args.count("allow-partial") > 0);
-        status = warn_missing_shards(index.missing, index.shards.size());
-        warn_stale_shards(index.stale);
-        auto names = searcher::top_names(index.all, args["top"].as<std::size_t>(),
-                                         args["prefix"].as<std::string>());
-        if (args.count("json")) {
-            nlohmann::json j = nlohmann::json::array();
-            for (const auto& n : names)
-                j.push_back({{"name", display_name(n.name)},
-                             {"paragraphs", n.paragraphs},
-                             {"articles", n.articles}});
-            fmt::print("{}\n", j.dump());
-        } else {
-            fmt::print("{:<40} {:>10} {:>9}\n", "name", "paragraphs", "articles");
-            for (const auto& n : names)
-                fmt::print("{:<40} {:>10} {:>9}\n", display_name(n.name), n.paragraphs, n.articles);
-        }
-    } catch (const searcher::IndexMissing& e) {
-        error("{}", e.what());
-        return kNothing;
-    }
-    return status;
-}
 
 int run_stats(int argc, char** argv) {
     cxxopts::Options options("graf stats", "What an index holds.");

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "analysis/fold.hpp"
+#include "analysis/name_words.hpp"
 #include "analysis/stopwords.hpp"
 #include "analysis/tokenizer.hpp"
 #include "indexer/shards.hpp"
@@ -97,6 +98,18 @@ void ArticleAnalyzer::add_quotes(Xapian::Document& doc, std::string_view text) {
     doc.add_value(schema::kQuotesSlot, analysis::encode_quotes(found_quotes_));
 }
 
+// `XFbaker james baker`: who a surname names, for corpus-level resolution
+// (searcher/name_corpus.cpp). Names of one word have no surname to share.
+void ArticleAnalyzer::add_surname_terms(Xapian::Document& doc, const std::string& name) {
+    const std::size_t space = name.rfind(' ');
+    if (space == std::string::npos || analysis::is_org_word(name.substr(space + 1))) return;
+    term_.assign(schema::kSurnamePrefix);
+    term_.append(name, space + 1);
+    term_ += ' ';
+    term_ += name;
+    if (term_.size() < 240) doc.add_term(term_);
+}
+
 void ArticleAnalyzer::add_article_word(Xapian::Document& doc, std::string_view prefix,
                                        const std::string& word) {
     term_.assign(prefix);
@@ -172,6 +185,12 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article, Article
             term_ += m.name;
             doc.add_term(term_);
             add_article_word(out.article, schema::kArticleNamePrefix, m.name);
+            add_surname_terms(doc, m.name);
+        }
+        for (const analysis::UnresolvedMention& u : names_.unresolved()) {
+            term_.assign(u.titled ? schema::kTitledSurnamePrefix : schema::kBareSurnamePrefix);
+            term_ += u.surname;
+            doc.add_term(term_);
         }
         add_quotes(doc, text);
 

@@ -55,6 +55,7 @@ class ArticleAnalyzer {
   private:
     void add_name_pairs(Xapian::Document& doc, std::string_view text,
                         const std::vector<analysis::Token>& tokens);
+    void add_surname_terms(Xapian::Document& doc, const std::string& name);
     void add_article_word(Xapian::Document& doc, std::string_view prefix, const std::string& word);
     void add_quotes(Xapian::Document& doc, std::string_view text);
     void note_variants(const std::vector<analysis::Token>& tokens, AnalyzedArticle& out);

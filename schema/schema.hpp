@@ -20,6 +20,13 @@ inline constexpr std::string_view kTitlePrefix = "S";  ///< title word, no posit
 inline constexpr std::string_view kNamePrefix = "XN";  ///< XNsteve bannon: a person or organisation
 inline constexpr std::string_view kPairPrefix =
     "XP";  ///< XPjames baker: adjacent words, one capitalised
+/// Corpus-level name resolution (schema 7): `XFbaker james baker` for every
+/// mention of a person, by surname, so a query can see who else a surname
+/// names; `XUreagan` for "President Reagan" and `XVreagan` for a bare
+/// "Reagan" in an article that named no one of that surname in full.
+inline constexpr std::string_view kSurnamePrefix = "XF";
+inline constexpr std::string_view kTitledSurnamePrefix = "XU";
+inline constexpr std::string_view kBareSurnamePrefix = "XV";
 inline constexpr std::string_view kSourcePrefix = "XSRC";  ///< boolean: folded source label
 inline constexpr std::string_view kDatePrefix = "D";       ///< boolean: D20250127
 /// Article documents (one per article, beside its paragraphs): every body

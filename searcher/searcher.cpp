@@ -15,7 +15,9 @@
 #include "searcher/docid_list.hpp"
 #include "searcher/exact_count.hpp"
 #include "searcher/feedback.hpp"
+#include "searcher/name_corpus.hpp"
 #include "searcher/query.hpp"
+#include "searcher/query_article_set.hpp"
 #include "searcher/query_compiler.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/spelling.hpp"
@@ -195,6 +197,9 @@ ParsedQuery Searcher::parse(const SearchRequest& request) {
     Xapian::Query& query = parsed.query;
     if (!request.name.empty()) {
         Xapian::Query nq = name_query(request.name, parsed.highlight);
+        // Articles that name the person by surname alone, when the corpus knows who.
+        Xapian::Query corpus = corpus_name_query(index_.all, name_node(request.name)->terms);
+        if (!corpus.empty()) nq = Xapian::Query(Xapian::Query::OP_OR, nq, corpus);
         query = query.empty() ? nq : Xapian::Query(Xapian::Query::OP_AND, query, nq);
     }
     if (!request.since.empty() || !request.until.empty()) {
@@ -216,10 +221,42 @@ bool Searcher::ranks_by_article(const SearchRequest& request, const ParsedQuery&
     return parsed.free_words_only;
 }
 
+// The article documents of the articles `--name` finds without an AN term:
+// its words side by side (XP pairs) the name finder did not tag, and the
+// surname alone where the corpus says who it is (corpus_name_query). Ranked
+// by the surname over the article, as a surname alone is. Up to 200 by their
+// XB terms; more by their keys (an XB term each would cost a posting list
+// each), which a remote shard cannot run.
+Xapian::Query Searcher::unnamed_articles(const std::vector<std::string>& words,
+                                         const std::string& key, double& with_name) {
+    Xapian::Query found = name_pairs_query(words);
+    if (Xapian::Query corpus = corpus_name_query(index_.all, words); !corpus.empty())
+        found = Xapian::Query(Xapian::Query::OP_OR, found, corpus);
+    IndexQueryContext context(index_.all, index_.shards);
+    const std::vector<std::string> keys = context.articles_matching(
+        Xapian::Query(Xapian::Query::OP_AND_NOT, found,
+                      Xapian::Query(std::string(schema::kNamePrefix) + key)),
+        index_.all.get_doccount());
+    if (keys.empty()) return {};
+    with_name += static_cast<double>(keys.size());
+    Xapian::Query articles;
+    if (keys.size() <= 200 || shard_uuids_.empty()) {
+        std::vector<Xapian::Query> terms;
+        for (const std::string& k : keys)
+            terms.emplace_back(std::string(schema::kArticleDocPrefix) + k);
+        articles = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    } else {
+        articles = Xapian::Query(Xapian::Query::OP_FILTER, article_set_query(keys),
+                                 Xapian::Query(std::string(schema::kArticleDocMarker)));
+    }
+    double unused = 0;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, articles,
+                         article_word_query(index_.all, {words.back()}, unused));
+}
+
 // --name alone ranks articles: those whose paragraphs name the person (the
-// name's resolved mentions, AN, and the few that give only its words side
-// by side, never tagged as this name), by how often they name them.
-// reuters-people MAP 0.569 by the best paragraph, 0.866 so.
+// name's resolved mentions, AN, and unnamed_articles), by how often they
+// name them. reuters-people MAP 0.569 by the best paragraph, 0.866 so.
 ArticleQuery Searcher::name_article_query(const SearchRequest& request, const ParsedQuery& parsed) {
     const NodePtr name = name_node(request.name);
     const std::vector<std::string>& words = name->terms;
@@ -230,18 +267,12 @@ ArticleQuery Searcher::name_article_query(const SearchRequest& request, const Pa
         q.articles = article_word_query(index_.all, words, with_name);
     } else {
         const std::string key = name_key_of(words);
-        std::vector<Xapian::Query> named{article_name_query(index_.all, key, words, with_name)};
-        IndexQueryContext context(index_.all, index_.shards);
-        const Xapian::Query pairs_only(Xapian::Query::OP_AND_NOT, name_pairs_query(words),
-                                       Xapian::Query(std::string(schema::kNamePrefix) + key));
-        for (const std::string& article : context.articles_matching(pairs_only, 1000)) {
-            named.emplace_back(std::string(schema::kArticleDocPrefix) + article);
-            with_name += 1;
-        }
         // Ranked by AN alone: the words over the whole article (as free
         // words rank) were 0.007 MAP lower on reuters-people, AN plus the
-        // words 0.005; the pair-only articles come last (boolean terms).
-        q.articles = Xapian::Query(Xapian::Query::OP_OR, named.begin(), named.end());
+        // words 0.005.
+        q.articles = article_name_query(index_.all, key, words, with_name);
+        if (Xapian::Query extra = unnamed_articles(words, key, with_name); !extra.empty())
+            q.articles = Xapian::Query(Xapian::Query::OP_OR, q.articles, extra);
     }
     q.paragraphs = parsed.query;
     if (!request.since.empty() || !request.until.empty())

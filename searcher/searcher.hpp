@@ -93,6 +93,8 @@ class Searcher {
     bool ranks_by_article(const SearchRequest& request, const ParsedQuery& parsed) const;
     ArticleQuery article_query(const SearchRequest& request, const ParsedQuery& parsed);
     ArticleQuery name_article_query(const SearchRequest& request, const ParsedQuery& parsed);
+    Xapian::Query unnamed_articles(const std::vector<std::string>& words, const std::string& key,
+                                   double& with_name);
     Page rank_by_article(const SearchRequest& request, const ParsedQuery& parsed);
     Page rank_by_paragraph(const SearchRequest& request, const ParsedQuery& parsed);
     Hit make_hit(const Page::Entry& entry, std::size_t rank, const SearchRequest& request,

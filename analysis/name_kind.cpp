@@ -1,0 +1,203 @@
+#include "analysis/name_kind.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+#include <vector>
+
+#include "analysis/name_words.hpp"
+#include "analysis/names.hpp"
+
+namespace graf::analysis {
+namespace {
+
+using Words = std::unordered_set<std::string_view>;
+
+std::vector<std::string_view> split(std::string_view s) {
+    std::vector<std::string_view> words;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t j = s.find(' ', i);
+        if (j == std::string_view::npos) j = s.size();
+        if (j > i) words.push_back(s.substr(i, j - i));
+        i = j + 1;
+    }
+    return words;
+}
+
+// Places of more than one word that news names often (one-word places are
+// never indexed as names: a name has two or more words).
+bool is_known_place(std::string_view name) {
+    static const Words k = {"united states",      "united kingdom",
+                            "south africa",       "north korea",
+                            "south korea",        "new zealand",
+                            "new york",           "new delhi",
+                            "new jersey",         "new orleans",
+                            "new england",        "new mexico",
+                            "new south wales",    "hong kong",
+                            "sri lanka",          "los angeles",
+                            "las vegas",          "san francisco",
+                            "san diego",          "sao paulo",
+                            "rio de janeiro",     "buenos aires",
+                            "northern ireland",   "saudi arabia",
+                            "great britain",      "west germany",
+                            "east germany",       "west bank",
+                            "middle east",        "far east",
+                            "latin america",      "south america",
+                            "north america",      "central america",
+                            "ivory coast",        "costa rica",
+                            "puerto rico",        "el salvador",
+                            "abu dhabi",          "tel aviv",
+                            "kuala lumpur",       "cape town",
+                            "st petersburg",      "west indies",
+                            "east timor",         "czech republic",
+                            "dominican republic", "united arab emirates",
+                            "washington dc",      "capitol hill",
+                            "old trafford",       "stamford bridge",
+                            "west africa",        "east africa",
+                            "north africa",       "south asia",
+                            "southeast asia",     "west midlands",
+                            "east anglia",        "north sea",
+                            "persian gulf",       "soviet union",
+                            "new hampshire",      "north carolina",
+                            "south carolina",     "west virginia",
+                            "rhode island",       "papua new guinea",
+                            "sierra leone",       "bosnia herzegovina",
+                            "san jose",           "santa monica",
+                            "beverly hills",      "new caledonia",
+                            "gaza strip",         "british columbia",
+                            "third world",        "western europe",
+                            "eastern europe",     "west coast",
+                            "east coast",         "la paz"};
+    return k.count(name) != 0;
+}
+
+bool is_place_end(std::string_view w) {
+    static const Words k = {"street",   "road",    "square", "island",    "islands",   "valley",
+                            "bay",      "river",   "park",   "airport",   "avenue",    "coast",
+                            "gulf",     "sea",     "ocean",  "mountains", "province",  "region",
+                            "district", "heights", "hills",  "strait",    "peninsula", "stadium",
+                            "arena",    "lane",    "bridge", "county",    "shire",     "borough"};
+    return k.count(w) != 0;
+}
+
+bool is_event_end(std::string_view w) {
+    static const Words k = {
+        "nations",   "cup",      "slam",         "open",          "games",      "olympics",
+        "awards",    "festival", "championship", "championships", "prix",       "series",
+        "year",      "day",      "week",         "trophy",        "tournament", "marathon",
+        "classic",   "masters",  "war",          "eve",           "summit",     "election",
+        "elections", "budget",   "olympic",      "paralympics",   "grammys",    "oscars",
+        "baftas",    "globes",   "show",         "ceremony",      "conference"};
+    return k.count(w) != 0;
+}
+
+// Words that make a name an organisation's besides the finder's own list:
+// parties, clubs, firms, papers.
+bool is_org_name_word(std::string_view w) {
+    static const Words k = {"labour",       "conservatives", "tories",         "dems",
+                            "dem",          "democrats",     "democrat",       "republicans",
+                            "united",       "rovers",        "athletic",       "wanderers",
+                            "fc",           "rangers",       "celtic",         "albion",
+                            "hotspur",      "villa",         "madrid",         "milan",
+                            "boerse",       "telegraph",     "guardian",       "mail",
+                            "express",      "herald",        "tribune",        "gazette",
+                            "mirror",       "electric",      "energy",         "petroleum",
+                            "telecom",      "media",         "pictures",       "entertainment",
+                            "music",        "press",         "service",        "services",
+                            "channel",      "radio",         "television",     "capital",
+                            "partners",     "financial",     "insurance",      "investments",
+                            "technologies", "software",      "airline",        "mps",
+                            "peers",        "lords",         "commons",        "conservative",
+                            "liberal",      "league",        "brothers",       "sons",
+                            "trust",        "authority",     "organisation",   "organization",
+                            "alliance",     "forces",        "communications", "pharmaceuticals",
+                            "chemicals",    "steel",         "mining",         "oil",
+                            "community",    "force",         "cooperation",    "currency",
+                            "units",        "markets",       "administration", "organization",
+                            "rate",         "stocks"};
+    return k.count(w) != 0;
+}
+
+}  // namespace
+
+std::string_view kind_label(NameKind k) {
+    switch (k) {
+        case NameKind::Person:
+            return "person";
+        case NameKind::Organisation:
+            return "organisation";
+        case NameKind::Place:
+            return "place";
+        case NameKind::Event:
+            return "event";
+        case NameKind::Fragment:
+            return "fragment";
+    }
+    return "person";
+}
+
+NameKind name_kind(std::string_view name) {
+    const std::vector<std::string_view> words = split(name);
+    if (words.empty()) return NameKind::Fragment;
+    if (is_known_place(name)) return NameKind::Place;
+    const std::string_view first = words.front(), last = words.back();
+    if (is_rank_title(first)) return NameKind::Person;  // "prince charles"
+    // "Class B" (shares), "Co Inc": a letter or the tail of an organisation's name.
+    if (last.size() == 1) return NameKind::Fragment;
+    if (std::all_of(words.begin(), words.end(), [](std::string_view w) { return is_org_word(w); }))
+        return NameKind::Fragment;
+    if (is_event_end(last) && !is_org_name_word(first))
+        return NameKind::Event;  // not "United Nations"
+    for (std::string_view w : words)
+        if (is_org_word(w) || is_org_name_word(w)) {
+            // "Downing Street", "Wall Street": a street before an organisation word.
+            if (is_place_end(last) && !is_org_name_word(last)) return NameKind::Place;
+            return NameKind::Organisation;
+        }
+    if (is_place_end(last)) return NameKind::Place;
+    if (is_event_end(last)) return NameKind::Event;
+    // "South African", "Labour MP": an adjective or a role is no one's name.
+    static const Words adjectives = {"african", "korean", "asian",   "european", "arab",
+                                     "latin",   "world",  "western", "eastern"};
+    if (is_descriptor(last) || is_title(last) || adjectives.count(last) != 0)
+        return NameKind::Fragment;
+    return NameKind::Person;
+}
+
+std::string display_name(std::string_view name) {
+    std::string out;
+    const std::vector<std::string_view> words = split(name);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        std::string w(words[i]);
+        if (!out.empty()) out += ' ';
+        if (w == "mps" || w == "mp" || w == "meps") {
+            out += w == "mps" ? "MPs" : w == "mp" ? "MP" : "MEPs";
+            continue;
+        }
+        // "JK Rowling", "EF Hutton": glued initials.
+        static const Words given = {"al", "ed", "jo", "bo", "mo", "ty", "cy", "di",
+                                    "de", "le", "la", "du", "da", "li", "wu", "hu"};
+        if (i == 0 && w.size() == 2 && words.size() > 1 && given.count(w) == 0 && !is_org_word(w)) {
+            for (char& c : w) c = static_cast<char>(c - 32);
+            out += w;
+            continue;
+        }
+        if (i > 0 && (w == "and" || w == "of" || w == "the" || w == "for")) {
+            out += w;
+            continue;
+        }
+        // "van Persie", "bin Laden": a particle inside a name stays lower case.
+        const bool lower = i > 0 && i + 1 < words.size() && is_particle(w) && w != "de" &&
+                           w != "di" && w != "le" && w != "la" && w != "al";
+        bool start = !lower;
+        for (std::size_t c = 0; c < w.size(); ++c) {
+            if (start && w[c] >= 'a' && w[c] <= 'z') w[c] = static_cast<char>(w[c] - 32);
+            // O'Driscoll, D'Arcy; McDonald; Lewis-Francis.
+            start = w[c] == '-' || (w[c] == '\'' && c == 1) ||
+                    (c == 1 && w[0] == 'M' && w[1] == 'c' && w.size() > 3);
+        }
+        out += w;
+    }
+    return out;
+}
+
+}  // namespace graf::analysis

@@ -1,0 +1,25 @@
+#pragma once
+// What kind of thing an indexed name is, and how to show it. Names are
+// indexed folded ("brian o'driscoll"); `graf names` lists people and
+// organisations, so it needs to tell them from places ("new york"), events
+// ("six nations") and fragments ("south african"). Decided from the words
+// alone, so it holds for every index without re-indexing; what the words
+// cannot tell (a film title that reads like a person's name) stays a person.
+#include <string>
+#include <string_view>
+
+namespace graf::analysis {
+
+enum class NameKind { Person, Organisation, Place, Event, Fragment };
+
+/// "person", "organisation", "place", "event", "fragment".
+std::string_view kind_label(NameKind k);
+
+NameKind name_kind(std::string_view folded_name);
+
+/// The name capitalised as news writes it: "brian o'driscoll" → "Brian
+/// O'Driscoll", "robin van persie" → "Robin van Persie", "labour mps" →
+/// "Labour MPs", "kim jong il" stays "Kim Jong Il".
+std::string display_name(std::string_view folded_name);
+
+}  // namespace graf::analysis

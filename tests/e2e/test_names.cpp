@@ -1,0 +1,182 @@
+// graf search --name and graf names through the binary, on a made-up corpus
+// with one article per kind of mention issue 16 found missed, and on the
+// bundled sample corpus.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <set>
+
+#include "e2e/cli_runner.hpp"
+
+using namespace graf::test;
+using nlohmann::json;
+
+namespace {
+
+struct NamesCorpus {
+    TempDir tmp;
+    std::filesystem::path db = tmp / "db";
+    NamesCorpus() {
+        const std::filesystem::path c = tmp / "c";
+        write_file(c / "bakers.txt",
+                   "date 1987-03-02\n\n"
+                   "Secretary of State George Shultz arrived in Paris.\n\n"
+                   "Shultz said the talks went well.\n\n"
+                   "Treasury Secretary James Baker met White House chief of staff Howard Baker.\n\n"
+                   "Treasury Secretary Baker said the dollar was stable.\n\n"
+                   "If Baker is right, the chief of staff Baker will agree.\n");
+        write_file(c / "sport.txt",
+                   "Briton Tim Henman beat Mark Lewis-Francis's friend in New York.\n\n"
+                   "Lewis-Francis said Henman was great.\n\n"
+                   "T. Boone Pickens and JK Rowling met Robert De Niro, Alex Ferguson and Arsene "
+                   "Wenger.\n\n"
+                   "De Niro said Pickens and Rowling were fun. The Ferguson-Wenger row went on.\n");
+        write_file(c / "prince.txt",
+                   "date 2004-06-01\n\nPrince Charles opened the hospital.\n\n"
+                   "Charles said it was fine.\n");
+        write_file(c / "singer.txt", "Ray Charles sang in New York.\n\nCharles was a legend.\n");
+        RunResult r = run_graf({"index", "--db", db.string(), c.string()});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    }
+    std::set<std::string> name(const std::string& who) {
+        std::set<std::string> out;
+        json r = search_json(db, {"--paragraphs", "--limit", "50", "--name", who});
+        for (const auto& h : r["hits"])
+            out.insert(h["article"].get<std::string>() + "#" +
+                       std::to_string(h["paragraph"].get<int>()));
+        return out;
+    }
+    json names(std::vector<std::string> args) {
+        args.insert(args.begin(), {"names", "--db", db.string(), "--json", "--top", "100"});
+        RunResult r = run_graf(args);
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        return json::parse(r.out);
+    }
+};
+
+using Set = std::set<std::string>;
+
+// "a#1 b#2": readable in a failed check.
+std::string str(const Set& s) {
+    std::string out;
+    for (const std::string& x : s) out += (out.empty() ? "" : " ") + x;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("names e2e: --name finds a person however the text names them") {
+    NamesCorpus s;
+    struct Row {
+        const char* cls;
+        const char* query;
+        Set paragraphs;
+    };
+    const Row rows[] = {
+        {"role", "George Shultz", {"bakers#1", "bakers#2"}},
+        {"role", "Tim Henman", {"sport#1", "sport#2"}},
+        {"hyphen", "Mark Lewis-Francis", {"sport#1", "sport#2"}},
+        {"initials", "T. Boone Pickens", {"sport#3", "sport#4"}},
+        {"initials", "Boone Pickens", {"sport#3", "sport#4"}},
+        {"initials", "J.K. Rowling", {"sport#3", "sport#4"}},
+        {"particle", "Robert De Niro", {"sport#3", "sport#4"}},
+        {"compound", "Arsene Wenger", {"sport#3", "sport#4"}},
+        {"compound", "Alex Ferguson", {"sport#3", "sport#4"}},
+        // Two Bakers: each keeps the paragraphs whose titles are his.
+        {"shared", "James Baker", {"bakers#3", "bakers#4"}},
+        {"shared", "Howard Baker", {"bakers#3", "bakers#5"}},
+        // A rank and one name is that person only.
+        {"rank", "Prince Charles", {"prince#1", "prince#2"}},
+        {"rank", "Ray Charles", {"singer#1", "singer#2"}},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.cls);
+        CAPTURE(row.query);
+        CHECK(str(s.name(row.query)) == str(row.paragraphs));
+    }
+}
+
+TEST_CASE("names e2e: graf names lists people and organisations, with their kind") {
+    NamesCorpus s;
+    std::map<std::string, json> listed;
+    for (const auto& n : s.names({})) listed[n["name"]] = n;
+    CHECK(listed.count("New York") == 0);  // a place: only with --kind
+    CHECK(listed["White House"]["kind"] == "organisation");
+    CHECK(listed["Tim Henman"]["kind"] == "person");
+    CHECK(listed["Tim Henman"]["paragraphs"] == 2);
+    CHECK(listed.count("JK Rowling") == 1);      // capitalised as written
+    CHECK(listed.count("Robert De Niro") == 1);  // not "De Niro" on its own
+    CHECK(listed.count("De Niro") == 0);
+    CHECK(listed.count("Lewis Francis") == 0);
+    CHECK(listed.count("State George Shultz") == 0);
+    CHECK(listed.count("George Shultz") == 1);
+
+    std::map<std::string, json> all;
+    for (const auto& n : s.names({"--kind", "all"})) all[n["name"]] = n;
+    CHECK(all["New York"]["kind"] == "place");
+    CHECK(all["New York"]["articles"] == 2);
+
+    // Dates and a query restrict the names to the matching articles.
+    json since = s.names({"--since", "2004-01-01"});
+    REQUIRE(since.size() == 1);
+    CHECK(since[0]["name"] == "Prince Charles");
+    json query = s.names({"--query", "dollar"});
+    Set from_query;
+    for (const auto& n : query) from_query.insert(n["name"]);
+    CHECK(from_query == Set{"James Baker"});
+
+    RunResult bad = run_graf({"names", "--db", s.db.string(), "--kind", "planet"});
+    CHECK(bad.exit_code == 1);
+    CHECK(bad.err.find("--kind: 'planet'") != std::string::npos);
+
+    // Text output has a kind column.
+    RunResult text = run_graf({"names", "--db", s.db.string()});
+    CHECK(text.out.find("kind") != std::string::npos);
+    CHECK(text.out.find("organisation") != std::string::npos);
+}
+
+TEST_CASE("names e2e: an article that names only the surname, when the corpus knows who") {
+    TempDir tmp;
+    const std::filesystem::path c = tmp / "c";
+    write_file(c / "a.txt", "President Ronald Reagan spoke.\n\nReagan left.\n");
+    write_file(c / "b.txt", "Ronald Reagan vetoed the bill.\n");
+    write_file(c / "c.txt", "President Reagan said no.\n\nReagan is tired.\n");
+    // Two Bakers in the corpus: an article with Baker alone is nobody's.
+    write_file(c / "d.txt", "James Baker spoke.\n\nHoward Baker spoke.\n");
+    write_file(c / "e.txt", "Treasury Secretary Baker said.\n");
+    write_file(c / "f.txt", "James Baker wrote.\n");
+    const std::filesystem::path db = tmp / "db";
+    RunResult r = run_graf({"index", "--db", db.string(), c.string()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    auto found = [&](const char* who) {
+        Set out;
+        const json result = search_json(db, {"--paragraphs", "--limit", "50", "--name", who});
+        for (const auto& h : result["hits"])
+            out.insert(h["article"].get<std::string>() + "#" +
+                       std::to_string(h["paragraph"].get<int>()));
+        return out;
+    };
+    CHECK(str(found("Ronald Reagan")) == "a#1 a#2 b#1 c#1 c#2");
+    CHECK(str(found("James Baker")) == "d#1 f#1");
+
+    // Incremental: a second full Reagan makes the surname shared, and the
+    // unresolved article is nobody's again, without re-indexing it.
+    write_file(c / "g.txt", "Nancy Reagan smiled.\n\nNancy Reagan waved.\n");
+    r = run_graf({"index", "--db", db.string(), c.string()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(str(found("Ronald Reagan")) == "a#1 a#2 b#1");
+}
+
+TEST_CASE("names e2e: the sample corpus's people are persons") {
+    TempDir tmp;
+    index_sample(tmp / "db");
+    RunResult r = run_graf({"names", "--db", (tmp / "db").string(), "--json", "--top", "50"});
+    REQUIRE(r.exit_code == 0);
+    std::map<std::string, std::string> kind;
+    for (const auto& n : json::parse(r.out)) kind[n["name"]] = n["kind"];
+    for (const char* who : {"Steve Bannon", "Sam Altman", "Caroline Leavitt", "Elon Musk"}) {
+        CAPTURE(who);
+        CHECK(kind[who] == "person");
+    }
+    CHECK(kind["White House"] == "organisation");
+}
