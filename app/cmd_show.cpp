@@ -8,6 +8,7 @@
 #include "schema/schema.hpp"
 #include "searcher/open_index.hpp"
 #include "searcher/quote_search.hpp"
+#include "web/article.hpp"
 
 namespace graf::app {
 namespace {
@@ -54,19 +55,10 @@ void print_json(const std::vector<schema::ParagraphData>& ps, const Quotes& quot
     nlohmann::json paragraphs = nlohmann::json::array();
     for (std::size_t i = 0; i < ps.size(); ++i) {
         const schema::ParagraphData& p = ps[i];
-        nlohmann::json qs = nlohmann::json::array();
-        for (const analysis::Quote& q : analysis::decode_quotes(quotes[i]))
-            qs.push_back(
-                {{"begin", q.begin},
-                 {"end", q.end},
-                 {"speaker", q.speaker.empty() ? nlohmann::json() : nlohmann::json(q.speaker)},
-                 {"pattern", analysis::pattern_name(q.pattern)},
-                 {"open", q.open},
-                 {"continues", q.continues}});
         paragraphs.push_back({{"paragraph", p.paragraph},
                               {"text", p.text},
                               {"chosen", p.paragraph == chosen},
-                              {"quotes", qs}});
+                              {"quotes", web::quotes_json(quotes[i])}});
     }
     nlohmann::json j = {{"id", a.id},
                         {"article", a.article},

@@ -167,10 +167,10 @@ class Lexer {
         if (name != "title" && name != "name" && name != "source" && name != "date" &&
             name != "article" && name != "said" && name != "saidby") {
             if (looks_like_field(word, colon))
-                throw QueryError(
-                    fmt::format("unknown field '{}:' in \"{}\" (fields: title, name, source, date, "
-                                "article, said, saidby); to search the words, put them in quotes: \"{}\"",
-                                word.substr(0, colon), word, word));
+                throw QueryError(fmt::format(
+                    "unknown field '{}:' in \"{}\" (fields: title, name, source, date, "
+                    "article, said, saidby); to search the words, put them in quotes: \"{}\"",
+                    word.substr(0, colon), word, word));
             return false;
         }
         Lexeme l{Lex::Field, word.substr(colon + 1), name};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/quotes.hpp"
 #include "analysis/tokenizer.hpp"
 #include "schema/schema.hpp"
 
@@ -35,7 +36,8 @@ std::optional<Article> read_article(const Xapian::Database& db, const std::strin
             a.source = data.source;
             a.url = data.url;
         }
-        ArticleParagraph p{data.paragraph, std::move(data.text), {}};
+        ArticleParagraph p{
+            data.paragraph, std::move(data.text), {}, doc.get_value(schema::kQuotesSlot)};
         if (highlight) {
             analysis::tokenize(p.text, tokens);
             // Spans may overlap (a name inside a phrase); the page wants them disjoint.
@@ -68,6 +70,7 @@ nlohmann::json article_json(const Article& a, unsigned chosen) {
         paragraphs.push_back({{"paragraph", p.number},
                               {"text", p.text},
                               {"chosen", p.number == chosen},
+                              {"quotes", quotes_json(p.quotes)},
                               {"highlights", spans}});
     }
     nlohmann::json j = {
@@ -75,6 +78,19 @@ nlohmann::json article_json(const Article& a, unsigned chosen) {
         {"source", a.source}, {"url", a.url},         {"paragraphs", paragraphs}};
     j["paragraph"] = chosen ? nlohmann::json(chosen) : nlohmann::json(nullptr);
     return j;
+}
+
+nlohmann::json quotes_json(std::string_view stored) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const analysis::Quote& q : analysis::decode_quotes(stored))
+        out.push_back(
+            {{"begin", q.begin},
+             {"end", q.end},
+             {"speaker", q.speaker.empty() ? nlohmann::json() : nlohmann::json(q.speaker)},
+             {"pattern", analysis::pattern_name(q.pattern)},
+             {"open", q.open},
+             {"continues", q.continues}});
+    return out;
 }
 
 }  // namespace graf::web

@@ -19,6 +19,7 @@ struct ArticleParagraph {
     unsigned number = 0;  ///< from 1
     std::string text;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;  ///< [byte, length]
+    std::string quotes;  ///< its quotations as stored (schema::kQuotesSlot)
 };
 
 struct Article {
@@ -38,5 +39,10 @@ std::optional<Article> read_article(const Xapian::Database& db, const std::strin
 /// file is not the reader's business), each paragraph with its highlights.
 /// `chosen`: the paragraph to show as the hit (0: none).
 nlohmann::json article_json(const Article& a, unsigned chosen);
+
+/// A paragraph's stored quotations (schema::kQuotesSlot) as `graf show --json`
+/// and /api/article give them: [{"begin", "end", "speaker", "pattern", "open",
+/// "continues"}], offsets into the paragraph's text.
+nlohmann::json quotes_json(std::string_view stored);
 
 }  // namespace graf::web

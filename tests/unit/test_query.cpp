@@ -242,7 +242,7 @@ TEST_CASE("query: malformed queries get one clear message") {
         // A mistyped or unknown field is named, with the fields there are.
         {"titel:oil",
          "unknown field 'titel:' in \"titel:oil\" (fields: title, name, source, "
-         "date, article); to search the words, put them in quotes: \"titel:oil\""},
+         "date, article, said, saidby); to search the words, put them in quotes: \"titel:oil\""},
         {"oil author:smith", "unknown field 'author:'"},
         {"author:\"john smith\"", "unknown field 'author:'"},
     };
