@@ -274,7 +274,14 @@ ArticleQuery Searcher::name_article_query(const SearchRequest& request, const Pa
         if (Xapian::Query extra = unnamed_articles(words, key, with_name); !extra.empty())
             q.articles = Xapian::Query(Xapian::Query::OP_OR, q.articles, extra);
     }
-    q.paragraphs = parsed.query;
+    q.paragraphs = parsed.query;  // --since/--until are in it already
+    finish(request, q, with_name);
+    return q;
+}
+
+// What every article query shares: --since/--until on the article
+// documents, the page, the shards, and the bound on matching articles.
+void Searcher::finish(const SearchRequest& request, ArticleQuery& q, double matching) const {
     if (!request.since.empty() || !request.until.empty())
         q.articles =
             Xapian::Query(Xapian::Query::OP_FILTER, q.articles,
@@ -282,9 +289,8 @@ ArticleQuery Searcher::name_article_query(const SearchRequest& request, const Pa
     q.first = static_cast<Xapian::doccount>(request.offset);
     q.count = static_cast<Xapian::doccount>(request.limit);
     q.shard_uuids = shard_uuids_;
-    if (with_name < static_cast<double>(q.upper_bound))
-        q.upper_bound = static_cast<Xapian::doccount>(with_name);
-    return q;
+    if (matching < static_cast<double>(q.upper_bound))
+        q.upper_bound = static_cast<Xapian::doccount>(matching);
 }
 
 // The free words over article documents and over paragraph bodies:
@@ -310,18 +316,10 @@ ArticleQuery Searcher::article_query(const SearchRequest& request, const ParsedQ
     ArticleQuery q;
     q.articles = Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end());
     q.paragraphs = Xapian::Query(Xapian::Query::OP_OR, paragraphs.begin(), paragraphs.end());
-    if (!request.since.empty() || !request.until.empty()) {
-        q.articles =
-            Xapian::Query(Xapian::Query::OP_FILTER, q.articles,
-                          date_range_query(request.since, request.until, schema::kArticleDateSlot));
+    if (!request.since.empty() || !request.until.empty())
         q.paragraphs = Xapian::Query(Xapian::Query::OP_FILTER, q.paragraphs,
                                      date_range_query(request.since, request.until));
-    }
-    q.first = static_cast<Xapian::doccount>(request.offset);
-    q.count = static_cast<Xapian::doccount>(request.limit);
-    q.shard_uuids = shard_uuids_;
-    if (with_words < static_cast<double>(q.upper_bound))
-        q.upper_bound = static_cast<Xapian::doccount>(with_words);
+    finish(request, q, with_words);
     return q;
 }
 

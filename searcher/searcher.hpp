@@ -93,6 +93,7 @@ class Searcher {
     bool ranks_by_article(const SearchRequest& request, const ParsedQuery& parsed) const;
     ArticleQuery article_query(const SearchRequest& request, const ParsedQuery& parsed);
     ArticleQuery name_article_query(const SearchRequest& request, const ParsedQuery& parsed);
+    void finish(const SearchRequest& request, ArticleQuery& q, double matching) const;
     Xapian::Query unnamed_articles(const std::vector<std::string>& words, const std::string& key,
                                    double& with_name);
     Page rank_by_article(const SearchRequest& request, const ParsedQuery& parsed);
