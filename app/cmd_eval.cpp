@@ -8,6 +8,7 @@
 #include "eval/evaluation.hpp"
 #include "eval/judgments.hpp"
 #include "eval/report.hpp"
+#include "schema/schema.hpp"
 #include "searcher/query.hpp"
 #include "searcher/searcher.hpp"
 
@@ -24,7 +25,17 @@ eval::Ranking rank(searcher::Searcher& s, const eval::EvalQuery& q, bool as_name
     req.suggest = false;  // a suggestion changes no hit
     try {
         eval::Ranking ranked;
-        for (const searcher::Hit& h : s.search(req).hits) ranked.push_back({h.article, h.score});
+        // An article shown once for several identical ones ("also: …") stands
+        // for each of them, in that place: the reader sees every id.
+        for (const searcher::Hit& h : s.search(req).hits) {
+            ranked.push_back({h.article, h.score});
+            for (const std::string& other : h.duplicates) {
+                const std::string_view source = schema::source_of_key(other);
+                ranked.push_back(
+                    {source.empty() ? other : other.substr(source.size() + 1), h.score});
+            }
+        }
+        if (ranked.size() > eval::kDepth) ranked.resize(eval::kDepth);
         return ranked;
     } catch (const searcher::QueryError& e) {
         throw eval::QueryRejected(e.what());

@@ -1,4 +1,6 @@
 // graf search [--db DIR] [options] QUERY
+#include <fmt/ranges.h>
+
 #include "app/cli.hpp"
 #include "app/export.hpp"
 #include "app/option_bounds.hpp"
@@ -53,6 +55,8 @@ void print_text(const searcher::SearchResult& r, const searcher::SearchRequest& 
         if (!req.paragraphs && h.matching_paragraphs > 1)
             meta += fmt::format(" · +{} more matching paragraph{}", h.matching_paragraphs - 1,
                                 h.matching_paragraphs > 2 ? "s" : "");
+        if (!h.duplicates.empty())
+            meta += fmt::format(" · also: {}", fmt::join(h.duplicates, ", "));
         fmt::print("     {}{}{}\n", color ? kDim : "", meta, color ? kReset : "");
         if (req.snippets) fmt::print("     {}\n", highlighted(h.snippet, color, kMark, kReset));
         fmt::print("\n");

@@ -144,6 +144,11 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article, Article
     out.article.add_boolean_term(std::string(schema::kArticleDocPrefix) + key);
     out.article.add_value(schema::kArticleSlot, key);
     if (!date.empty()) out.article.add_value(schema::kArticleDateSlot, date);
+    if (!article.paragraphs.empty()) {
+        const std::string text = schema::text_hash(article.title, article.paragraphs);
+        out.article.add_value(schema::kTextHashSlot, text);
+        out.article.add_boolean_term(std::string(schema::kTextHashPrefix) + text);
+    }
     out.article.add_value(schema::kArticleParagraphsSlot,
                           std::to_string(article.paragraphs.size()));
     for (const analysis::Token& t : title_tokens_)

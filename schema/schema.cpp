@@ -64,6 +64,14 @@ bool add_variant(std::string& variants, std::string_view word) {
     return true;
 }
 
+std::string text_hash(std::string_view title, const std::vector<std::string>& paragraphs) {
+    // Separator bytes that cannot occur in text keep the parts apart.
+    std::uint64_t h = fnv1a(title);
+    h = fnv1a("\x1f", h);
+    for (const std::string& p : paragraphs) h = fnv1a(p + '\x1e', h);
+    return fmt::format("{:016x}", h);
+}
+
 std::string date_value(std::string_view ymd) {
     if (ymd.size() != 10) return {};
     return fmt::format("{}{}{}", ymd.substr(0, 4), ymd.substr(5, 2), ymd.substr(8, 2));

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace graf::schema {
 
@@ -41,6 +42,9 @@ inline constexpr std::string_view kArticleTitlePrefix = "AS";
 /// mentions, surname-only ones resolved: `--name` ranks articles by it.
 inline constexpr std::string_view kArticleNamePrefix = "AN";
 inline constexpr std::string_view kArticleDocPrefix = "XB";  ///< boolean: XB + article key
+/// boolean, article documents (schema 7): XH + text_hash, the articles
+/// with the same title and text.
+inline constexpr std::string_view kTextHashPrefix = "XH";
 /// Boolean, on every article document: counts them, and excludes them from MatchAll.
 inline constexpr std::string_view kArticleDocMarker = "XKarticle";
 /// boolean: the id the input gives the article (schema 6), so `article:`
@@ -63,7 +67,11 @@ inline constexpr Xapian::valueno kDateSlot = 1;     ///< YYYYMMDD, sorts as a st
 /// data: Xapian deflates document data, and inflating ten records was 15-24%
 /// of a name query's time; values are stored as they are.
 inline constexpr Xapian::valueno kRecordSlot = 3;
-/// Slot 4 is kept for duplicate detection. Article documents' date (YYYYMMDD):
+/// Article documents (schema 7): the hash of the article's title and text
+/// (text_hash), so identical articles under other ids collapse into one
+/// hit; also as the boolean term kTextHashPrefix, to list the others.
+inline constexpr Xapian::valueno kTextHashSlot = 4;
+/// Article documents' date (YYYYMMDD):
 /// --since/--until on the article ranking, never met by a paragraph filter.
 inline constexpr Xapian::valueno kArticleDateSlot = 5;
 /// The paragraph's quotations (schema 7): one line each, "BEGIN END PATTERN
@@ -122,6 +130,9 @@ void for_each_variant(std::string_view variants, Visit&& visit) {
         variants.remove_prefix(std::min(end + 1, variants.size()));
     }
 }
+/// 16 hex digits of the title and paragraphs alone (not the id, date or
+/// source): byte-identical stories under other ids share it.
+std::string text_hash(std::string_view title, const std::vector<std::string>& paragraphs);
 /// "2025-01-27" → "20250127".
 std::string date_value(std::string_view ymd);
 

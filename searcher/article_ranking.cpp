@@ -125,6 +125,16 @@ namespace {
 // The best paragraph of each article in `hits`, with its weight and how many
 // of the article's paragraphs match, in one collapsed match over just their
 // paragraphs (every one checked, so the counts are exact).
+// The keys of the articles other than `shown` whose text hashes to `hash`.
+std::vector<std::string> same_text(const Xapian::Database& db, const std::string& hash,
+                                   Xapian::docid shown) {
+    std::vector<std::string> keys;
+    const std::string term = std::string(schema::kTextHashPrefix) + hash;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
+        if (*it != shown) keys.push_back(db.get_document(*it).get_value(schema::kArticleSlot));
+    return keys;
+}
+
 // The paragraphs of `hits` by id when every one's count is known and every
 // shard is local, else by their XA terms.
 Xapian::Query paragraphs_of(const std::vector<ArticleHit>& hits,
@@ -177,6 +187,8 @@ ArticleRanking rank_articles(const Xapian::Database& db, const ArticleQuery& que
     Xapian::Enquire enquire(db);
     enquire.set_query(query.articles);
     enquire.set_weighting_scheme(article_weight(db));
+    // Identical articles under other ids (BBC: 98 groups) show once.
+    enquire.set_collapse_key(schema::kTextHashSlot);
     // When few articles can match, checking them all makes the total exact
     // (as for paragraphs). The words' summed frequencies often say so
     // already (rare words); otherwise Xapian's bound before matching does.
@@ -202,6 +214,7 @@ ArticleRanking rank_articles(const Xapian::Database& db, const ArticleQuery& que
         const std::string count = doc.get_value(schema::kArticleParagraphsSlot);
         if (!count.empty()) h.paragraph_count = static_cast<unsigned>(std::stoul(count));
         h.article_weight = it.get_weight();
+        if (it.get_collapse_count() > 0) h.duplicates = same_text(db, it.get_collapse_key(), *it);
         hits.push_back(std::move(h));
     }
     if (hits.empty()) return out;

@@ -23,6 +23,8 @@ struct ArticleHit {
     unsigned paragraph_count = 0;  ///< its paragraphs (0: not known, schema 6)
     double paragraph_weight = 0;
     unsigned matching_paragraphs = 0;
+    /// The keys of articles with the same title and text (schema 7), not shown.
+    std::vector<std::string> duplicates;
 };
 
 struct ArticleRanking {

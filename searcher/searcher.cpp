@@ -360,7 +360,8 @@ Searcher::Page Searcher::rank_by_article(const SearchRequest& request, const Par
         // An article found by its title alone shows its first paragraph.
         const Xapian::docid doc = h.paragraph ? h.paragraph : first_paragraph(db, h);
         if (doc)
-            page.entries.push_back({doc, h.article_weight, std::max(1u, h.matching_paragraphs)});
+            page.entries.push_back(
+                {doc, h.article_weight, std::max(1u, h.matching_paragraphs), h.duplicates});
     }
     return page;
 }
@@ -437,7 +438,7 @@ Searcher::Page Searcher::rank_by_paragraph(const SearchRequest& request,
             auto found = per_article.find(it.get_collapse_key());
             matching = found != per_article.end() ? found->second : it.get_collapse_count() + 1;
         }
-        page.entries.push_back({*it, it.get_weight(), matching});
+        page.entries.push_back({*it, it.get_weight(), matching, {}});
     }
     page.stats = mset;
     return page;
@@ -460,6 +461,7 @@ Hit Searcher::make_hit(const Page::Entry& entry, std::size_t rank, const SearchR
     hit.url = std::move(data.url);
     hit.score = entry.score;
     hit.matching_paragraphs = entry.matching;
+    hit.duplicates = entry.duplicates;
     if (request.snippets) {
         analysis::tokenize(data.text, tokens_);
         hit.snippet = make_snippet(data.text, tokens_, find_matches(tokens_, highlight, stemmer_),

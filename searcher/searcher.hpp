@@ -40,6 +40,9 @@ struct Hit {
     std::string title, date, source, url;
     double score = 0;
     unsigned matching_paragraphs = 1;  ///< in this article (collapsed searches)
+    /// Articles with the same title and text, shown as this one (their ids;
+    /// free-word and --name searches).
+    std::vector<std::string> duplicates;
     Snippet snippet;
 };
 
@@ -77,7 +80,8 @@ class Searcher {
         struct Entry {
             Xapian::docid doc;
             double score;
-            unsigned matching;  ///< matching paragraphs of its article
+            unsigned matching;                    ///< matching paragraphs of its article
+            std::vector<std::string> duplicates;  ///< articles with the same text
         };
         std::vector<Entry> entries;
         Xapian::doccount total = 0;

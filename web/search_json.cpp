@@ -23,6 +23,7 @@ nlohmann::json search_json(searcher::SearchResult r, const std::string& query) {
         hit["url"] = std::move(h.url);
         hit["score"] = h.score;
         hit["matching_paragraphs"] = h.matching_paragraphs;
+        hit["duplicates"] = std::move(h.duplicates);
         hit["snippet"] = std::move(h.snippet.text);
         hit["highlights"] = std::move(spans);
         hits.push_back(std::move(hit));

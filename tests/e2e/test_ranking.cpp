@@ -125,3 +125,34 @@ TEST_CASE("ranking: --name ranks articles by how often they name the person") {
     // --paragraphs still lists every paragraph naming her.
     CHECK(search_json(db, {"--name", "Clara Voss", "--paragraphs"})["hits"].size() == 4);
 }
+
+TEST_CASE("ranking: identical articles under other ids show once, naming the others") {
+    TempDir tmp;
+    const std::string story =
+        "\"title\": \"Ferry timetable\", \"date\": \"2024-05-01\", \"body\": \"The ferry "
+        "timetable changes in winter.\\n\\nThe harbour board agreed.\"";
+    write_file(tmp / "wire.jsonl", "{\"id\": \"a1\", " + story + "}\n{\"id\": \"b7\", " + story +
+                                       "}\n{\"id\": \"c3\", \"title\": \"Ferry fares\", "
+                                       "\"body\": \"Ferry fares rise in winter.\"}\n");
+    const std::filesystem::path db = tmp / "db";
+    RunResult r = index_into(db, {"--quiet", (tmp / "wire.jsonl").string()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+
+    json found = search_json(db, {"ferry", "winter"});
+    REQUIRE(found["hits"].size() == 2);
+    CHECK(found["total_estimate"] == 2);  // two stories, not three articles
+    std::vector<std::string> all;
+    for (const auto& h : found["hits"]) {
+        if (h["article"] == "c3") {
+            CHECK(h["duplicates"].empty());
+            continue;
+        }
+        // Which of the two is shown is Xapian's tie-break; the other is named.
+        const std::string other = h["article"] == "a1" ? "wire:b7" : "wire:a1";
+        CHECK(h["duplicates"] == json::array({other}));
+    }
+    // The text output names it too; --paragraphs lists every paragraph as it is.
+    RunResult text = run_graf({"search", "--db", db.string(), "ferry", "timetable"});
+    CHECK(text.out.find("also: wire:") != std::string::npos);
+    CHECK(search_json(db, {"--paragraphs", "\"ferry timetable\""})["hits"].size() == 2);
+}
