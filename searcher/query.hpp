@@ -47,7 +47,10 @@ struct ParsedQuery {
     HighlightSpec highlight;
     /// Words as typed and as indexed, for spelling suggestions.
     std::vector<std::pair<std::string, std::string>> words;
-    bool natural_language = false;          ///< two or more free words, OR-ed and ranked
+    bool natural_language = false;  ///< two or more free words, OR-ed and ranked
+    /// --name's surname-only paragraphs the corpus resolves to the person
+    /// (corpus_name_query), or empty; part of `query` already.
+    Xapian::Query name_corpus;
     bool free_words_only = false;           ///< nothing but free words: ranked by article
     std::shared_ptr<const QueryNode> tree;  ///< what was parsed (null: nothing to search)
     std::vector<std::string> notes;         ///< text read as text, not syntax (for --explain)

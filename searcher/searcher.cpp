@@ -198,8 +198,9 @@ ParsedQuery Searcher::parse(const SearchRequest& request) {
     if (!request.name.empty()) {
         Xapian::Query nq = name_query(request.name, parsed.highlight);
         // Articles that name the person by surname alone, when the corpus knows who.
-        Xapian::Query corpus = corpus_name_query(index_.all, name_node(request.name)->terms);
-        if (!corpus.empty()) nq = Xapian::Query(Xapian::Query::OP_OR, nq, corpus);
+        parsed.name_corpus = corpus_name_query(index_.all, name_node(request.name)->terms);
+        if (!parsed.name_corpus.empty())
+            nq = Xapian::Query(Xapian::Query::OP_OR, nq, parsed.name_corpus);
         query = query.empty() ? nq : Xapian::Query(Xapian::Query::OP_AND, query, nq);
     }
     if (!request.since.empty() || !request.until.empty()) {
@@ -228,10 +229,10 @@ bool Searcher::ranks_by_article(const SearchRequest& request, const ParsedQuery&
 // XB terms; more by their keys (an XB term each would cost a posting list
 // each), which a remote shard cannot run.
 Xapian::Query Searcher::unnamed_articles(const std::vector<std::string>& words,
-                                         const std::string& key, double& with_name) {
+                                         const std::string& key, const Xapian::Query& corpus,
+                                         double& with_name) {
     Xapian::Query found = name_pairs_query(words);
-    if (Xapian::Query corpus = corpus_name_query(index_.all, words); !corpus.empty())
-        found = Xapian::Query(Xapian::Query::OP_OR, found, corpus);
+    if (!corpus.empty()) found = Xapian::Query(Xapian::Query::OP_OR, found, corpus);
     IndexQueryContext context(index_.all, index_.shards);
     const std::vector<std::string> keys = context.articles_matching(
         Xapian::Query(Xapian::Query::OP_AND_NOT, found,
@@ -271,7 +272,8 @@ ArticleQuery Searcher::name_article_query(const SearchRequest& request, const Pa
         // words rank) were 0.007 MAP lower on reuters-people, AN plus the
         // words 0.005.
         q.articles = article_name_query(index_.all, key, words, with_name);
-        if (Xapian::Query extra = unnamed_articles(words, key, with_name); !extra.empty())
+        if (Xapian::Query extra = unnamed_articles(words, key, parsed.name_corpus, with_name);
+            !extra.empty())
             q.articles = Xapian::Query(Xapian::Query::OP_OR, q.articles, extra);
     }
     q.paragraphs = parsed.query;  // --since/--until are in it already

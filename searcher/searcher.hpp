@@ -99,7 +99,7 @@ class Searcher {
     ArticleQuery name_article_query(const SearchRequest& request, const ParsedQuery& parsed);
     void finish(const SearchRequest& request, ArticleQuery& q, double matching) const;
     Xapian::Query unnamed_articles(const std::vector<std::string>& words, const std::string& key,
-                                   double& with_name);
+                                   const Xapian::Query& corpus, double& with_name);
     Page rank_by_article(const SearchRequest& request, const ParsedQuery& parsed);
     Page rank_by_paragraph(const SearchRequest& request, const ParsedQuery& parsed);
     Hit make_hit(const Page::Entry& entry, std::size_t rank, const SearchRequest& request,

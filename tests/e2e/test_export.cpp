@@ -62,11 +62,11 @@ TEST_CASE("export: every matching paragraph or article, full text, as CSV or JSO
 TEST_CASE("search: --sort oldest and date, and --limit 0 counts like JSON") {
     TempDir tmp;
     const auto db = tmp / "db";
-    write_file(tmp / "feed.jsonl", R"({"id": "b", "date": "2001-05-01", "body": "Harbour news."})"
+    write_file(tmp / "feed.jsonl", R"({"id": "b", "date": "2001-05-01", "body": "Harbour news 2."})"
                                    "\n"
-                                   R"({"id": "a", "date": "1999-01-01", "body": "Harbour news."})"
+                                   R"({"id": "a", "date": "1999-01-01", "body": "Harbour news 1."})"
                                    "\n"
-                                   R"({"id": "c", "date": "2010-12-31", "body": "Harbour news."})"
+                                   R"({"id": "c", "date": "2010-12-31", "body": "Harbour news 3."})"
                                    "\n");
     REQUIRE(run_graf({"index", "--db", db.string(), (tmp / "feed.jsonl").string()}).exit_code == 0);
     auto order = [&](const std::string& sort) {

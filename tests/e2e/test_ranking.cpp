@@ -15,7 +15,8 @@ namespace {
 
 // Three articles as JSON Lines. "spread" has the query's words only in
 // different paragraphs and its title; "one" has them all in one paragraph of
-// a long unrelated article; "old" is "spread" dated years earlier.
+// a long unrelated article; "old" is "spread" dated years earlier, with one
+// paragraph more (the same text would be shown once, as a duplicate).
 std::string corpus() {
     std::string filler;
     for (int i = 0; i < 12; ++i)
@@ -30,7 +31,8 @@ std::string corpus() {
            "\"}\n"
            "{\"id\": \"old\", \"title\": \"Crude oil prices\", \"date\": \"2019-05-01\", "
            "\"body\": \"Markets were calm in the morning.\\n\\nCrude supplies from the north fell "
-           "again.\\n\\nOil tankers waited.\\n\\nPrices at the pump rose sharply.\"}\n";
+           "again.\\n\\nOil tankers waited.\\n\\nPrices at the pump rose sharply.\\n\\nFrom "
+           "the archive.\"}\n";
 }
 
 struct Indexed {
@@ -72,10 +74,10 @@ TEST_CASE("ranking: article documents are never paragraphs") {
     Indexed s;
     json st = stats_json(s.db);
     CHECK(st["articles"] == 3);
-    CHECK(st["paragraphs"] == 4 + 13 + 4);
+    CHECK(st["paragraphs"] == 4 + 13 + 5);
     // "-word" alone lists every paragraph without the word, none of them empty.
     json without = search_json(s.db, {"--paragraphs", "--limit", "100", "--", "-council"});
-    CHECK(without["hits"].size() == 8);
+    CHECK(without["hits"].size() == 9);
     for (const auto& h : without["hits"]) CHECK_FALSE(h["snippet"].get<std::string>().empty());
     // --paragraphs ranks paragraphs: the one paragraph with all three words first.
     json paragraphs = search_json(s.db, {"--paragraphs", "crude", "oil", "prices"});
