@@ -104,6 +104,8 @@ function hitItem(h, s, paragraphs) {
   const more = h.matching_paragraphs - 1;
   if (!paragraphs && more > 0)
     meta.push(more + ' more paragraph' + (more > 1 ? 's' : '') + ' in this article');
+  // Identical articles under other ids are shown once (text from el() is escaped).
+  if (h.duplicates && h.duplicates.length) meta.push('also: ' + h.duplicates.join(', '));
   return el('li', {class: 'hit'}, open, el('p', {class: 'meta', text: meta.join(' · ')}),
             el('p', {class: 'snippet'}, marked(h.snippet, h.highlights)));
 }
