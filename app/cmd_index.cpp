@@ -197,6 +197,14 @@ int run_index(int argc, char** argv) {
     }
     if (!s.compact_error.empty())
         error("index: warning: {} (the index is complete)", s.compact_error);
+    // Re-indexing in place leaves Xapian's tables half empty: once an index
+    // has doubled, rewriting it wins the space back.
+    if (!opts.dry_run && s.index_bytes_before > 0 && s.index_bytes >= 2 * s.index_bytes_before)
+        error(
+            "index: note: the index grew from {:.1f} to {:.1f} MB; `graf compact --db {}` "
+            "rewrites it compactly",
+            static_cast<double>(s.index_bytes_before) / 1e6,
+            static_cast<double>(s.index_bytes) / 1e6, opts.db.string());
     if (!s.prune_refused.empty()) error("index: {}", s.prune_refused);
     if (s.interrupted) return kInterrupted;
     if (articles == 0) {

@@ -209,6 +209,8 @@ void finish_stats(Run& run, const Clock::time_point started, IndexStats& stats) 
 
 IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& problems) {
     const auto started = Clock::now();
+    // An existing index's size, so a run that bloats it can say so.
+    const std::uint64_t bytes_before = fs::exists(options.db) ? schema::disk_bytes(options.db) : 0;
     std::mutex problems_mutex;
     Run run{options, {}, {}, {}, {}};
     run.report = [&](const corpus::Problem& p) {
@@ -223,6 +225,7 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
         corpus::list_inputs(options.inputs, run.report, options.source);
     if (options.dry_run) {
         IndexStats stats = dry_run(run, std::move(files));
+        stats.index_bytes_before = bytes_before;
         finish_stats(run, started, stats);
         return stats;
     }
@@ -267,6 +270,7 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
         }
     }
     compact(options, layout, new_index, stats);
+    stats.index_bytes_before = bytes_before;
     finish_stats(run, started, stats);
     return stats;
 }

@@ -51,8 +51,9 @@ struct IndexStats {
     double seconds = 0;       ///< including compaction
     bool interrupted = false;
     bool compacted = false;
-    std::string compact_error;      ///< why compaction failed (the index is complete)
-    std::uint64_t index_bytes = 0;  ///< size on disk at the end
+    std::string compact_error;             ///< why compaction failed (the index is complete)
+    std::uint64_t index_bytes = 0;         ///< size on disk at the end
+    std::uint64_t index_bytes_before = 0;  ///< of an index that existed before the run, else 0
     std::size_t shards = 1;
     std::string prune_refused;             ///< why --prune deleted nothing, or empty
     std::vector<std::string> would_prune;  ///< --dry-run: the ids --prune would delete

@@ -268,3 +268,28 @@ TEST_CASE("index: a --db with a trailing slash or a dot is the same folder") {
     CHECK(here.err.empty());
     CHECK(std::filesystem::exists(tmp / "here" / "iamglass"));
 }
+
+TEST_CASE("index: a run that doubles the index suggests graf compact, and only then") {
+    TempDir tmp;
+    auto write_corpus = [&](const std::string& extra) {
+        for (int i = 1; i <= 30; ++i)
+            write_file(tmp / "src" / (std::to_string(i) + ".txt"),
+                       "Title " + std::to_string(i) + "\n\nThe harbour board met on day " +
+                           std::to_string(i) + " and talked about ferries.\n\nThe weather" + extra +
+                           ".\n");
+    };
+    write_corpus("");
+    const auto db = tmp / "db";
+    RunResult first = index_into(db, {(tmp / "src").string()});
+    REQUIRE(first.exit_code == 0);
+    CHECK(first.err.find("graf compact") == std::string::npos);  // a new index is compacted
+    // Every article replaced in place: Xapian's tables keep the old blocks.
+    write_corpus(" changed");
+    RunResult again = index_into(db, {(tmp / "src").string()});
+    REQUIRE(again.exit_code == 0);
+    CHECK(again.err.find("`graf compact --db " + db.string() + "` rewrites it compactly") !=
+          std::string::npos);
+    REQUIRE(run_graf({"compact", "--db", db.string()}).exit_code == 0);
+    RunResult unchanged = index_into(db, {(tmp / "src").string()});
+    CHECK(unchanged.err.find("graf compact") == std::string::npos);
+}
