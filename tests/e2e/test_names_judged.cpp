@@ -66,8 +66,9 @@ ParagraphSet found_paragraphs(const fs::path& db, const std::string& name) {
                             "--limit", "10000"});
     INFO(name << ": " << r.err);
     REQUIRE(r.exit_code == 0);
+    const json out = json::parse(r.out);  // kept: a loop over a temporary's ["hits"] dangles
     ParagraphSet found;
-    for (const auto& h : json::parse(r.out)["hits"])
+    for (const auto& h : out["hits"])
         found.insert(h["id"].get<std::string>() + "#" + std::to_string(h["paragraph"].get<int>()));
     return found;
 }
@@ -148,8 +149,9 @@ TEST_CASE("judged BBC names: paragraph recall and precision per class hold their
         const Score& s = scores[klass];
         REQUIRE(s.names > 0);
         double recall = s.recall_sum / s.names, precision = s.precision_sum / s.names;
-        table << klass << std::string(11 - klass.size(), ' ') << s.names << "     " << std::fixed
-              << std::setprecision(3) << recall << "   " << precision << "\n";
+        table << std::left << std::setw(11) << klass << std::right << std::setw(5) << s.names
+              << std::fixed << std::setprecision(3) << std::setw(8) << recall << std::setw(11)
+              << precision << "\n";
         CHECK_MESSAGE(recall >= floor.recall, klass << " recall " << recall);
         CHECK_MESSAGE(precision >= floor.precision, klass << " precision " << precision);
     }
