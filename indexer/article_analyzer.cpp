@@ -144,6 +144,8 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article, Article
     out.article.add_boolean_term(std::string(schema::kArticleDocPrefix) + key);
     out.article.add_value(schema::kArticleSlot, key);
     if (!date.empty()) out.article.add_value(schema::kArticleDateSlot, date);
+    if (!source.empty())
+        out.article.add_boolean_term(std::string(schema::kArticleSourcePrefix) + source);
     if (!article.paragraphs.empty()) {
         const std::string text = schema::text_hash(article.title, article.paragraphs);
         out.article.add_value(schema::kTextHashSlot, text);

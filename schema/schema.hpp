@@ -41,6 +41,10 @@ inline constexpr std::string_view kArticleTitlePrefix = "AS";
 /// ANsteve bannon: a name the article's paragraphs mention (schema 7), wdf =
 /// mentions, surname-only ones resolved: `--name` ranks articles by it.
 inline constexpr std::string_view kArticleNamePrefix = "AN";
+/// boolean, article documents (schema 7): AXSRC + the folded source label,
+/// so `source:` alone counts articles exactly (a paragraph filter never
+/// meets it: XSRC there would make article documents paragraph hits).
+inline constexpr std::string_view kArticleSourcePrefix = "AXSRC";
 inline constexpr std::string_view kArticleDocPrefix = "XB";  ///< boolean: XB + article key
 /// boolean, article documents (schema 7): XH + text_hash, the articles
 /// with the same title and text.

@@ -21,10 +21,18 @@ Xapian::doccount count_matches(Xapian::Database& db, const Xapian::Query& query,
     return count.get_mset(0, 0, db.get_doccount()).get_matches_lower_bound();
 }
 
-// Adds the date ranges of a tree of date filters alone to `ranges`; false
-// when the tree holds anything else.
-bool date_filters(const QueryNode& node, std::vector<Xapian::Query>& ranges) {
+// Adds the article-document form of a tree of date and source filters alone
+// to `ranges`; false when the tree holds anything else.
+bool article_filters(const Xapian::Database& db, const QueryNode& node,
+                     std::vector<Xapian::Query>& ranges) {
     using Kind = QueryNode::Kind;
+    if (node.kind == Kind::Filter && node.field == "source") {
+        // Article documents of schema 6 have no source term: not cheap there.
+        std::string term = std::string(schema::kArticleSourcePrefix) + node.value;
+        if (db.get_termfreq(term) == 0) return false;
+        ranges.emplace_back(std::move(term));
+        return true;
+    }
     if (node.kind == Kind::Filter && node.field == "date") {
         const std::size_t dots = node.value.find("..");
         if (dots == std::string::npos) return false;
@@ -35,7 +43,7 @@ bool date_filters(const QueryNode& node, std::vector<Xapian::Query>& ranges) {
     if (node.kind != Kind::Group && node.kind != Kind::And) return false;
     for (std::size_t i = 0; i < node.children.size(); ++i) {
         if (node.kind == Kind::Group && node.signs[i] != Sign::Required) return false;
-        if (!date_filters(*node.children[i], ranges)) return false;
+        if (!article_filters(db, *node.children[i], ranges)) return false;
     }
     return !node.children.empty();
 }
@@ -48,8 +56,8 @@ std::optional<Xapian::doccount> cheap_exact_total(Xapian::Database& db, bool has
                                                   const Xapian::MSet& mset) {
     std::vector<Xapian::Query> ranges;
     if (has_articles && !request.paragraphs && request.name.empty() &&
-        (!tree || date_filters(*tree, ranges))) {
-        // One article document per article, with its date: count those.
+        (!tree || article_filters(db, *tree, ranges))) {
+        // One article document per article, with its date and source: count those.
         if (!request.since.empty() || !request.until.empty())
             ranges.push_back(
                 date_range_query(request.since, request.until, schema::kArticleDateSlot));

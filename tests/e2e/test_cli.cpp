@@ -84,6 +84,7 @@ TEST_CASE("cli: filter queries count their articles exactly") {
         {{"date:2020-01"}, 1500},
         {{"date:2020-02.."}, 600},
         {{"source:gazette"}, 700},
+        {{"source:wire"}, 1400},  // by article documents (AXSRC)
         {{"source:wire", "date:2020-01"}, 1000},
         {{"--since", "2020-01-15", "date:..2020-01"}, mid_january},
     };
