@@ -82,16 +82,22 @@ struct QuoteReading {
     }
 
     // The words after quote q, to its sentence's end, have a speech verb:
-    // the text names a speaker there, even if not one we know.
+    // the text names a speaker there, even if not one we know ("…," a
+    // dealer with a U.K. bank commented).
     bool attributed_elsewhere(std::size_t q) const {
         const Quote& quote = quotes[q];
         const std::size_t last = qtok[q].second;
         if (quote.open || last >= size()) return false;
+        // Inside the quote's own sentence the attribution may be long; a
+        // new sentence after it ("…." One of the men, …, said he …) is
+        // about someone else unless the verb comes at once (`.” Bannon said`).
+        std::size_t window = 12;
         if (tokens[last].has(kSentenceStart)) {
             const char inside = quote.end > quote.begin ? text[quote.end - 1] : ' ';
             if (inside != '.' && inside != '!' && inside != '?') return false;
+            window = 6;
         }
-        for (std::size_t k = last; k < size() && k < last + 6; ++k) {
+        for (std::size_t k = last; k < size() && k < last + window; ++k) {
             if (quoted[k] || (k > last && tokens[k].has(kSentenceStart))) break;
             if (is_speech_verb(term(k))) return true;
         }
@@ -128,6 +134,9 @@ struct QuoteReading {
         if (i > 0)
             for (std::string_view d : determiners)
                 if (term(i - 1) == d) return false;  // "The Brazilian confirmed"
+        // "Mr Eavis' daughter Emily": a first name only; the text leaves the
+        // full name to the reader, and a guess would be wrong.
+        if (i > 0 && is_kin_word(term(i - 1))) return false;
         const Token& t = tokens[i];
         return (t.has(kCapitalised) || t.has(kAllCaps)) && !t.has(kNumeric) &&
                !t.has(kSentenceStart) && !t.has(kPossessive) && !names_nobody(t) &&
