@@ -177,9 +177,11 @@ struct QuoteReading {
                 if (!comma_before(k)) continue;
                 if (const NameMention* m = ending(k); m && m->first >= from && !possessive(*m))
                     return full_name(*m);
+                if (k >= from + 2 && he_name(k - 2)) return "he " + term(k - 1);
                 break;
             }
         }
+        if (j >= from + 2 && he_name(j - 2)) return "he " + term(j - 1);
         if (const NameMention* m = ending(j);
             m && m->first >= from && !quoted[m->first] && !possessive(*m)) {
             if (const NameMention* p = person_before_place(*m, from)) return full_name(*p);
@@ -196,6 +198,14 @@ struct QuoteReading {
         }
         if (!comma_before(j) && bare_name(j - 1)) return term(j - 1);
         return {};
+    }
+
+    // "He Weiling": the Chinese surname He, not the pronoun, when a bare
+    // capitalised name follows (the name finder leaves it). A later "He
+    // said" reads as the pronoun, which means him then.
+    bool he_name(std::size_t i) const {
+        return i + 1 < size() && term(i) == "he" && tokens[i].has(kCapitalised) && !quoted[i] &&
+               !quoted[i + 1] && !comma_before(i + 1) && !starting(i + 1) && bare_name(i + 1);
     }
 
     // "Atty. Gen. Edwin Meese": a capitalised word of at most four letters

@@ -124,6 +124,13 @@ TEST_CASE("quotes: attribution patterns") {
           "\"No, I would not do that again,\" the president said.",
           "But he added, \"We will keep trying to get them all home.\""},
          "«We will keep trying to get them all home.»=reagan/pronoun"},
+        // The Chinese surname He is no pronoun: "He Wenli, …, said" names him.
+        {{"But He Wenli, envoy of the Harbour Reform Institute, said reform was safe.",
+          "\"The hardest thing is to strike the balance,\" He said."},
+         "«The hardest thing is to strike the balance,»=he wenli/pronoun"},
+        {{"He Wenli said reform was safe.",
+          "\"The hardest thing is to strike the balance,\" he added."},
+         "«The hardest thing is to strike the balance,»=he wenli/pronoun"},
         // A new sentence after a quote names someone else, not this speaker.
         {{"Otis Fern, a former pupil, said: \"I have no regrets at all. \"We have done nothing "
           "wrong here.\" One of the men, David Redman, 34, from Bath, said he would plead."},
