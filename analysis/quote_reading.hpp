@@ -82,16 +82,22 @@ struct QuoteReading {
     }
 
     // The words after quote q, to its sentence's end, have a speech verb:
-    // the text names a speaker there, even if not one we know.
+    // the text names a speaker there, even if not one we know ("…," a
+    // dealer with a U.K. bank commented).
     bool attributed_elsewhere(std::size_t q) const {
         const Quote& quote = quotes[q];
         const std::size_t last = qtok[q].second;
         if (quote.open || last >= size()) return false;
+        // Inside the quote's own sentence the attribution may be long; a
+        // new sentence after it ("…." One of the men, …, said he …) is
+        // about someone else unless the verb comes at once (`.” Bannon said`).
+        std::size_t window = 12;
         if (tokens[last].has(kSentenceStart)) {
             const char inside = quote.end > quote.begin ? text[quote.end - 1] : ' ';
             if (inside != '.' && inside != '!' && inside != '?') return false;
+            window = 6;
         }
-        for (std::size_t k = last; k < size() && k < last + 6; ++k) {
+        for (std::size_t k = last; k < size() && k < last + window; ++k) {
             if (quoted[k] || (k > last && tokens[k].has(kSentenceStart))) break;
             if (is_speech_verb(term(k))) return true;
         }
@@ -128,6 +134,9 @@ struct QuoteReading {
         if (i > 0)
             for (std::string_view d : determiners)
                 if (term(i - 1) == d) return false;  // "The Brazilian confirmed"
+        // "Mr Eavis' daughter Emily": a first name only; the text leaves the
+        // full name to the reader, and a guess would be wrong.
+        if (i > 0 && is_kin_word(term(i - 1))) return false;
         const Token& t = tokens[i];
         return (t.has(kCapitalised) || t.has(kAllCaps)) && !t.has(kNumeric) &&
                !t.has(kSentenceStart) && !t.has(kPossessive) && !names_nobody(t) &&
@@ -168,9 +177,11 @@ struct QuoteReading {
                 if (!comma_before(k)) continue;
                 if (const NameMention* m = ending(k); m && m->first >= from && !possessive(*m))
                     return full_name(*m);
+                if (k >= from + 2 && he_name(k - 2)) return "he " + term(k - 1);
                 break;
             }
         }
+        if (j >= from + 2 && he_name(j - 2)) return "he " + term(j - 1);
         if (const NameMention* m = ending(j);
             m && m->first >= from && !quoted[m->first] && !possessive(*m)) {
             if (const NameMention* p = person_before_place(*m, from)) return full_name(*p);
@@ -187,6 +198,14 @@ struct QuoteReading {
         }
         if (!comma_before(j) && bare_name(j - 1)) return term(j - 1);
         return {};
+    }
+
+    // "He Weiling": the Chinese surname He, not the pronoun, when a bare
+    // capitalised name follows (the name finder leaves it). A later "He
+    // said" reads as the pronoun, which means him then.
+    bool he_name(std::size_t i) const {
+        return i + 1 < size() && term(i) == "he" && tokens[i].has(kCapitalised) && !quoted[i] &&
+               !quoted[i + 1] && !comma_before(i + 1) && !starting(i + 1) && bare_name(i + 1);
     }
 
     // "Atty. Gen. Edwin Meese": a capitalised word of at most four letters

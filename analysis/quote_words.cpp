@@ -58,6 +58,13 @@ bool is_role_word(std::string_view w) {
     return k.count(w) != 0;
 }
 
+bool is_kin_word(std::string_view w) {
+    static const Words k = {"daughter",   "son",       "wife",      "husband", "brother", "sister",
+                            "mother",     "father",    "daughters", "sons",    "widow",   "fiancee",
+                            "girlfriend", "boyfriend", "partner",   "niece",   "nephew",  "cousin"};
+    return k.count(w) != 0;
+}
+
 bool is_title_word(std::string_view w) {
     static const Words k = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"};
     return k.count(w) != 0;

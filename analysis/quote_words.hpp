@@ -14,6 +14,8 @@ bool is_gap_word(std::string_view folded);
 bool is_pronoun(std::string_view folded);
 /// The head word of a role a name is given: spokesman, secretary, chairman…
 bool is_role_word(std::string_view folded);
+/// daughter, son, wife… before a first name ("his daughter Emily").
+bool is_kin_word(std::string_view folded);
 /// Mr, Mrs, Dr, Sir… before a surname.
 bool is_title_word(std::string_view folded);
 /// A person, not a body or a place: two or more words, none naming an

@@ -69,11 +69,32 @@ void QuoteFinder::note_roles(const Context& c) {
         for (std::size_t i = m.last; i < c.size() && i < m.last + 8; ++i) {
             if (c.quoted[i] || (i > m.last && c.breaks_before(i)) || is_speech_verb(c.term(i)))
                 break;
-            if (is_role_word(c.term(i))) {
-                roles_[c.term(i)] = c.full_name(m);
-                break;
-            }
+            if (!is_role_word(c.term(i))) continue;
+            // "… carrier Air Atlanta, a KLM spokeswoman said": the role is
+            // the subject of its own clause, not an appositive of the name.
+            std::size_t v = i + 1;
+            while (v < c.size() && is_role_word(c.term(v))) ++v;
+            v = c.skip_gap(v, c.size());
+            if (!c.verb_at(v, c.size()) || c.comma_before(v)) roles_[c.term(i)] = c.full_name(m);
+            break;
         }
+    }
+    note_bare_roles(c);
+}
+
+// A role word right before a one-word name the name finder does not tag
+// ("President Reagan, staying cool…"): "the president said" later is Reagan.
+void QuoteFinder::note_bare_roles(const Context& c) {
+    for (std::size_t i = 0; i + 1 < c.size(); ++i) {
+        const std::size_t n = i + 1;
+        if (c.quoted[i] || !is_role_word(c.term(i)) || !c.tokens[i].has(kCapitalised) ||
+            c.starting(n) || c.breaks_before(n) || !c.bare_name(n))
+            continue;
+        // One word only: "President Ronald Reagan" is the name finder's.
+        if (n + 1 < c.size() && !c.breaks_before(n + 1) &&
+            (c.tokens[n + 1].has(kCapitalised) || c.tokens[n + 1].has(kAllCaps)))
+            continue;
+        roles_[c.term(i)] = c.term(n);
     }
 }
 
@@ -365,11 +386,16 @@ void QuoteFinder::attribute_all(Context& c) {
             ++e;
         const std::string ante = ante_;
         std::string spoke;
+        bool by_role = false;
         for (; q < c.quotes.size() && c.qtok[q].first < e; ++q) {
             attribute(c, q, ante);
-            if (!c.quotes[q].speaker.empty()) spoke = c.quotes[q].speaker;
+            if (c.quotes[q].speaker.empty()) continue;
+            spoke = c.quotes[q].speaker;
+            by_role = c.quotes[q].pattern == QuotePattern::Role;
         }
-        if (!spoke.empty() && is_person(spoke)) {
+        // A role names a person even when the name is one word ("the
+        // president" for Reagan): "he" next is them.
+        if (!spoke.empty() && (is_person(spoke) || by_role)) {
             ante_ = spoke;
             last_said_ = spoke;
         } else {

@@ -67,6 +67,7 @@ class QuoteFinder {
     using Context = QuoteReading;
     void collect(Context& c);
     void note_roles(const Context& c);
+    void note_bare_roles(const Context& c);
     void attribute_all(Context& c);
     void attribute(Context& c, std::size_t q, const std::string& ante);
     void continue_speakers(Context& c, const std::string& said_before);

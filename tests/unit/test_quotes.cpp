@@ -103,6 +103,39 @@ TEST_CASE("quotes: attribution patterns") {
           "the pay.\" She spoke."},
          "«We have doubled it already.»+=patricia hewitt/x-said|+«We are going to extend the "
          "pay.»=patricia hewitt/continued"},
+        // A first name after a kin word is not the full name: no guess.
+        {{"When asked, Mr Jones' daughter Emily said it was \"a very big step for all of us,\" "
+          "and left."},
+         "«a very big step for all of us,»=-/none"},
+        // A long unnamed attribution in the quote's own sentence: nobody's
+        // continuation.
+        {{"Steve Bannon said the market would rise.",
+          "\"This is a storm in a small teacup,\" a trader with a big U.K. bank commented."},
+         "«This is a storm in a small teacup,»=-/none"},
+        // ", a spokeswoman said" closes a clause: no role for the name before.
+        {{"The firm denied talks with rival carrier Sky Atlanta, a company spokeswoman said.",
+          "\"The law requires that most shares be owned here,\" the spokeswoman added."},
+         "«The law requires that most shares be owned here,»=-/none"},
+        // A role before a one-word name the name finder leaves: "the president".
+        {{"President Reagan, calm under questions, insisted he knew nothing.",
+          "\"No, I would not do that again,\" the president said."},
+         "«No, I would not do that again,»=reagan/role"},
+        {{"President Reagan, calm under questions, insisted he knew nothing.",
+          "\"No, I would not do that again,\" the president said.",
+          "But he added, \"We will keep trying to get them all home.\""},
+         "«We will keep trying to get them all home.»=reagan/pronoun"},
+        // The Chinese surname He is no pronoun: "He Wenli, …, said" names him.
+        {{"But He Wenli, envoy of the Harbour Reform Institute, said reform was safe.",
+          "\"The hardest thing is to strike the balance,\" He said."},
+         "«The hardest thing is to strike the balance,»=he wenli/pronoun"},
+        {{"He Wenli said reform was safe.",
+          "\"The hardest thing is to strike the balance,\" he added."},
+         "«The hardest thing is to strike the balance,»=he wenli/pronoun"},
+        // A new sentence after a quote names someone else, not this speaker.
+        {{"Otis Fern, a former pupil, said: \"I have no regrets at all. \"We have done nothing "
+          "wrong here.\" One of the men, David Redman, 34, from Bath, said he would plead."},
+         "«I have no regrets at all.»+=otis fern/x-said|+«We have done nothing wrong here.»=otis "
+         "fern/continued"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.paragraphs.back());
