@@ -8,6 +8,8 @@
 #include <string_view>
 
 #include "schema/schema.hpp"
+#include "searcher/query.hpp"
+#include "searcher/query_error.hpp"
 
 namespace graf::app {
 
@@ -162,6 +164,36 @@ bool use_color(const std::string& mode) {
     if (mode != "auto") throw cxxopts::exceptions::exception("--color takes auto, always or never");
     const char* no_color = std::getenv("NO_COLOR");
     return isatty(fileno(stdout)) && !(no_color && *no_color);
+}
+
+QueryArgs query_args(const cxxopts::ParseResult& args) {
+    QueryArgs q;
+    if (args.count("query"))
+        for (const auto& w : args["query"].as<std::vector<std::string>>())
+            q.query += (q.query.empty() ? "" : " ") + w;
+    if (args.count("name")) q.name = args["name"].as<std::string>();
+    if (args.count("since")) q.since = args["since"].as<std::string>();
+    if (args.count("until")) q.until = args["until"].as<std::string>();
+    return q;
+}
+
+int with_query_errors(const std::function<int()>& work) {
+    try {
+        return work();
+    } catch (const searcher::QueryError& e) {
+        error("query error: {}", e.what());
+        return kUsage;
+    } catch (const searcher::IndexMissing& e) {
+        error("{}", e.what());
+        return kNothing;
+    } catch (const Xapian::WildcardError&) {
+        error("query error: a wildcard matches more than {} words; make it longer",
+              searcher::kWildcardLimit);
+        return kUsage;
+    } catch (const Xapian::QueryParserError& e) {
+        error("query error: {}", e.get_msg());
+        return kUsage;
+    }
 }
 
 }  // namespace graf::app

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <cxxopts.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,18 @@ void error(fmt::format_string<Args...> f, Args&&... args) {
 
 /// Whether to colour stdout for --color auto|always|never.
 bool use_color(const std::string& mode);
+
+/// What a searching command (search, quotes, timeline, facets) was asked:
+/// the positional words joined by one space, --name, --since, --until.
+struct QueryArgs {
+    std::string query, name, since, until;
+};
+QueryArgs query_args(const cxxopts::ParseResult& args);
+
+/// Runs `work` and returns its status, mapping the errors every searching
+/// command can meet to their exit codes (README, Exit codes): a malformed
+/// query or a runaway wildcard is a usage error, a missing index is "nothing".
+int with_query_errors(const std::function<int()>& work);
 
 int run_index(int argc, char** argv);
 int run_search(int argc, char** argv);

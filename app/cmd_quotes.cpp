@@ -104,20 +104,19 @@ int run_quotes(int argc, char** argv) {
     options.positional_help("[QUERY]");
     cxxopts::ParseResult args;
     if (!parse_or_help(options, argc, argv, args)) return kOk;
+    QueryArgs asked = query_args(args);
     searcher::QuoteRequest req;
-    if (args.count("query"))
-        for (const auto& w : args["query"].as<std::vector<std::string>>())
-            req.query += (req.query.empty() ? "" : " ") + w;
-    if (args.count("name")) req.speaker = args["name"].as<std::string>();
-    if (args.count("since")) req.since = args["since"].as<std::string>();
-    if (args.count("until")) req.until = args["until"].as<std::string>();
+    req.query = std::move(asked.query);
+    req.speaker = std::move(asked.name);
+    req.since = std::move(asked.since);
+    req.until = std::move(asked.until);
     req.limit = bounded_number(args, "limit", 1, kMaxLimit);
     req.offset = bounded_number(args, "offset", 0, kMaxLimit);
     if (req.query.empty() && req.speaker.empty()) {
         error("quotes: give a query or --name (see `graf quotes --help`)");
         return kUsage;
     }
-    try {
+    return with_query_errors([&] {
         searcher::QuoteSearcher s(db_option(args));
         warn_stale_shards(s.stale_shards());
         const searcher::QuoteResult r = s.search(req);
@@ -125,18 +124,8 @@ int run_quotes(int argc, char** argv) {
             print_json(r);
         else
             print_text(r, use_color(args["color"].as<std::string>()));
-    } catch (const searcher::QueryError& e) {
-        error("query error: {}", e.what());
-        return kUsage;
-    } catch (const searcher::IndexMissing& e) {
-        error("{}", e.what());
-        return kNothing;
-    } catch (const Xapian::WildcardError&) {
-        error("query error: a wildcard matches more than {} words; make it longer",
-              searcher::kWildcardLimit);
-        return kUsage;
-    }
-    return kOk;
+        return kOk;
+    });
 }
 
 }  // namespace graf::app

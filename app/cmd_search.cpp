@@ -128,13 +128,12 @@ int run_search(int argc, char** argv) {
     cxxopts::ParseResult args;
     if (!parse_or_help(options, argc, argv, args)) return kOk;
 
+    QueryArgs asked = query_args(args);
     searcher::SearchRequest req;
-    if (args.count("query"))
-        for (const auto& w : args["query"].as<std::vector<std::string>>())
-            req.query += (req.query.empty() ? "" : " ") + w;
-    if (args.count("name")) req.name = args["name"].as<std::string>();
-    if (args.count("since")) req.since = args["since"].as<std::string>();
-    if (args.count("until")) req.until = args["until"].as<std::string>();
+    req.query = std::move(asked.query);
+    req.name = std::move(asked.name);
+    req.since = std::move(asked.since);
+    req.until = std::move(asked.until);
     req.limit = bounded_number(args, "limit", 0, kMaxLimit);
     req.offset = bounded_number(args, "offset", 0, kMaxLimit);
     req.paragraphs = args.count("paragraphs") > 0;
@@ -168,37 +167,23 @@ int run_search(int argc, char** argv) {
     }
     const bool color = use_color(args["color"].as<std::string>());
 
-    int status = kOk;
-    try {
+    return with_query_errors([&] {
         if (args.count("explain")) return explain(args, req.query);
         searcher::Searcher s(db_option(args), args.count("allow-partial") > 0);
         if (export_format) {
             export_results(s, req, *export_format, args.count("limit") ? req.limit : 0);
             warn_stale_shards(s.stale_shards());
-            return kOk;
+            return static_cast<int>(kOk);
         }
         searcher::SearchResult r = s.search(req);
-        status = warn_missing_shards(r.missing_shards, r.shards);
+        const int status = warn_missing_shards(r.missing_shards, r.shards);
         warn_stale_shards(s.stale_shards());
         if (args.count("json"))
             print_json(r, web::shown_query(req));
         else
             print_text(r, req, color);
-    } catch (const searcher::QueryError& e) {
-        error("query error: {}", e.what());
-        return kUsage;
-    } catch (const searcher::IndexMissing& e) {
-        error("{}", e.what());
-        return kNothing;
-    } catch (const Xapian::WildcardError& e) {
-        error("query error: a wildcard matches more than {} words; make it longer",
-              searcher::kWildcardLimit);
-        return kUsage;
-    } catch (const Xapian::QueryParserError& e) {
-        error("query error: {}", e.get_msg());
-        return kUsage;
-    }
-    return status;
+        return status;
+    });
 }
 
 }  // namespace graf::app

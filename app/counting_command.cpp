@@ -20,13 +20,12 @@ void add_filter_options(cxxopts::Options& options) {
 
 std::optional<web::Filters> filters_from(const cxxopts::ParseResult& args,
                                          std::string_view command) {
+    QueryArgs asked = query_args(args);
     web::Filters f;
-    if (args.count("query"))
-        for (const auto& w : args["query"].as<std::vector<std::string>>())
-            f.query += (f.query.empty() ? "" : " ") + w;
-    if (args.count("name")) f.name = args["name"].as<std::string>();
-    if (args.count("since")) f.since = args["since"].as<std::string>();
-    if (args.count("until")) f.until = args["until"].as<std::string>();
+    f.query = std::move(asked.query);
+    f.name = std::move(asked.name);
+    f.since = std::move(asked.since);
+    f.until = std::move(asked.until);
     if (f.query.empty() && f.name.empty()) {
         error("{0}: give a query or --name (see `graf {0} --help`)", command);
         return std::nullopt;
@@ -37,29 +36,21 @@ std::optional<web::Filters> filters_from(const cxxopts::ParseResult& args,
 int run_counting(const cxxopts::ParseResult& args, std::string_view command,
                  const web::Filters& filters,
                  const std::function<void(web::Archive&, const Xapian::Query&)>& count) {
-    try {
-        web::Archive archive(db_option(args));
-        warn_stale_shards(archive.searcher().stale_shards());
-        searcher::HighlightSpec unused;
-        count(archive, archive.compile(filters, unused));
-    } catch (const searcher::QueryError& e) {
-        error("query error: {}", e.what());
-        return kUsage;
-    } catch (const web::TimelineTooLong& e) {
-        error("{}: {}", command, e.what());
-        return kUsage;
-    } catch (const searcher::IndexMissing& e) {
-        error("{}", e.what());
-        return kNothing;
-    } catch (const Xapian::UnimplementedError& e) {
-        error("{}: {}: {}", command, web::kRemoteCannot, e.get_msg());
-        return kNothing;
-    } catch (const Xapian::WildcardError&) {
-        error("query error: a wildcard matches more than {} words; make it longer",
-              searcher::kWildcardLimit);
-        return kUsage;
-    }
-    return kOk;
+    return with_query_errors([&] {
+        try {
+            web::Archive archive(db_option(args));
+            warn_stale_shards(archive.searcher().stale_shards());
+            searcher::HighlightSpec unused;
+            count(archive, archive.compile(filters, unused));
+        } catch (const web::TimelineTooLong& e) {
+            error("{}: {}", command, e.what());
+            return static_cast<int>(kUsage);
+        } catch (const Xapian::UnimplementedError& e) {
+            error("{}: {}: {}", command, web::kRemoteCannot, e.get_msg());
+            return static_cast<int>(kNothing);
+        }
+        return static_cast<int>(kOk);
+    });
 }
 
 }  // namespace graf::app
