@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <thread>
 #include <unordered_map>
 
@@ -69,7 +68,6 @@ std::unordered_map<std::string, unsigned> paragraphs_per_article(Xapian::Databas
     return per_article;
 }
 
-// The first paragraph of an article (`XA` terms are on paragraphs only).
 // An article's first paragraph: the first of the ids before its article
 // document when their count is known, else its first XA posting.
 Xapian::docid first_paragraph(const Xapian::Database& db, const ArticleHit& h) {
@@ -213,9 +211,9 @@ ParsedQuery Searcher::parse(const SearchRequest& request) {
     return parsed;
 }
 
-// Free words alone (with --since/--until at most) are ranked by article;
-// --paragraphs, --sort date and --name keep the paragraph ranking, and so
-// does an index without article documents (schema 5).
+// Free words alone, or --name alone (with --since/--until at most), are
+// ranked by article; --paragraphs, --sort date and --name with a query keep
+// the paragraph ranking, and so does an index without article documents.
 bool Searcher::ranks_by_article(const SearchRequest& request, const ParsedQuery& parsed) const {
     if (request.paragraphs || request.sort_by_date || !has_articles_) return false;
     if (!request.name.empty()) return request.query.empty();
