@@ -12,7 +12,7 @@
 namespace graf::schema {
 
 /// Bumped when the schema changes; every article is re-indexed then.
-inline constexpr std::string_view kVersion = "7";
+inline constexpr std::string_view kVersion = "8";
 
 // Term prefixes (Xapian convention: single capitals; X for multi-letter).
 inline constexpr std::string_view kArticlePrefix =
@@ -71,9 +71,13 @@ inline constexpr Xapian::valueno kDateSlot = 1;     ///< YYYYMMDD, sorts as a st
 /// data: Xapian deflates document data, and inflating ten records was 15-24%
 /// of a name query's time; values are stored as they are.
 inline constexpr Xapian::valueno kRecordSlot = 3;
-/// Article documents (schema 7): the hash of the article's title and text
-/// (text_hash), so identical articles under other ids collapse into one
-/// hit; also as the boolean term kTextHashPrefix, to list the others.
+/// Article documents: the hash of the article's title and text (text_hash)
+/// and, since schema 8, its paragraph count: "HASH COUNT"
+/// (article_collapse_value). The article ranking collapses on it, so
+/// identical articles under other ids show once (their counts are alike
+/// too), and reads each hit's paragraph count from the collapse key with no
+/// value read of its own. The hash is also the boolean term kTextHashPrefix,
+/// to list the others.
 inline constexpr Xapian::valueno kTextHashSlot = 4;
 /// Article documents' date (YYYYMMDD):
 /// --since/--until on the article ranking, never met by a paragraph filter.
@@ -82,8 +86,9 @@ inline constexpr Xapian::valueno kArticleDateSlot = 5;
 /// FLAGS SPEAKER" (analysis::encode_quotes), byte offsets into the record's
 /// text, so graf quotes cuts a quote out of the record it reads anyway.
 inline constexpr Xapian::valueno kQuotesSlot = 6;
-/// Article documents (schema 7): how many paragraphs the article has, in
-/// decimal. They are the documents just before it (searcher/docid_list.hpp).
+/// Article documents of schema 7 only: how many paragraphs the article has,
+/// in decimal (schema 8 keeps the count in kTextHashSlot). They are the
+/// documents just before it (searcher/docid_list.hpp).
 inline constexpr Xapian::valueno kArticleParagraphsSlot = 7;
 
 // Metadata keys.
@@ -137,6 +142,15 @@ void for_each_variant(std::string_view variants, Visit&& visit) {
 /// 16 hex digits of the title and paragraphs alone (not the id, date or
 /// source): byte-identical stories under other ids share it.
 std::string text_hash(std::string_view title, const std::vector<std::string>& paragraphs);
+/// An article document's kTextHashSlot value: "HASH COUNT".
+std::string article_collapse_value(std::string_view hash, std::size_t paragraphs);
+/// The parts of a kTextHashSlot value; `paragraphs` is 0 in a schema 7 value
+/// (the hash alone).
+struct ArticleCollapse {
+    std::string_view hash;
+    unsigned paragraphs = 0;
+};
+ArticleCollapse parse_article_collapse(std::string_view value);
 /// "2025-01-27" → "20250127".
 std::string date_value(std::string_view ymd);
 

@@ -16,11 +16,13 @@
 namespace graf::searcher {
 
 struct ArticleHit {
-    std::string key;              ///< article key (value slot 0)
-    double article_weight = 0;    ///< BM25 of the article document
-    Xapian::docid paragraph = 0;  ///< best matching paragraph; 0: none matched (title only)
     Xapian::docid article_doc = 0;
+    double article_weight = 0;     ///< BM25 of the article document
     unsigned paragraph_count = 0;  ///< its paragraphs (0: not known, schema 6)
+    /// Its key (value slot 0), read only where its paragraphs are found by
+    /// their XA terms (a remote shard, schema 6, schema 7 article documents).
+    std::string key;
+    Xapian::docid paragraph = 0;  ///< best matching paragraph; 0: none matched (title only)
     double paragraph_weight = 0;
     unsigned matching_paragraphs = 0;
     /// The keys of articles with the same title and text (schema 7), not shown.
@@ -63,9 +65,12 @@ struct ArticleQuery {
     /// The shards' UUIDs (local_shard_uuids): an article's paragraphs are
     /// found by id; empty: by XA term (a remote shard, schema 6).
     std::vector<std::string> shard_uuids;
-    /// At least the number of matching articles (the words' summed
-    /// frequencies), or any larger number when unknown.
+    /// At least the number of matching articles before filters (the
+    /// words' summed frequencies), or any larger number when unknown.
     Xapian::doccount upper_bound = Xapian::doccount(-1);
+    /// Whether `articles` has a filter (dates), which can only lower the
+    /// bound: then Xapian's bound is asked for.
+    bool filtered = false;
 };
 
 /// The page of articles for `query`, paragraphs weighted by `paragraph_weight`.
