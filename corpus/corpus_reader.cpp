@@ -112,6 +112,16 @@ std::string default_source_name(const fs::path& input) {
     return name.empty() ? "corpus" : name;
 }
 
+std::string source_root(const fs::path& input) {
+    if (input == kStdinInput) return {};
+    fs::path p = fs::path(absolute_path(input));
+    if (p.filename().empty()) p = p.parent_path();  // "bbc/" → "bbc"
+    std::error_code ec;
+    if (!fs::is_directory(p, ec))
+        if (auto f = format_of(p); f && one_article_per_file(f->first)) p = p.parent_path();
+    return p.string();
+}
+
 std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const ProblemSink& problems,
                                    std::string_view source) {
     if (std::count(inputs.begin(), inputs.end(), fs::path(kStdinInput)) > 1)
