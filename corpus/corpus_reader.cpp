@@ -210,6 +210,17 @@ std::unique_ptr<Feed> open_feed(const InputFile& f, const ReadOptions& options) 
     return open_json_lines(f);
 }
 
+std::optional<std::string> utf16_feed(std::string_view first_bytes, const InputFile& f) {
+    if (first_bytes.substr(0, 2) != "\xFF\xFE" && first_bytes.substr(0, 2) != "\xFE\xFF")
+        return std::nullopt;
+    const std::string name = f.path.filename().string();
+    return "UTF-16 text (it starts with a byte order mark); graf reads feeds as UTF-8: " +
+           (f.path == kStdinPath
+                ? std::string("pipe it through `iconv -f UTF-16 -t UTF-8` first")
+                : fmt::format("convert it with `iconv -f UTF-16 -t UTF-8 {} > utf8-{}`", name,
+                              name));
+}
+
 void set_input(const InputFile& f, std::string location, Article& article) {
     article.source_name = f.source_name;
     article.input = f.input;
