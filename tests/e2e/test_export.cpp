@@ -1,7 +1,9 @@
 // graf search --export (every match, full text, streamed), --sort oldest,
 // and totals that say what they know.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
+#include <set>
 #include <sstream>
 
 #include "e2e/cli_runner.hpp"
@@ -87,4 +89,32 @@ TEST_CASE("search: --sort oldest and date, and --limit 0 counts like JSON") {
     CHECK(j["total_exact"] == true);
     CHECK(j["total_lower"] == 3);
     CHECK(j["total_upper"] == 3);
+}
+
+TEST_CASE("export: more matches than a page are all written, each once") {
+    // The export is written a page (1,000 hits) at a time as it is found:
+    // 2,500 matching paragraphs take three pages.
+    TempDir tmp;
+    std::string feed;
+    for (int i = 0; i < 2500; ++i)
+        feed += fmt::format("{{\"id\": \"{}\", \"body\": \"Harbour note {}.\"}}\n", i, i);
+    write_file(tmp / "feed.jsonl", feed);
+    REQUIRE(index_into(tmp / "db", {(tmp / "feed.jsonl").string()}).exit_code == 0);
+    for (const char* format : {"jsonl", "csv"}) {
+        CAPTURE(format);
+        RunResult r =
+            run_graf({"search", "--db", (tmp / "db").string(), "--export", format, "harbour"});
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        std::vector<std::string> rows = lines_of(r.out);
+        if (std::string(format) == "csv") rows.erase(rows.begin());  // the header
+        std::set<std::string> ids;
+        for (const std::string& row : rows)
+            ids.insert(std::string(format) == "csv" ? row.substr(0, row.find(','))
+                                                    : json::parse(row)["id"].get<std::string>());
+        CHECK(rows.size() == 2500);
+        CHECK(ids.size() == 2500);
+        CHECK(ids.count("feed:0") == 1);
+        CHECK(ids.count("feed:2499") == 1);
+    }
 }
