@@ -146,6 +146,16 @@ bool parse_or_help(cxxopts::Options& options, int argc, char** argv, cxxopts::Pa
         const std::string name = unknown_name(e.what());
         if (name.empty()) throw;
         const std::string typed = (name.size() == 1 ? "-" : "--") + name;
+        // `-Bannon` reads as the options -B -a -n…: a query or path that
+        // starts with '-' belongs after `--`.
+        if (name.size() == 1)
+            for (int i = 1; i < argc; ++i)
+                if (const std::string arg = argv[i];
+                    arg.size() > 2 && arg.rfind(typed, 0) == 0 && arg[1] != '-')
+                    throw cxxopts::exceptions::exception(fmt::format(
+                        "unknown option {} in '{}'; an argument that starts with - goes after "
+                        "--, as in `{} -- '{}'`",
+                        typed, arg, options.program(), arg));
         const std::string near = closest_option(options, name);
         throw cxxopts::exceptions::exception(
             near.empty() ? fmt::format("unknown option {}", typed)

@@ -60,6 +60,11 @@ std::string source_name_problem(std::string_view name);
 /// extension; "stdin" for `-`. Spaces and ':' become '-'.
 std::string default_source_name(const std::filesystem::path& input);
 
+/// What a source name stands for: the absolute, normal path of a folder
+/// given, of the folder of a .txt, .md or .html file given alone (as
+/// default_source_name), or of a feed file; empty for `-`, which has no path.
+std::string source_root(const std::filesystem::path& input);
+
 /// A plain-text file larger than this is skipped (a news article is < 1 MB).
 inline constexpr std::uint64_t kMaxTextFileBytes = 256u << 20;
 

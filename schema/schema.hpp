@@ -100,6 +100,11 @@ inline constexpr std::string_view kHashKeyPrefix = "graf:hash:";  ///< + article
 /// not Xapian's synonym table, because Xapian 1.4's remote protocol serves
 /// metadata but no synonyms; each shard holds the variants of its own words.
 inline constexpr std::string_view kStemKeyPrefix = "graf:stem:";
+/// + source name → the absolute paths (folders, feed files) it was read
+/// from, one per line: a second input that merely shares the name must not
+/// replace its articles (indexer/source_roots.hpp). Not a schema change: an
+/// index without these keys learns them on its next run.
+inline constexpr std::string_view kSourceRootKeyPrefix = "graf:source-root:";
 
 /// Xapian terms are at most 245 bytes: ids longer than this are hashed.
 inline constexpr std::size_t kMaxIdBytes = 160;
