@@ -23,6 +23,9 @@ namespace graf::analysis {
 /// One paragraph being read: its tokens, which mention starts or ends at
 /// each token, and which tokens are quoted.
 struct QuoteReading {
+    QuoteReading(std::string_view t, const std::vector<Token>& tk,
+                 const std::vector<NameMention>& m)
+        : text(t), tokens(tk), mentions(m) {}
     std::string_view text;
     const std::vector<Token>& tokens;
     const std::vector<NameMention>& mentions;
@@ -35,6 +38,83 @@ struct QuoteReading {
     /// The people (full names of two or more words) the article named so
     /// far, this paragraph's too: what a one-word speaker may stand for.
     const std::vector<std::string>* people = nullptr;
+    /// What "it" and "the company" mean at the sentence being read: the
+    /// organisation the text last had speak ("the SEC said", "Lycos said").
+    std::string it_org, company;
+
+    // An organisation at token k ("the SEC", "the Securities and Exchange
+    // Commission", "the company") from `the`, followed by a verb when
+    // `needs_verb`. "The company" is the one organisation the sentence
+    // (from `from`) named before it, else the one the text last had speak.
+    std::string org_at(std::size_t the, std::size_t limit, bool needs_verb, std::size_t from,
+                       bool* by_noun = nullptr) const {
+        if (the + 1 >= limit || term(the) != "the" || in_phrase(the) || quoted[the + 1]) return {};
+        const std::size_t k = the + 1;
+        std::string name;
+        std::size_t v = k + 1;
+        if (const NameMention* m = starting(k); m && !possessive(*m) && is_org(m->name)) {
+            name = m->name;
+            v = m->last;
+        } else if (tokens[k].has(kAllCaps) && !starting(k) && term(k).size() >= 2 &&
+                   !tokens[k].has(kPossessive) && !is_country_acronym(term(k)) &&
+                   !is_person_noun(term(k))) {
+            name = term(k);  // "the SEC"
+        } else if (is_org_noun(term(k)) && !tokens[k].has(kPossessive)) {
+            if (by_noun) *by_noun = true;
+            // The one the text last had speak; else the one this sentence
+            // named ("In a statement from Lycos Europe, the company
+            // denied"). "The ministry" must be a ministry, "the company"
+            // may be any.
+            if (org_fits(term(k), company)) {
+                name = company;
+            } else {
+                int orgs = 0;
+                for (std::size_t i = from; i < the; ++i)
+                    if (const NameMention* m = starting(i);
+                        m && !quoted[i] && is_org(m->name) && org_fits(term(k), m->name)) {
+                        name = m->name;
+                        ++orgs;
+                    }
+                if (orgs != 1) return {};
+            }
+        } else {
+            return {};
+        }
+        // "the Ealing North MP", "the East Kilbride athlete": a person's description.
+        if (v < limit && !breaks_before(v) && a_person_word(v)) return {};
+        if (needs_verb && !verb_at(skip_gap(v, limit), limit)) return {};
+        return name;
+    }
+
+    // Whether "the <noun>" may stand for organisation `name`: "the company"
+    // for any, "the ministry" for a ministry only.
+    static bool org_fits(const std::string& noun, const std::string& name) {
+        if (name.empty()) return false;
+        static const std::string_view any[] = {
+            "company",  "firm",    "group",       "corporation",  "carrier",      "airline",
+            "operator", "maker",   "retailer",    "manufacturer", "insurer",      "lender",
+            "utility",  "network", "broadcaster", "regulator",    "organisation", "organization"};
+        for (std::string_view a : any)
+            if (noun == a) return true;
+        for (std::size_t i = 0; i <= name.size();) {
+            const std::size_t j = std::min(name.find(' ', i), name.size());
+            if (std::string_view(name).substr(i, j - i) == noun) return true;
+            i = j + 1;
+        }
+        return false;
+    }
+
+    // "the" inside a phrase ("a spokeswoman for the RAD", "a source at the
+    // club"): what follows is not the subject.
+    bool in_phrase(std::size_t the) const {
+        if (the == 0 || quoted[the - 1] || comma_before(the) || sentence_start(the)) return false;
+        static const std::string_view preps[] = {"at", "of", "for", "from", "with",
+                                                 "in", "by", "to",  "on",   "about"};
+        for (std::string_view p : preps)
+            if (term(the - 1) == p) return true;
+        return false;
+    }
+
     /// Role words the article attached to names (QuoteFinder::roles_).
     const std::unordered_map<std::string, std::vector<Role>>* roles = nullptr;
 
@@ -83,6 +163,7 @@ struct QuoteReading {
     // article made `ante` something else. Empty: none.
     std::string described(std::size_t the, std::size_t limit, bool needs_verb,
                           const std::string& ante) const {
+        if (in_phrase(the)) return {};  // "a source at the club said"
         std::string who = role_at(the, limit, needs_verb);
         if (!who.empty() || ante.empty() || the >= limit || term(the) != "the") return who;
         std::size_t head = 0;
@@ -188,7 +269,8 @@ struct QuoteReading {
     }
     // "he had been told", "was asked": the subject heard, not spoke.
     bool passive(std::size_t v) const {
-        if (v == 0 || (term(v) != "told" && term(v) != "asked")) return false;
+        if (v == 0 || (term(v) != "told" && term(v) != "asked" && term(v) != "denied"))
+            return false;
         const std::string& w = term(v - 1);
         return w == "been" || w == "being" || w == "was" || w == "were" || w == "is" ||
                w == "are" || w == "be";
@@ -331,6 +413,20 @@ struct QuoteReading {
             if (comma_before(k)) return false;
         }
         return false;
+    }
+
+    // "it" is the subject of the verb at v: "It said", "it also added".
+    bool it_before(std::size_t v, std::size_t from) const {
+        std::size_t j = v;
+        while (j > from && is_gap_word(term(j - 1))) --j;
+        return j > from && term(j - 1) == "it" && !quoted[j - 1];
+    }
+
+    // The words before the verb at v end in a document: "the summary said".
+    bool document_before(std::size_t v, std::size_t from) const {
+        std::size_t j = v;
+        while (j > from && is_gap_word(term(j - 1))) --j;
+        return j > from && !quoted[j - 1] && !comma_before(j) && is_document_noun(term(j - 1));
     }
 
     // A word for a person as such: "spokesman", "writer", "man", "police".

@@ -23,7 +23,8 @@ bool is_speech_verb(std::string_view w) {
         "stressed",  "urged",        "tweeted",    "posted",    "recalled",   "conceded",
         "concluded", "acknowledged", "joked",      "predicted", "maintained", "remarked",
         "explains",  "announced",    "confirmed",  "cautioned", "complained", "observed",
-        "pointed",   "emphasised",   "emphasized", "revealed",  "quipped",    "vowed"};
+        "pointed",   "emphasised",   "emphasized", "revealed",  "quipped",    "vowed",
+        "denied",    "denies"};
     return k.count(w) != 0 || is_participle(w);
 }
 
@@ -102,7 +103,9 @@ bool is_person_noun(std::string_view w) {
         "skipper",    "rapper",       "comedian",     "musician",   "artist",      "designer",
         "film-maker", "filmmaker",    "chef",         "boxer",      "golfer",      "sprinter",
         "athlete",    "campaigner",   "lawmaker",     "legislator", "congressman", "congresswoman",
-        "politician", "entrepreneur", "billionaire",  "tycoon",     "businessman", "businesswoman"};
+        "politician", "entrepreneur", "billionaire",  "tycoon",     "businessman", "businesswoman",
+        "dj",         "mp",           "mps",          "qc",         "pm",          "ceo",
+        "mep",        "msp",          "scot",         "briton"};
     return k.count(w) != 0;
 }
 
@@ -194,6 +197,36 @@ bool is_person(std::string_view name) {
         if (j < name.size()) ++words;
     }
     return words >= 2 && kind_is_person(name);
+}
+
+bool is_org(std::string_view name) {
+    if (name.empty() || is_person(name)) return false;
+    const NameKind kind = name_kind(name);
+    return kind == NameKind::Organisation || kind == NameKind::Person;
+}
+
+bool is_country_acronym(std::string_view w) {
+    static const Words k = {"us", "usa", "uk", "ussr", "uae", "prc", "gb", "drc"};
+    return k.count(w) != 0;
+}
+
+bool is_org_noun(std::string_view w) {
+    static const Words k = {
+        "company",   "firm",        "group",        "bank",         "exchange", "agency",
+        "ministry",  "department",  "commission",   "corporation",  "carrier",  "airline",
+        "union",     "association", "organisation", "organization", "club",     "board",
+        "council",   "network",     "retailer",     "manufacturer", "maker",    "operator",
+        "regulator", "broadcaster", "insurer",      "lender",       "utility",  "fund"};
+    return k.count(w) != 0;
+}
+
+bool is_document_noun(std::string_view w) {
+    static const Words k = {"statement", "report",   "summary",  "study",     "survey",
+                            "letter",    "document", "memo",     "newspaper", "paper",
+                            "magazine",  "journal",  "release",  "filing",    "poll",
+                            "figures",   "data",     "review",   "article",   "editorial",
+                            "proposal",  "ruling",   "judgment", "order",     "bill"};
+    return k.count(w) != 0;
 }
 
 // Capitalised words that start a clause without naming anyone ("The", "But").

@@ -39,6 +39,15 @@ bool is_title_word(std::string_view folded);
 /// A person, not a body or a place: two or more words, none naming an
 /// organisation or a place ("white house", "new york" are not).
 bool is_person(std::string_view name);
+/// An organisation, not a person, a place or an event ("lycos europe",
+/// "securities and exchange commission"; not "new york", "six nations").
+bool is_org(std::string_view name);
+/// US, UK, USSR…: a country, not an organisation speaking.
+bool is_country_acronym(std::string_view folded);
+/// company, firm, bank, exchange…: "the company said" means an organisation.
+bool is_org_noun(std::string_view folded);
+/// statement, report, summary…: "the report said" is a document speaking.
+bool is_document_noun(std::string_view folded);
 /// A capitalised word that names nobody: a weekday, a stopword, "It", a verb.
 bool names_nobody(const Token& t);
 

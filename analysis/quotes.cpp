@@ -38,6 +38,8 @@ std::string_view pattern_name(QuotePattern p) {
 void QuoteFinder::reset() {
     ante_.clear();
     last_said_.clear();
+    it_.clear();
+    company_.clear();
     roles_.clear();
     carried_ = false;
     carried_speaker_.clear();
@@ -317,16 +319,23 @@ void after_words(const QuoteReading& c, std::size_t a, std::size_t end, const st
         const std::size_t b = a + 1;
         if (is_pronoun(c.term(b)))
             f.set(ante, QuotePattern::Pronoun);
-        else if (c.term(b) == "the")
+        else if (c.term(b) == "the" && !c.described(b, end, false, ante).empty())
             f.set(c.described(b, end, false, ante), QuotePattern::Role);
+        else if (c.term(b) == "the")
+            f.set(c.org_at(b, end, false, a), QuotePattern::SaidX);  // said the SEC
         else if (const NameMention* m = c.person_ahead(b, end))
             f.set(c.full_name(*m), QuotePattern::SaidX);
         else if (c.speaker_at(b, end, name))
             f.set(name, QuotePattern::SaidX);
-    } else if (is_pronoun(c.term(a))) {
-        if (c.verb_at(c.skip_gap(a + 1, end), end)) f.set(ante, QuotePattern::Pronoun);
+    } else if (is_pronoun(c.term(a)) || c.term(a) == "it") {
+        // "he said"; "it said": the organisation that last spoke.
+        const std::string& who = c.term(a) == "it" ? c.it_org : ante;
+        if (c.verb_at(c.skip_gap(a + 1, end), end)) f.set(who, QuotePattern::Pronoun);
     } else if (c.term(a) == "the") {
         f.set(c.described(a, end, true, ante), QuotePattern::Role);
+        bool by_noun = false;  // "the company said" is a role, "the SEC said" a name
+        std::string org = c.org_at(a, end, true, a, &by_noun);
+        f.set(std::move(org), by_noun ? QuotePattern::Role : QuotePattern::XSaid);
     } else {
         std::size_t j = 0;
         if (const NameMention* m = c.person_ahead(a, end)) {
@@ -360,10 +369,15 @@ void before_words(const QuoteReading& c, std::size_t from, std::size_t first,
             f.set(o ? c.full_name(*o) : ante, QuotePattern::Pronoun);
         } else if (!name.empty()) {
             f.set(name, QuotePattern::XSaid);
+        } else if (c.it_before(v, from)) {
+            f.set(c.it_org, QuotePattern::Pronoun);  // It said: "…"
         } else {
             for (std::size_t k = v; k-- > from && v - k < 7;)
                 if (c.term(k) == "the") {
                     f.set(c.described(k, v + 1, true, ante), QuotePattern::Role);
+                    bool by_noun = false;
+                    std::string org = c.org_at(k, v + 1, true, from, &by_noun);
+                    f.set(std::move(org), by_noun ? QuotePattern::Role : QuotePattern::XSaid);
                     break;
                 }
         }
@@ -470,6 +484,46 @@ void QuoteFinder::collect(Context& c) {
     c.said_at.assign(c.quotes.size(), std::string());
 }
 
+// Which organisation "it" and "the company" mean after sentence [s, e):
+// the one its first speech verb has speak ("The SEC said", "In a
+// statement from Lycos Europe, the company denied"); a document speaking
+// ("the summary said") leaves "it" to the document.
+void QuoteFinder::note_orgs(const Context& c, std::size_t s, std::size_t e) {
+    for (std::size_t v = s; v < e; ++v) {
+        if (!c.verb_at(v, e) || c.passive(v) || (is_participle(c.term(v)) && !c.coordinated(v)))
+            continue;
+        std::size_t j = v;
+        while (j > s && is_gap_word(c.term(j - 1))) --j;
+        std::string org;
+        if (const NameMention* m = c.ending(j);
+            m && m->first >= s && !c.quoted[m->first] && !c.possessive(*m) && is_org(m->name))
+            org = m->name;
+        for (std::size_t k = j; org.empty() && k-- > s && j - k < 6;)
+            if (c.term(k) == "the") {
+                org = c.org_at(k, v + 1, true, s);
+                break;
+            }
+        // "…, said the SEC": after a comma or a quote only, not "Wimpey
+        // said the UK market was hard".
+        if (org.empty() && is_inverting(c.term(v)) && (c.comma_before(v) || c.quoted[v - 1]))
+            org = c.org_at(v + 1, e, false, s);
+        if (!org.empty())
+            it_ = company_ = org;
+        else if (c.document_before(v, s))
+            it_.clear();
+        return;
+    }
+    // No speech: an organisation opening the sentence as its subject ("The
+    // China Three Gorges Project Corp could now face a fine") is "it" next.
+    const std::size_t k = c.skip_openers(s, e);
+    const std::size_t at = k < e && c.term(k) == "the" ? k + 1 : k;
+    if (const NameMention* m = c.starting(at);
+        m && !c.quoted[at] && !c.possessive(*m) && is_org(m->name) && m->last < e &&
+        !c.comma_before(m->last) && !c.tokens[m->last].has(kCapitalised) &&
+        !c.tokens[m->last].has(kAllCaps))
+        it_ = company_ = m->name;
+}
+
 // Sentence by sentence: attribute the quotes that start in it (a pronoun
 // means who the text was about before it), then note who it is about.
 void QuoteFinder::attribute_all(Context& c) {
@@ -480,6 +534,8 @@ void QuoteFinder::attribute_all(Context& c) {
         std::size_t e = s + 1;
         while (e < c.size() && !(c.sentence_start(e) && (!c.quoted[e] || opens[e]))) ++e;
         const std::string ante = ante_;
+        c.it_org = it_;
+        c.company = company_;
         std::string spoke;
         bool by_role = false;
         for (; q < c.quotes.size() && c.qtok[q].first < e; ++q) {
@@ -489,6 +545,10 @@ void QuoteFinder::attribute_all(Context& c) {
             spoke = c.quotes[q].speaker;
             by_role = c.quotes[q].pattern == QuotePattern::Role;
         }
+        if (is_org(spoke))
+            it_ = company_ = spoke;
+        else
+            note_orgs(c, s, e);
         // A role names a person even when the name is one word ("the
         // president" for Reagan): "he" next is them.
         if (!spoke.empty() && (is_person(spoke) || by_role || spoke == ante)) {
@@ -572,7 +632,7 @@ void QuoteFinder::continue_speakers(Context& c, const std::string& said_before) 
 
 void QuoteFinder::find(std::string_view text, const std::vector<Token>& tokens,
                        const std::vector<NameMention>& mentions, std::vector<Quote>& out) {
-    Context c{text, tokens, mentions, {}, {}, {}, {}, {}, {}, {}};
+    Context c(text, tokens, mentions);
     c.starts.assign(tokens.size() + 1, -1);
     c.ends.assign(tokens.size() + 1, -1);
     for (std::size_t m = 0; m < mentions.size(); ++m) {

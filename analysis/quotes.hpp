@@ -104,6 +104,10 @@ class QuoteFinder {
     /// Role words attached to names, latest last: "secretary" →
     /// {"caroline leavitt", {press, white, house}}.
     std::unordered_map<std::string, std::vector<Role>> roles_;
+    void note_orgs(const Context& c, std::size_t s, std::size_t e);
+    /// The organisation "it said" means (cleared when a document speaks)
+    /// and the one "the company said" means.
+    std::string it_, company_;
     std::vector<std::string> people_;  ///< full names the article named, for "Santos said"
     bool carried_ = false;             ///< the last paragraph ended in a quote
     std::string carried_speaker_;

@@ -266,6 +266,49 @@ TEST_CASE("quotes: who speaks, sentence by sentence") {
     }
 }
 
+// Organisations speak too: "it said", "the company said", "the SEC said"
+// are the organisation the text last had speak; a document speaking leaves
+// "it" to the document.
+TEST_CASE("quotes: organisations") {
+    struct Case {
+        std::vector<std::string> paragraphs;
+        std::string last;  // the quotes of the last paragraph
+    };
+    const Case cases[] = {
+        {{"The SEC said Morley Thorn misled investors.",
+          "Baldwin-Hale made \"false statements about two of its acquisitions,\" the SEC said."},
+         "«false statements about two of its acquisitions,»=sec/x-said"},
+        {{"The SEC said Morley Thorn misled investors.",
+          "The statements showed cash it did not have during a \"serious cash flow crisis,\" it "
+          "said."},
+         "«serious cash flow crisis,»=sec/pronoun"},
+        {{"In a statement from Harbour Media Group announcing the end of the scheme, the company "
+          "denied it was at fault.",
+          "\"Nothing suggests the campaign brought down any of the sites,\" it said. \"The "
+          "idea was to slow the senders down,\" the company said."},
+         "«Nothing suggests the campaign brought down any of the sites,»=harbour media "
+         "group/pronoun|«The idea was to slow the senders down,»=harbour media group/role"},
+        // A document speaking: "it" is the document, nobody (kept).
+        {{"The Harbour Bank Group has suggested wider reforms.",
+          "The growth was slower than planned, the summary said.",
+          "Exports \"might have to be backed by dramatic changes in incentives,\" it said."},
+         "«might have to be backed by dramatic changes in incentives,»=-/none"},
+        // "the ministry" is a ministry, not the last company (kept).
+        {{"Harbour Airways Ltd said its losses grew.",
+          "\"These results must rank as the worst in the region,\" the ministry said."},
+         "«These results must rank as the worst in the region,»=-/none"},
+        // "with the SEC" is no speaker; "the group" is the one that spoke.
+        {{"A shareholder group led by Barrow Industries Inc said it holds a stake in Media Hall.",
+          "In a filing with the Securities and Exchange Commission, the group said a bid would "
+          "be subject to \"a recapitalization or a restructuring,\" and left."},
+         "«a recapitalization or a restructuring,»=barrow industries inc/role"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.paragraphs.back());
+        CHECK(quotes_in(c.paragraphs).back() == c.last);
+    }
+}
+
 TEST_CASE("quotes: a quote over several paragraphs") {
     const std::vector<std::string> got = quotes_in({
         "Steve Bannon said: “We are going to win this fight and",
