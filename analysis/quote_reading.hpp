@@ -4,6 +4,7 @@
 // are quoted, and the small readings built on them (a person ahead, the
 // subject before a verb, a bare name, an appositive).
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -225,10 +226,23 @@ struct QuoteReading {
         return found ? *found : std::string();
     }
     // A one-word name as the person it stands for, if the article says.
+    // Also a surname of several words: "bra kanon" for Denis Bra Kanon.
     std::string resolved(std::string name) const {
-        if (name.find(' ') != std::string::npos) return name;
-        std::string k = known(name);
-        return k.empty() ? name : k;
+        if (name.find(' ') == std::string::npos) {
+            std::string k = known(name);
+            return k.empty() ? name : k;
+        }
+        if (!people) return name;
+        const std::string* found = nullptr;
+        for (const std::string& p : *people) {
+            if (p.size() <= name.size() + 1 ||
+                p.compare(p.size() - name.size(), name.size(), name) ||
+                p[p.size() - name.size() - 1] != ' ' || (found && *found == p))
+                continue;
+            if (found) return name;
+            found = &p;
+        }
+        return found ? *found : name;
     }
 
     std::size_t size() const { return tokens.size(); }
@@ -294,11 +308,29 @@ struct QuoteReading {
                 continue;
             }
             const Token& t = tokens[k];
-            // "Miami Beach broker George Fox": on through words for a person.
-            if (found && !t.has(kCapitalised) && !t.has(kAllCaps) && !a_person_word(k)) break;
+            // "Miami Beach broker George Fox", "Merrill Lynch debt analyst Jim
+            // Duggan": on through words leading to a word for a person.
+            if (found && !t.has(kCapitalised) && !t.has(kAllCaps) && !a_person_word(k) &&
+                !person_word_ahead(k, end))
+                break;
             ++k;
         }
         return found;
+    }
+
+    // A word for a person within the next three ("debt analyst", "and
+    // McGinley Futures debt analyst"), before any break or verb.
+    // Not past "of", "at": "Daan Kaakebeen of Dutch Salvage experts Smit
+    // Tak" is Kaakebeen.
+    bool person_word_ahead(std::size_t k, std::size_t end) const {
+        static const std::string_view preps[] = {"of", "at", "from", "with", "for", "in"};
+        for (std::size_t i = k; i < end && i < k + 4; ++i) {
+            if ((i > k && breaks_before(i)) || quoted[i] || is_speech_verb(term(i))) return false;
+            for (std::string_view p : preps)
+                if (term(i) == p) return false;
+            if (a_person_word(i)) return true;
+        }
+        return false;
     }
 
     // The words after quote q, to its sentence's end, have a speech verb:
@@ -354,6 +386,27 @@ struct QuoteReading {
 
     // A bare capitalised word naming the speaker ("Exxon said", "said
     // Connors", "Mr Smith said" before the name finder knows Smith).
+    // The token holding the whole word token i is part of: the tokenizer's
+    // alias for a word it split ("MacAskill", "OutRage"), else i.
+    std::size_t whole(std::size_t i) const {
+        if (i + 1 < size() && tokens[i + 1].has(kAlias) && tokens[i + 1].begin == tokens[i].begin)
+            return i + 1;
+        for (std::size_t k = i; k-- > 0 && i - k <= 4;)
+            if (tokens[k].has(kAlias) && tokens[k].begin <= tokens[i].begin &&
+                tokens[k].end >= tokens[i].end)
+                return k;
+        return i;
+    }
+    // The word token i is part of, folded: "macaskill" for "Askill".
+    const std::string& word(std::size_t i) const { return term(whole(i)); }
+    // The first token after the word token i is part of.
+    std::size_t after_word(std::size_t i) const {
+        const std::uint32_t end = tokens[whole(i)].end;
+        std::size_t k = i + 1;
+        while (k < size() && tokens[k].begin < end) ++k;
+        return k;
+    }
+
     bool bare_name(std::size_t i) const {
         if (i >= size() || quoted[i]) return false;
         static const std::string_view determiners[] = {"the", "a",   "an",  "this", "that",
@@ -364,7 +417,12 @@ struct QuoteReading {
         // "Mr Eavis' daughter Emily": a first name only; the text leaves the
         // full name to the reader, and a guess would be wrong.
         if (i > 0 && is_kin_word(term(i - 1))) return false;
-        const Token& t = tokens[i];
+        // The whole word: "MacAskill", not "Askill"; a part the tokenizer
+        // kept no whole of is no name.
+        const std::size_t w = whole(i);
+        const Token& t = tokens[w];
+        if (w == i && t.begin > 0 && std::isalnum(static_cast<unsigned char>(text[t.begin - 1])))
+            return false;
         // A capital starting a sentence says nothing, unless the word is a
         // name of someone the article named ("Santos said").
         return (t.has(kCapitalised) || t.has(kAllCaps)) && !t.has(kNumeric) &&
@@ -383,8 +441,8 @@ struct QuoteReading {
             return m->last;
         }
         if (!bare_name(i)) return 0;
-        name = resolved(term(i));
-        return i + 1;
+        name = resolved(word(i));
+        return after_word(i);
     }
 
     // The words before the verb at v end in a person the text does not
@@ -521,7 +579,9 @@ struct QuoteReading {
                 }
             return full_name(*m);
         }
-        if (!comma_before(j) && bare_name(j - 1)) return resolved(term(j - 1));
+        // "Brett Lock of gay group OutRage! said": the person, not the group.
+        if (const NameMention* p = person_before_place_at(j, from)) return full_name(*p);
+        if (!comma_before(j) && bare_name(j - 1)) return resolved(word(j - 1));
         // "Gerrard, who fired Liverpool into … with a goal, insisted": the
         // sentence opens with its subject, a long clause between.
         if (comma_before(j)) {
@@ -558,11 +618,20 @@ struct QuoteReading {
     // "Louis Marckesano at Janney Montgomery Scott said": the person
     // before "at", "of", "with" or "from" and the employer after it.
     const NameMention* person_before_place(const NameMention& m, std::size_t from) const {
-        if (m.first < from + 2) return nullptr;
-        const std::string& w = term(m.first - 1);
-        if (w != "at" && w != "of" && w != "with" && w != "from") return nullptr;
-        const NameMention* p = ending(m.first - 1);
-        return p && p->first >= from && is_person(p->name) && !possessive(*p) ? p : nullptr;
+        return person_before_place_at(m.first, from);
+    }
+    // The person before "at", "of", "with" or "from" within a few words
+    // before token j: "Brett Lock of gay group OutRage! said".
+    const NameMention* person_before_place_at(std::size_t j, std::size_t from) const {
+        for (std::size_t k = j, words = 0; k > from + 1 && words < 6; --k) {
+            if (comma_before(k) || quoted[k - 1] || is_speech_verb(term(k - 1))) return nullptr;
+            words += !tokens[k - 1].has(kAlias);
+            const std::string& w = term(k - 1);
+            if (w != "at" && w != "of" && w != "with" && w != "from") continue;
+            const NameMention* p = ending(k - 1);
+            return p && p->first >= from && is_person(p->name) && !possessive(*p) ? p : nullptr;
+        }
+        return nullptr;
     }
 
     // The person a sentence opens with: "White House spokesman Marlin
@@ -617,8 +686,8 @@ struct QuoteReading {
             name = full_name(*m);
             after = m->last;
         } else if (bare_name(k)) {
-            name = resolved(term(k));
-            after = k + 1;
+            name = resolved(word(k));
+            after = after_word(k);
         } else if (name = role_at(k, to, false, &after); name.empty()) {
             return {};  // not "the press secretary" either
         }

@@ -149,7 +149,7 @@ void QuoteFinder::note_bare_roles(const Context& c) {
         if (n + 1 < c.size() && !c.breaks_before(n + 1) &&
             (c.tokens[n + 1].has(kCapitalised) || c.tokens[n + 1].has(kAllCaps)))
             continue;
-        add_role(c.term(i), c.term(n), {});
+        add_role(c.term(i), c.word(n), {});
     }
 }
 

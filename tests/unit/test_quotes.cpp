@@ -253,6 +253,22 @@ TEST_CASE("quotes: who speaks, sentence by sentence") {
           "brilliant goal in December's win over Olympiakos, insisted he was focused.",
           "\"It's a big couple of months for us,\" he added."},
          "«It's a big couple of months for us,»=steven gerrard/pronoun"},
+        // A surname of several words; a name the tokenizer split.
+        {{"Ivorian Agriculture Minister Denis Bra Kanon spoke.",
+          "\"We have rules which permit us to withdraw the surplus,\" Bra Kanon told reporters."},
+         "«We have rules which permit us to withdraw the surplus,»=denis bra kanon/x-said"},
+        {{"\"Ministers knew the state of the jails,\" said Mr MacAskill."},
+         "«Ministers knew the state of the jails,»=macaskill/said-x"},
+        // The person before "of": "Brett Lock of gay group OutRage! said".
+        {{"Brett Lock of gay group OutRage! said they were \"wiping the slate clean\"."},
+         "«wiping the slate clean»=brett lock/x-said"},
+        // On through a role to the name; not past "of" (the second kept).
+        {{"Bonds \"are up almost six points since about May 18,\" Merrill Lynch debt analyst "
+          "Jim Duggan noted."},
+         "«are up almost six points since about May 18,»=jim duggan/x-said"},
+        {{"\"You can expect one working day out of four,\" said Daan Kaakebeen of Dutch Salvage "
+          "experts Smit Tak International."},
+         "«You can expect one working day out of four,»=daan kaakebeen/said-x"},
         // "had been told": no speech of the sentence's subject (kept).
         {{"President Reagan, calm under questions, insisted he knew nothing.",
           "\"No, I would not do that again,\" the president said.",
