@@ -620,11 +620,14 @@ void QuoteFinder::continue_speakers(Context& c, const std::string& said_before) 
         }
         if (!cur.speaker.empty()) cur.pattern = QuotePattern::Continued;
     }
+    // A piece that runs on into the next, with no speaker of its own, is
+    // that one's speaker's. (Not over a speaker carried on from before: a
+    // missing closing mark makes pieces of text that is no quotation.)
     for (std::size_t q = c.quotes.size(); q-- > 1;) {
         Quote& prev = c.quotes[q - 1];
-        if (prev.speaker.empty() && prev.open && c.quotes[q].continues &&
-            !c.quotes[q].speaker.empty()) {
-            prev.speaker = c.quotes[q].speaker;
+        const Quote& next = c.quotes[q];
+        if (prev.speaker.empty() && prev.open && next.continues && !next.speaker.empty()) {
+            prev.speaker = next.speaker;
             prev.pattern = QuotePattern::Continued;
         }
     }
