@@ -54,6 +54,13 @@ struct Quote {
 
 struct QuoteReading;  // quote_reading.hpp
 
+/// A role the article gave a person: "Deputy prime minister Kim Mahn-Je"
+/// is the minister with the words "deputy", "prime".
+struct Role {
+    std::string person;
+    std::vector<std::string> words;
+};
+
 class QuoteFinder {
   public:
     /// Appends the quotes of one paragraph to `out`. `tokens` are the
@@ -74,11 +81,15 @@ class QuoteFinder {
     static bool after_may_attribute(const Context& c, std::size_t q, std::size_t end);
     /// How a sentence's subject was found: speaking (a speech verb's
     /// subject), the same person as before ("He has worked on …"), or named.
-    enum class Subject { Speaks, Same, Named };
+    /// Unknown: a speech verb whose speaker is a person the text does not
+    /// name ("a spokesman said"); Other: one whose speaker is no person
+    /// ("the company said", "the report said").
+    enum class Subject { Speaks, Same, Named, Unknown, Other };
     std::string subject(const Context& c, std::size_t s, std::size_t e, Subject& how) const;
     std::string subject_before(const Context& c, std::size_t v, std::size_t from,
                                bool& pronoun) const;
-    static bool names_person(const Context& c, std::size_t s, std::size_t e);
+    bool is_someone(const std::string& who) const;
+    static bool names_other(const Context& c, std::size_t s, std::size_t e, const std::string& who);
 
     /// Who "he" or "she" is: the person the latest sentence naming anyone
     /// was about (its speaker or subject), or empty when it named someone
@@ -88,8 +99,17 @@ class QuoteFinder {
     /// subject of its speech verb): a paragraph opening with an
     /// unattributed quote continues them.
     std::string last_said_;
-    std::unordered_map<std::string, std::string> roles_;  ///< "secretary" → "caroline leavitt"
-    bool carried_ = false;                                ///< the last paragraph ended in a quote
+    void add_role(const std::string& head, const std::string& person,
+                  std::vector<std::string> words);
+    /// Role words attached to names, latest last: "secretary" →
+    /// {"caroline leavitt", {press, white, house}}.
+    std::unordered_map<std::string, std::vector<Role>> roles_;
+    void note_orgs(const Context& c, std::size_t s, std::size_t e);
+    /// The organisation "it said" means (cleared when a document speaks)
+    /// and the one "the company said" means.
+    std::string it_, company_;
+    std::vector<std::string> people_;  ///< full names the article named, for "Santos said"
+    bool carried_ = false;             ///< the last paragraph ended in a quote
     std::string carried_speaker_;
 };
 

@@ -32,18 +32,28 @@ std::string speaker_text(const searcher::QuoteHit& h) {
     return searcher::display_name(h.speaker);
 }
 
+// "¶3" or, for a quotation over several paragraphs, "¶3–5".
+std::string paragraphs_text(const searcher::QuoteHit& h) {
+    const unsigned last = h.pieces.empty() ? h.paragraph : h.pieces.back().paragraph;
+    return last == h.paragraph ? fmt::format("¶{}", h.paragraph)
+                               : fmt::format("¶{}–{}", h.paragraph, last);
+}
+
 void print_text(const searcher::QuoteResult& r, bool color) {
     for (const searcher::QuoteHit& h : r.hits) {
-        std::string meta = fmt::format("{} ¶{}", h.id, h.paragraph);
+        std::string meta = fmt::format("{} {}", h.id, paragraphs_text(h));
         if (!h.date.empty()) meta += " · " + h.date;
         if (!h.source.empty()) meta += " · " + h.source;
         if (!h.speaker.empty()) meta += " · " + h.pattern;
         fmt::print("{:>3}. {}{}{}\n", h.rank, color ? "\x1b[1m" : "", speaker_text(h),
                    color ? "\x1b[0m" : "");
         fmt::print("     {}{}{}\n", color ? "\x1b[2m" : "", meta, color ? "\x1b[0m" : "");
-        // The marks as the paragraph has them are not kept: “ ” for all.
-        fmt::print("     {}“{}{}\n\n", h.continues ? "… " : "", marked(h, color),
-                   h.open ? " …" : "”");
+        // The marks as the paragraph has them are not kept: “ ” for all; a
+        // quotation over several paragraphs has a line for each.
+        std::string body = marked(h, color);
+        for (std::size_t nl = body.find('\n'); nl != std::string::npos; nl = body.find('\n', nl))
+            body.replace(nl, 1, "\n      "), nl += 7;
+        fmt::print("     {}“{}{}\n\n", h.continues ? "… " : "", body, h.open ? " …" : "”");
     }
     if (r.hits.empty())
         fmt::print("No matching quotations ({:.1f} ms)\n", r.took_ms);
@@ -58,6 +68,14 @@ void print_json(const searcher::QuoteResult& r) {
     for (const searcher::QuoteHit& h : r.hits) {
         nlohmann::json marks = nlohmann::json::array();
         for (auto [b, l] : h.highlights) marks.push_back({b, l});
+        nlohmann::json pieces = nlohmann::json::array();
+        nlohmann::json paragraphs = nlohmann::json::array();
+        for (const searcher::QuotePiece& piece : h.pieces) {
+            pieces.push_back(
+                {{"paragraph", piece.paragraph}, {"begin", piece.begin}, {"end", piece.end}});
+            if (paragraphs.empty() || paragraphs.back() != piece.paragraph)
+                paragraphs.push_back(piece.paragraph);
+        }
         hits.push_back(
             {{"rank", h.rank},
              {"speaker", h.speaker.empty() ? nlohmann::json() : nlohmann::json(h.speaker)},
@@ -69,8 +87,10 @@ void print_json(const searcher::QuoteResult& r) {
              {"date", h.date},
              {"source", h.source},
              {"paragraph", h.paragraph},
+             {"paragraphs", paragraphs},
              {"begin", h.begin},
              {"end", h.end},
+             {"pieces", pieces},
              {"text", h.text},
              {"highlights", marks},
              {"open", h.open},

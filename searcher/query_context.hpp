@@ -31,6 +31,11 @@ class QueryContext {
     /// The paragraphs of those articles, as a query: an OR of their XA
     /// terms (what a remote shard can run).
     virtual Xapian::Query articles_query(const std::vector<std::string>& keys);
+    /// The speaker keys saidby: and `graf quotes --name` mean: a full name
+    /// itself; one word (a surname, "musk") every indexed speaker with that
+    /// surname, or that one-word name, as `--name` matches them. This
+    /// default has no index: the word itself.
+    virtual std::vector<std::string> speakers_named(const std::vector<std::string>& words);
     RankingOptions ranking;
     /// graf quotes: free words and phrases match inside quotations (the
     /// XQ terms), as said: does, instead of the body or the title.
@@ -49,6 +54,8 @@ class IndexQueryContext : public QueryContext {
     /// On local shards an ArticleSetSource (query_article_set.hpp), which
     /// xapian-tcpsrv cannot run: with a remote shard, the XA terms.
     Xapian::Query articles_query(const std::vector<std::string>& keys) override;
+    /// The XQS terms ending in the surname (the speaker terms are few).
+    std::vector<std::string> speakers_named(const std::vector<std::string>& words) override;
 
   private:
     bool all_local();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/name_kind.hpp"
 #include "analysis/quotes.hpp"
 #include "analysis/tokenizer.hpp"
 #include "schema/schema.hpp"
@@ -87,6 +88,7 @@ nlohmann::json quotes_json(std::string_view stored) {
             {{"begin", q.begin},
              {"end", q.end},
              {"speaker", q.speaker.empty() ? nlohmann::json() : nlohmann::json(q.speaker)},
+             {"speaker_display", analysis::display_name(q.speaker)},
              {"pattern", analysis::pattern_name(q.pattern)},
              {"open", q.open},
              {"continues", q.continues}});
