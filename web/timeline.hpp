@@ -11,11 +11,14 @@
 
 #include "web/period.hpp"
 
+#include "error/error.hpp"
+
 namespace graf::web {
 
 /// More periods than a chart can show; the message names `by` and a coarser choice.
-class TimelineTooLong : public std::runtime_error {
-    using std::runtime_error::runtime_error;
+class TimelineTooLong : public Error {
+  public:
+    explicit TimelineTooLong(const std::string& message) : Error(kUsage, message) {}
 };
 
 /// At most this many periods from the first match to the last.
