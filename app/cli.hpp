@@ -91,5 +91,15 @@ struct QuerySettings {
 void add_query_options(cxxopts::Options& options, const char* name_help,
                        const char* shown = "QUERY");
 QuerySettings query_settings(const cxxopts::ParseResult& args);
+/// The options add_query_options added, into a request's `query`, `since`
+/// and `until`; returns --name (a request names it as it means it).
+template <typename Request>
+std::string read_query(const cxxopts::ParseResult& args, Request& request) {
+    QuerySettings asked = query_settings(args);
+    request.query = std::move(asked.query);
+    request.since = std::move(asked.since);
+    request.until = std::move(asked.until);
+    return std::move(asked.name);
+}
 
 }  // namespace graf::app

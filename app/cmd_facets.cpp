@@ -52,17 +52,12 @@ FacetsSettings facets_settings(const cxxopts::ParseResult& args) {
 }
 
 int run_facets(const FacetsSettings& settings) {
-    const web::Filters& f = settings.counting.filters;
-    run_counting(settings.counting.index, f, [&](web::Archive& archive, const Xapian::Query& q) {
-        const web::Facets result = archive.with_retry(
-            [&] { return web::facets(archive.database(), q, settings.top, "", archive.local()); });
-        if (settings.counting.json)
-            fmt::print("{}\n",
-                       web::dump(web::facets_json(result, web::shown_query(to_request(f)))));
-        else
-            print_facets(result);
-    });
-    return kOk;
+    return print_count(
+        settings.counting,
+        [&](web::Archive& a, const Xapian::Query& q) {
+            return web::facets(a.database(), q, settings.top, "", a.local());
+        },
+        web::facets_json, print_facets);
 }
 
 }  // namespace graf::app

@@ -102,12 +102,8 @@ cxxopts::Options quotes_options() {
 QuotesSettings quotes_settings(const cxxopts::ParseResult& args) {
     QuotesSettings s;
     s.index = index_settings(args);
-    QuerySettings asked = query_settings(args);
     searcher::QuoteRequest& req = s.request;
-    req.query = std::move(asked.query);
-    req.speaker = std::move(asked.name);
-    req.since = std::move(asked.since);
-    req.until = std::move(asked.until);
+    req.speaker = read_query(args, req);
     req.limit = bounded_number(args, "limit", 1, kMaxLimit);
     req.offset = bounded_number(args, "offset", 0, kMaxLimit);
     if (req.query.empty() && req.speaker.empty())

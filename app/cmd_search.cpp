@@ -117,12 +117,8 @@ cxxopts::Options search_options() {
 SearchSettings search_settings(const cxxopts::ParseResult& args) {
     SearchSettings s;
     s.index = index_settings(args);
-    QuerySettings asked = query_settings(args);
     searcher::SearchRequest& req = s.request;
-    req.query = std::move(asked.query);
-    req.name = std::move(asked.name);
-    req.since = std::move(asked.since);
-    req.until = std::move(asked.until);
+    req.name = read_query(args, req);
     req.limit = bounded_number(args, "limit", 0, kMaxLimit);
     req.offset = bounded_number(args, "offset", 0, kMaxLimit);
     req.paragraphs = args.count("paragraphs") > 0;

@@ -61,16 +61,12 @@ TimelineSettings timeline_settings(const cxxopts::ParseResult& args) {
 }
 
 int run_timeline(const TimelineSettings& settings) {
-    const web::Filters& f = settings.counting.filters;
-    run_counting(settings.counting.index, f, [&](web::Archive& archive, const Xapian::Query& q) {
-        web::Timeline t = archive.with_retry(
-            [&] { return web::timeline(archive.database(), q, settings.by, archive.local()); });
-        if (settings.counting.json)
-            fmt::print("{}\n", web::dump(web::timeline_json(t, web::shown_query(to_request(f)))));
-        else
-            print_chart(t, settings.width);
-    });
-    return kOk;
+    return print_count(
+        settings.counting,
+        [&](web::Archive& a, const Xapian::Query& q) {
+            return web::timeline(a.database(), q, settings.by, a.local());
+        },
+        web::timeline_json, [&](const web::Timeline& t) { print_chart(t, settings.width); });
 }
 
 }  // namespace graf::app

@@ -14,11 +14,7 @@ void add_counting_options(cxxopts::Options& options) {
 CountingSettings counting_settings(const cxxopts::ParseResult& args, std::string_view command) {
     CountingSettings s;
     s.index = index_settings(args);
-    QuerySettings asked = query_settings(args);
-    s.filters.query = std::move(asked.query);
-    s.filters.name = std::move(asked.name);
-    s.filters.since = std::move(asked.since);
-    s.filters.until = std::move(asked.until);
+    s.filters.name = read_query(args, s.filters);
     if (s.filters.query.empty() && s.filters.name.empty())
         throw UsageError(fmt::format("give a query or --name (see `graf {} --help`)", command));
     s.json = args.count("json") > 0;
