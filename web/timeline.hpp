@@ -1,10 +1,9 @@
 #pragma once
 // How many articles and paragraphs match a query per day, week, month or
 // year: exact counts over every match (GET /api/timeline, `graf timeline`).
-#include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -12,6 +11,11 @@
 #include "web/period.hpp"
 
 #include "error/error.hpp"
+
+namespace Xapian {
+class Database;
+class Query;
+}  // namespace Xapian
 
 namespace graf::web {
 
