@@ -3,9 +3,6 @@
 
 #include "app/cmd_timeline.hpp"
 #include "app/option_bounds.hpp"
-#include "searcher/query.hpp"
-#include "web/api.hpp"
-#include "web/archive.hpp"
 #include "web/search_json.hpp"
 #include "web/timeline.hpp"
 
