@@ -6,8 +6,7 @@
 #include <sstream>
 
 #include "analysis/fold.hpp"
-#include "analysis/name_kind.hpp"
-#include "app/cli.hpp"
+#include "app/cmd_names.hpp"
 #include "app/counting_command.hpp"
 #include "searcher/index_info.hpp"
 #include "searcher/searcher.hpp"
@@ -23,7 +22,7 @@ struct Listed {
     std::uint64_t paragraphs = 0, articles = 0;
 };
 
-// --kind "person,organisation" → the kinds to list; empty after naming a bad one.
+// --kind "person,organisation" → the kinds to list; a UsageError names a bad one.
 std::vector<NameKind> parse_kinds(const std::string& text) {
     std::vector<NameKind> kinds;
     std::stringstream in(text);
@@ -36,10 +35,9 @@ std::vector<NameKind> parse_kinds(const std::string& text) {
                 kinds.push_back(kind);
                 known = true;
             }
-        if (!known) {
-            error("--kind: '{}' is not person, organisation, place, event, fragment or all", k);
-            return {};
-        }
+        if (!known)
+            throw UsageError(fmt::format(
+                "--kind: '{}' is not person, organisation, place, event, fragment or all", k));
     }
     return kinds;
 }
@@ -63,7 +61,7 @@ void print(const std::vector<Listed>& names, bool json) {
 
 }  // namespace
 
-int run_names(int argc, char** argv) {
+cxxopts::Options names_options() {
     cxxopts::Options options("graf names",
                              "The most-mentioned people and organisations, in the whole index or "
                              "in the matches of a query.");
@@ -84,25 +82,35 @@ int run_names(int argc, char** argv) {
     add_help_option(options);
     options.parse_positional({"prefix"});
     options.positional_help("[PREFIX]");
-    cxxopts::ParseResult args;
-    if (!parse_or_help(options, argc, argv, args)) return kOk;
-    const std::vector<NameKind> kinds = parse_kinds(args["kind"].as<std::string>());
-    if (kinds.empty()) return kUsage;
+    return options;
+}
+
+NamesSettings names_settings(const cxxopts::ParseResult& args) {
+    NamesSettings s;
+    s.index = index_settings(args);
+    s.kinds = parse_kinds(args["kind"].as<std::string>());
+    s.top = args["top"].as<std::size_t>();
+    s.prefix = args["prefix"].as<std::string>();
+    s.json = args.count("json") > 0;
+    if (args.count("query")) s.filters.query = args["query"].as<std::string>();
+    if (args.count("since")) s.filters.since = args["since"].as<std::string>();
+    if (args.count("until")) s.filters.until = args["until"].as<std::string>();
+    return s;
+}
+
+int run_names(const NamesSettings& settings) {
+    const std::vector<NameKind>& kinds = settings.kinds;
     auto keep = [&](const std::string& name) {
         return std::find(kinds.begin(), kinds.end(), analysis::name_kind(name)) != kinds.end();
     };
-    const std::size_t top = args["top"].as<std::size_t>();
-    const std::string prefix = args["prefix"].as<std::string>();
-    const bool json = args.count("json") > 0;
-
-    web::Filters filters;
-    if (args.count("query")) filters.query = args["query"].as<std::string>();
-    if (args.count("since")) filters.since = args["since"].as<std::string>();
-    if (args.count("until")) filters.until = args["until"].as<std::string>();
+    const std::size_t top = settings.top;
+    const std::string& prefix = settings.prefix;
+    const bool json = settings.json;
+    const web::Filters& filters = settings.filters;
     if (!filters.query.empty() || !filters.since.empty() || !filters.until.empty()) {
         // The names of the matches, as `graf facets` counts them; more are
         // asked for so that enough remain after leaving out other kinds.
-        return run_counting(args, "names", filters, [&](web::Archive& a, const Xapian::Query& q) {
+        run_counting(settings.index, filters, [&](web::Archive& a, const Xapian::Query& q) {
             const std::string folded = analysis::fold(prefix);
             const web::Facets f = a.with_retry([&] {
                 return web::facets(a.database(), q, std::min<std::size_t>(top * 4, 4000), folded);
@@ -113,21 +121,16 @@ int run_names(int argc, char** argv) {
                     names.push_back({c.value, c.paragraphs, c.articles});
             print(names, json);
         });
+        return kOk;
     }
-    int status = kOk;
-    try {
-        searcher::OpenIndex index =
-            searcher::open_index(db_option(args), args.count("allow-partial") > 0);
-        status = warn_missing_shards(index.missing, index.shards.size());
-        warn_stale_shards(index.stale);
-        std::vector<Listed> names;
-        for (const auto& n : searcher::list_names(index.all, top, prefix, keep))
-            names.push_back({n.name, n.paragraphs, n.articles});
-        print(names, json);
-    } catch (const searcher::IndexMissing& e) {
-        error("{}", e.what());
-        return kNothing;
-    }
+    searcher::OpenIndex index =
+        searcher::open_index(use_index(settings.index), settings.index.allow_partial);
+    const int status = warn_missing_shards(index.missing, index.shards.size());
+    warn_stale_shards(index.stale);
+    std::vector<Listed> names;
+    for (const auto& n : searcher::list_names(index.all, top, prefix, keep))
+        names.push_back({n.name, n.paragraphs, n.articles});
+    print(names, json);
     return status;
 }
 

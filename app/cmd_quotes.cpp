@@ -2,10 +2,9 @@
 // not paragraphs, each with its speaker (searcher/quote_search.hpp).
 #include <nlohmann/json.hpp>
 
-#include "app/cli.hpp"
+#include "app/cmd_quotes.hpp"
 #include "app/option_bounds.hpp"
 #include "searcher/query.hpp"
-#include "searcher/quote_search.hpp"
 
 namespace graf::app {
 namespace {
@@ -103,49 +102,46 @@ void print_json(const searcher::QuoteResult& r) {
 
 }  // namespace
 
-int run_quotes(int argc, char** argv) {
+cxxopts::Options quotes_options() {
     cxxopts::Options options("graf quotes",
                              "Quotations (not paragraphs) and who said them: words and phrases "
                              "match inside the quotation; --name picks the speaker.");
     add_db_option(options);
+    add_query_options(options, "quotations attributed to this person", "[QUERY]");
     // clang-format off
     options.add_options("Query")
-        ("name", "quotations attributed to this person", cxxopts::value<std::string>(), "\"FULL NAME\"")
-        ("since", "only articles dated on or after (YYYY[-MM[-DD]])", cxxopts::value<std::string>(), "DATE")
-        ("until", "only articles dated on or before", cxxopts::value<std::string>(), "DATE")
         ("limit", "quotations to show", cxxopts::value<std::string>()->default_value("10"), "N")
         ("offset", "quotations to skip (paging)", cxxopts::value<std::string>()->default_value("0"), "N")
-        ("color", "highlight with colour: auto, always, never", cxxopts::value<std::string>()->default_value("auto"), "WHEN")
-        ("query", "the query", cxxopts::value<std::vector<std::string>>());
+        ("color", "highlight with colour: auto, always, never", cxxopts::value<std::string>()->default_value("auto"), "WHEN");
     // clang-format on
     add_json_option(options);
     add_help_option(options);
-    options.parse_positional({"query"});
-    options.positional_help("[QUERY]");
-    cxxopts::ParseResult args;
-    if (!parse_or_help(options, argc, argv, args)) return kOk;
-    QueryArgs asked = query_args(args);
-    searcher::QuoteRequest req;
-    req.query = std::move(asked.query);
-    req.speaker = std::move(asked.name);
-    req.since = std::move(asked.since);
-    req.until = std::move(asked.until);
+    return options;
+}
+
+QuotesSettings quotes_settings(const cxxopts::ParseResult& args) {
+    QuotesSettings s;
+    s.index = index_settings(args);
+    searcher::QuoteRequest& req = s.request;
+    req.speaker = read_query(args, req);
     req.limit = bounded_number(args, "limit", 1, kMaxLimit);
     req.offset = bounded_number(args, "offset", 0, kMaxLimit);
-    if (req.query.empty() && req.speaker.empty()) {
-        error("quotes: give a query or --name (see `graf quotes --help`)");
-        return kUsage;
-    }
-    return with_query_errors([&] {
-        searcher::QuoteSearcher s(db_option(args));
-        warn_stale_shards(s.stale_shards());
-        const searcher::QuoteResult r = s.search(req);
-        if (args.count("json"))
-            print_json(r);
-        else
-            print_text(r, use_color(args["color"].as<std::string>()));
-        return kOk;
-    });
+    if (req.query.empty() && req.speaker.empty())
+        throw UsageError("give a query or --name (see `graf quotes --help`)");
+    s.json = args.count("json") > 0;
+    s.color = when_setting(args, "color");
+    return s;
+}
+
+int run_quotes(const QuotesSettings& settings) {
+    searcher::QuoteSearcher s(use_index(settings.index));
+    warn_stale_shards(s.stale_shards());
+    const searcher::QuoteResult r = s.search(settings.request);
+    if (settings.json)
+        print_json(r);
+    else
+        print_text(r, use_color(settings.color));
+    return kOk;
 }
 
 }  // namespace graf::app

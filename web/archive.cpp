@@ -1,5 +1,7 @@
 #include "web/archive.hpp"
 
+#include <algorithm>
+
 #include "schema/schema.hpp"
 #include "searcher/query.hpp"
 
@@ -19,28 +21,11 @@ searcher::SearchRequest to_request(const Filters& f) {
     return req;
 }
 
-namespace {
-
-// Xapian 1.4 has no "is remote" call; a remote database cannot say whether
-// it is locked for writing (UnimplementedError), a local one can.
-bool all_local(const std::vector<Xapian::Database>& shards) {
-    for (const Xapian::Database& shard : shards) {
-        try {
-            (void)shard.locked();
-        } catch (const Xapian::UnimplementedError&) {
-            return false;
-        }
-    }
-    return true;
-}
-
-}  // namespace
-
 Archive::Archive(const std::filesystem::path& db)
     : path_(db),
       searcher_(db),
       index_(searcher::open_index(db)),
-      local_(all_local(index_.shards)) {}
+      local_(std::none_of(index_.shards.begin(), index_.shards.end(), searcher::is_remote)) {}
 
 void Archive::refresh() {
     searcher_.database().reopen();

@@ -85,9 +85,10 @@ TEST_CASE("cli: a query of operators alone is an error, quoted they are words") 
     index_sample(tmp / "db");
     RunResult ops = run_graf({"search", "--db", db, "AND OR NOT"});
     CHECK(ops.exit_code == 1);
-    CHECK(ops.err ==
-          "graf: query error: the query is only operators (AND OR NOT): give words to search "
-          "for; to search for these words, put them in quotes: \"AND OR NOT\"\n");
+    CHECK(
+        ops.err ==
+        "graf: search: query error: the query is only operators (AND OR NOT): give words to search "
+        "for; to search for these words, put them in quotes: \"AND OR NOT\"\n");
     CHECK(ops.out.empty());
     CHECK(run_graf({"search", "--db", db, "NOT"}).exit_code == 1);
     CHECK(run_graf({"search", "--db", db, "\"AND OR NOT\""}).exit_code == 0);

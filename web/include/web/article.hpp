@@ -1,17 +1,20 @@
 #pragma once
-// A whole article read back from the index (GET /api/article/ID): every
-// paragraph's display record, in order, optionally with a query's highlights.
-#include <xapian.h>
+// A whole article read back from the index (`graf show`, GET
+// /api/article/ID): every paragraph's display record, in order, optionally
+// with a query's highlights.
+#include <nlohmann/json.hpp>
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
-#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "analysis/stemmer.hpp"
 #include "searcher/highlight.hpp"
+
+namespace Xapian {
+class Database;
+}
 
 namespace graf::web {
 
@@ -26,14 +29,21 @@ struct Article {
     std::string id;       ///< unique: SOURCE:ID (schema 6; older indexes: the input's id)
     std::string article;  ///< the id its input gave it
     std::string title, date, source, url;
-    std::vector<ArticleParagraph> paragraphs;
+    std::string location;                      ///< where it was read: a file, or feed:line
+    std::vector<ArticleParagraph> paragraphs;  ///< in order
 };
 
-/// nullopt when the index holds no article with this id. With `highlight`,
-/// each paragraph gets the spans the query matches.
-std::optional<Article> read_article(const Xapian::Database& db, const std::string& id,
-                                    const searcher::HighlightSpec* highlight,
-                                    analysis::Stemmer& stemmer);
+/// The articles `id` names, each with every paragraph in order: the one
+/// whose full id (SOURCE:ID) it is, else each whose input gave it this id
+/// (one per source that has it), in index order. Empty when none. The one
+/// reader of whole articles: `graf show`, `graf search --export --articles`
+/// and GET /api/article.
+std::vector<Article> find_articles(const Xapian::Database& db, const std::string& id);
+
+/// Marks in each paragraph the spans `highlight` matches, disjoint (a name
+/// inside a phrase is one span).
+void highlight_article(Article& article, const searcher::HighlightSpec& highlight,
+                       analysis::Stemmer& stemmer);
 
 /// `graf show --json`'s object without "location" (where the server read the
 /// file is not the reader's business), each paragraph with its highlights.

@@ -11,6 +11,8 @@
 #include "corpus/corpus_reader.hpp"
 #include "corpus/problem.hpp"
 
+#include "error/error.hpp"
+
 namespace graf::indexer {
 
 struct IndexOptions {
@@ -61,8 +63,9 @@ struct IndexStats {
 
 /// The database cannot be opened for writing (locked by another `graf index`,
 /// read-only, disk full). Nothing already committed is lost.
-class IndexError : public std::runtime_error {
-    using std::runtime_error::runtime_error;
+class IndexError : public Error {
+  public:
+    explicit IndexError(const std::string& message) : Error(kIndexUnwritable, message) {}
 };
 
 /// Runs one indexing pass. Problems with inputs go to `problems` (and are

@@ -15,11 +15,14 @@
 #include "corpus/csv_columns.hpp"
 #include "corpus/problem.hpp"
 
+#include "error/error.hpp"
+
 namespace graf::corpus {
 
 /// An input that cannot be used at all (missing path): nothing is indexed.
-class CorpusError : public std::runtime_error {
-    using std::runtime_error::runtime_error;
+class CorpusError : public Error {
+  public:
+    explicit CorpusError(const std::string& message) : Error(kUsage, message) {}
 };
 
 enum class Format { Text, Html, JsonLines, Csv };

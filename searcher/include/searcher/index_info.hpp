@@ -1,23 +1,25 @@
 #pragma once
 // `graf stats` and `graf names`: what is in an index.
-#include <xapian.h>
-
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
 
+namespace Xapian {
+class Database;
+}
+
 namespace graf::searcher {
 
 struct SourceCount {
     std::string source;
-    Xapian::doccount paragraphs = 0;
+    std::uint64_t paragraphs = 0;
 };
 
 struct IndexSummary {
     std::uint64_t articles = 0;
-    Xapian::doccount paragraphs = 0;
+    std::uint64_t paragraphs = 0;
     std::uint64_t distinct_words = 0;   ///< unprefixed terms: the searchable vocabulary
     std::string first_date, last_date;  ///< YYYY-MM-DD, empty when no article has a date
     std::vector<SourceCount> sources;
@@ -28,8 +30,8 @@ IndexSummary summarize(const Xapian::Database& db, const std::filesystem::path& 
 
 struct NameCount {
     std::string name;  ///< as indexed: folded, "steve bannon"
-    Xapian::doccount paragraphs = 0;
-    Xapian::doccount articles = 0;
+    std::uint64_t paragraphs = 0;
+    std::uint64_t articles = 0;
 };
 
 /// The most-mentioned names (by paragraphs), optionally starting with `prefix`

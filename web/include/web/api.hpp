@@ -39,13 +39,4 @@ class Api {
     std::vector<std::unique_ptr<Archive>> idle_;
 };
 
-/// The message `graf search` prints (after "graf: ") for a query it cannot run;
-/// empty if `error` is not a query error.
-std::string query_error_message(const std::exception& error);
-
-/// What a reader is told when a remote shard cannot do what was asked
-/// (Xapian's UnimplementedError); its message follows.
-inline constexpr const char* kRemoteCannot =
-    "a remote shard cannot do this (Xapian's remote protocol)";
-
 }  // namespace graf::web

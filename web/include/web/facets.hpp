@@ -2,18 +2,22 @@
 // What the matches of a query are made of (GET /api/facets): their sources
 // and date range, counted over every match, and the names mentioned most in
 // the best-ranked matching paragraphs.
-#include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+namespace Xapian {
+class Database;
+class Query;
+}  // namespace Xapian
 
 namespace graf::web {
 
 /// Names are read from the term lists of at most this many paragraphs
 /// (the best ranked); below it they are counted over every match.
-inline constexpr Xapian::doccount kNameSample = 2000;
+inline constexpr unsigned kNameSample = 2000;
 
 struct FacetCount {
     std::string value;
@@ -25,7 +29,7 @@ struct Facets {
     std::string first_date, last_date;  ///< YYYY-MM-DD, empty when no match is dated
     std::vector<FacetCount> sources;    ///< most paragraphs first
     std::vector<FacetCount> names;      ///< most paragraphs first (articles among the sample)
-    Xapian::doccount names_from = 0;    ///< paragraphs whose names were counted
+    std::uint64_t names_from = 0;       ///< paragraphs whose names were counted
 };
 
 /// `name_prefix` (folded, as names are indexed) keeps only the names starting with it.

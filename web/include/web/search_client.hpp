@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "error/error.hpp"
+
 namespace httplib {
 class Client;
 }
@@ -16,8 +18,9 @@ namespace graf::web {
 
 /// The server could not be reached or answered something other than 200
 /// or 400; what() says which.
-class ServerError : public std::runtime_error {
-    using std::runtime_error::runtime_error;
+class ServerError : public Error {
+  public:
+    explicit ServerError(const std::string& message) : Error(kNothing, message) {}
 };
 
 class SearchClient {

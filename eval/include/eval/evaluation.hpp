@@ -12,12 +12,15 @@
 #include "eval/measures.hpp"
 #include "eval/run_file.hpp"
 
+#include "error/error.hpp"
+
 namespace graf::eval {
 
 /// Thrown by an engine for a query it cannot run (malformed for its parser):
 /// the query scores 0 and the evaluation goes on.
-class QueryRejected : public std::runtime_error {
-    using std::runtime_error::runtime_error;
+class QueryRejected : public Error {
+  public:
+    explicit QueryRejected(const std::string& message) : Error(kUsage, message) {}
 };
 
 /// Ranks the documents for one query, best first (any order of ties).

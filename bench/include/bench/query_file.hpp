@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "error/error.hpp"
+
 namespace graf::bench {
 
 struct BenchQuery {
@@ -16,8 +18,9 @@ struct BenchQuery {
 
 /// A query file that cannot be read or has a malformed line; the message names
 /// the file and line.
-class QueryFileError : public std::runtime_error {
-    using std::runtime_error::runtime_error;
+class QueryFileError : public Error {
+  public:
+    explicit QueryFileError(const std::string& message) : Error(kUsage, message) {}
 };
 
 std::vector<BenchQuery> read_query_file(const std::filesystem::path& path);

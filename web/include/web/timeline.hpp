@@ -1,21 +1,28 @@
 #pragma once
 // How many articles and paragraphs match a query per day, week, month or
 // year: exact counts over every match (GET /api/timeline, `graf timeline`).
-#include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "web/period.hpp"
 
+#include "error/error.hpp"
+
+namespace Xapian {
+class Database;
+class Query;
+}  // namespace Xapian
+
 namespace graf::web {
 
 /// More periods than a chart can show; the message names `by` and a coarser choice.
-class TimelineTooLong : public std::runtime_error {
-    using std::runtime_error::runtime_error;
+class TimelineTooLong : public Error {
+  public:
+    explicit TimelineTooLong(const std::string& message) : Error(kUsage, message) {}
 };
 
 /// At most this many periods from the first match to the last.

@@ -8,12 +8,15 @@
 #include <string>
 #include <vector>
 
+#include "error/error.hpp"
+
 namespace graf::eval {
 
 /// A file that cannot be read or has a malformed line; the message names the
 /// file and line.
-class JudgmentsError : public std::runtime_error {
-    using std::runtime_error::runtime_error;
+class JudgmentsError : public Error {
+  public:
+    explicit JudgmentsError(const std::string& message) : Error(kUsage, message) {}
 };
 
 struct EvalQuery {

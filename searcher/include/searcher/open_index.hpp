@@ -12,16 +12,20 @@
 #include <string>
 #include <vector>
 
+#include "error/error.hpp"
+
 namespace graf::searcher {
 
 /// No usable index at the path: the message says to run `graf index`.
-class IndexMissing : public std::runtime_error {
-    using std::runtime_error::runtime_error;
+class IndexMissing : public Error {
+  public:
+    explicit IndexMissing(const std::string& message) : Error(kNothing, message) {}
 };
 
 /// A shard did not answer; the message names it and says what to do.
-class ShardUnreachable : public std::runtime_error {
-    using std::runtime_error::runtime_error;
+class ShardUnreachable : public Error {
+  public:
+    explicit ShardUnreachable(const std::string& message) : Error(kNothing, message) {}
 };
 
 struct MissingShard {

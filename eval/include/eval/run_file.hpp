@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "error/error.hpp"
+
 namespace graf::eval {
 
 /// trec_eval's default cutoff: measures look at the top 1,000 documents.
@@ -17,8 +19,9 @@ struct RankedDoc {
 };
 using Ranking = std::vector<RankedDoc>;
 
-class RunFileError : public std::runtime_error {
-    using std::runtime_error::runtime_error;
+class RunFileError : public Error {
+  public:
+    explicit RunFileError(const std::string& message) : Error(kUsage, message) {}
 };
 
 /// The ranking as trec_eval reads it from a run file: by score, highest
