@@ -262,7 +262,11 @@ bool is_prose(std::string_view s) {
         if (s[i] == '?') return true;
         if (s[i] != '.' && s[i] != '!') continue;
         if (i + 1 < s.size() && !is_space(s[i + 1])) continue;
-        const std::size_t word_end = before_closer(s, i);
+        // Text tokenized for a collection puts a space before the stop:
+        // `wind tunnel .`, `gases . (theory) .`
+        std::size_t stop = i;
+        while (stop > 0 && s[stop - 1] == ' ') --stop;
+        const std::size_t word_end = before_closer(s, stop);
         if (word_end >= 2 && is_ascii_letter(s[word_end - 1]) && is_ascii_letter(s[word_end - 2]))
             return true;
     }

@@ -108,6 +108,8 @@ TEST_CASE("query: trees") {
          "(group hemophilia~ christmas~ disease~ occurrence~ pathogenesis~)"},
         {"he called it \"a disgrace\". then left", "(group called~ disgrace~ left~)"},
         {"oil (prices). gas", "(group oil~ prices~ gas~)"},
+        {"heat equation for an exponential (in time) heat input .",
+         "(group heat~ equation~ exponential~ time~ heat~ input~)"},
         {"oil -- prices", "(group oil~ prices~)"},  // a dash, not a sign
         {"state-of-the-art sensors", "(group state~ stateoftheart~ art~ sensors~)"},
         {"\"state-of-the-art\" sensors", "(group +\"state of the art\"|stateoftheart sensors~)"},
