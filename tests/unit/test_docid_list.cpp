@@ -4,12 +4,45 @@
 
 #include <unistd.h>
 #include <filesystem>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "searcher/docid_list.hpp"
 
 using namespace graf::searcher;
 namespace fs = std::filesystem;
+
+namespace {
+
+// Shards in a fresh temporary folder, each written by `fill(shard, s)`, the
+// database combining them and their UUIDs; the folder goes with it.
+struct TempShards {
+    fs::path dir;
+    std::vector<Xapian::Database> shards;
+    Xapian::Database both;
+    std::vector<std::string> uuids;
+
+    TempShards(const std::string& name, std::size_t count,
+               const std::function<void(Xapian::WritableDatabase&, std::size_t)>& fill)
+        : dir(fs::temp_directory_path() / (name + "-" + std::to_string(getpid()))) {
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        for (std::size_t s = 0; s < count; ++s) {
+            Xapian::WritableDatabase w((dir / std::to_string(s)).string(), Xapian::DB_CREATE);
+            fill(w, s);
+            w.commit();
+            shards.emplace_back((dir / std::to_string(s)).string());
+            both.add_database(shards.back());
+        }
+        uuids = local_shard_uuids(shards);
+    }
+    ~TempShards() { fs::remove_all(dir); }
+    TempShards(const TempShards&) = delete;
+    TempShards& operator=(const TempShards&) = delete;
+};
+
+}  // namespace
 
 TEST_CASE("docid list: an article's paragraphs are the ids before its article document") {
     struct Row {
@@ -43,23 +76,14 @@ TEST_CASE("docid list: an article's paragraphs are the ids before its article do
 
 TEST_CASE("docid list: each shard of a combined database matches its own ids") {
     // Xapian runs the source per shard with the shard's local ids.
-    const fs::path dir = fs::temp_directory_path() / ("graf-docids-" + std::to_string(getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    Xapian::Database both;
-    std::vector<Xapian::Database> shards;
-    for (int s = 0; s < 2; ++s) {
-        Xapian::WritableDatabase w((dir / std::to_string(s)).string(), Xapian::DB_CREATE);
+    const TempShards db("graf-docids", 2, [](Xapian::WritableDatabase& w, std::size_t) {
         for (int i = 0; i < 10; ++i) {
             Xapian::Document d;
             d.add_term(i % 2 ? "odd" : "even");  // local ids 1, 3, 5...: "even"
             w.add_document(d);
         }
-        w.commit();
-        shards.emplace_back((dir / std::to_string(s)).string());
-        both.add_database(shards.back());
-    }
-    const std::vector<std::string> uuids = local_shard_uuids(shards);
+    });
+    const std::vector<std::string>& uuids = db.uuids;
     REQUIRE(uuids.size() == 2);
     struct Row {
         std::vector<Xapian::docid> shard0, shard1;  // local ids
@@ -73,7 +97,7 @@ TEST_CASE("docid list: each shard of a combined database matches its own ids") {
         {{}, {}, Xapian::Query::MatchAll, {}},
     };
     for (const Row& r : rows) {
-        Xapian::Enquire enquire(both);
+        Xapian::Enquire enquire(db.both);
         enquire.set_query(
             Xapian::Query(Xapian::Query::OP_FILTER, r.with,
                           docid_list_query({{uuids[0], r.shard0}, {uuids[1], r.shard1}})));
@@ -84,38 +108,29 @@ TEST_CASE("docid list: each shard of a combined database matches its own ids") {
         for (auto it = m.begin(); it != m.end(); ++it) got.push_back(*it);
         CHECK(got == r.expected);
     }
-    fs::remove_all(dir);
 }
 
 TEST_CASE("docid list: the article documents of matching paragraphs, shard by shard") {
     // Each shard holds articles as the writer adds them: paragraphs, then
     // the article document (marker term).
-    const fs::path dir = fs::temp_directory_path() / ("graf-articles-" + std::to_string(getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
     // Per shard: paragraphs per article; a paragraph's term is "pA.B"
     // (article A, paragraph B) and "all".
     const std::vector<std::vector<unsigned>> layout = {{2, 1, 3}, {1, 2}};
-    Xapian::Database both;
-    std::vector<Xapian::Database> shards;
-    for (std::size_t s = 0; s < layout.size(); ++s) {
-        Xapian::WritableDatabase w((dir / std::to_string(s)).string(), Xapian::DB_CREATE);
-        for (std::size_t a = 0; a < layout[s].size(); ++a) {
-            for (unsigned p = 0; p < layout[s][a]; ++p) {
-                Xapian::Document d;
-                d.add_term("all");
-                d.add_term("p" + std::to_string(a) + "." + std::to_string(p));
-                w.add_document(d);
-            }
-            Xapian::Document article;
-            article.add_boolean_term("XKarticle");
-            w.add_document(article);
-        }
-        w.commit();
-        shards.emplace_back((dir / std::to_string(s)).string());
-        both.add_database(shards.back());
-    }
-    const std::vector<std::string> uuids = local_shard_uuids(shards);
+    const TempShards db("graf-articles", layout.size(),
+                        [&](Xapian::WritableDatabase& w, std::size_t s) {
+                            for (std::size_t a = 0; a < layout[s].size(); ++a) {
+                                for (unsigned p = 0; p < layout[s][a]; ++p) {
+                                    Xapian::Document d;
+                                    d.add_term("all");
+                                    d.add_term("p" + std::to_string(a) + "." + std::to_string(p));
+                                    w.add_document(d);
+                                }
+                                Xapian::Document article;
+                                article.add_boolean_term("XKarticle");
+                                w.add_document(article);
+                            }
+                        });
+    const std::vector<std::string>& uuids = db.uuids;
     REQUIRE(uuids.size() == 2);
     // Shard 0 locals: paragraphs 1 2 | article 3 | 4 | article 5 | 6 7 8 | article 9.
     // Shard 1 locals: 1 | article 2 | 3 4 | article 5.
@@ -135,7 +150,7 @@ TEST_CASE("docid list: the article documents of matching paragraphs, shard by sh
     };
     for (const Row& r : rows) {
         CAPTURE(r.paragraphs.get_description());
-        const DocidsByShard got = article_documents_of(both, shards, uuids, r.paragraphs);
+        const DocidsByShard got = article_documents_of(db.both, db.shards, uuids, r.paragraphs);
         const auto of = [&](std::size_t s) {
             auto it = got.find(uuids[s]);
             return it == got.end() ? std::vector<Xapian::docid>{} : it->second;
@@ -144,5 +159,4 @@ TEST_CASE("docid list: the article documents of matching paragraphs, shard by sh
         CHECK(of(1) == r.shard1);
         CHECK(size_of(got) == r.shard0.size() + r.shard1.size());
     }
-    fs::remove_all(dir);
 }
