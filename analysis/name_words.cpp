@@ -145,6 +145,16 @@ bool is_calendar_word(std::string_view w) {
     return k.count(w) != 0;
 }
 
+bool is_kinship(std::string_view w) {
+    static const Words k = {
+        "wife",     "husband",  "son",           "daughter", "brother",      "sister",    "mother",
+        "father",   "mum",      "dad",           "partner",  "girlfriend",   "boyfriend", "fiancee",
+        "fiance",   "widow",    "widower",       "uncle",    "aunt",         "nephew",    "niece",
+        "cousin",   "grandson", "granddaughter", "stepson",  "stepdaughter", "twin",      "baby",
+        "children", "sons",     "daughters"};
+    return k.count(w) != 0;
+}
+
 bool is_common_acronym(std::string_view w) {
     static const Words k = {"us", "uk", "eu", "un", "bp", "gm", "ge", "tv", "pm", "mp", "ft",
                             "ap", "ai", "ok", "id", "it", "hq", "pr", "dj", "mc", "ad", "bc",
