@@ -93,27 +93,23 @@ bool is_event_end(std::string_view w) {
 // Words that make a name an organisation's besides the finder's own list:
 // parties, clubs, firms, papers.
 bool is_org_name_word(std::string_view w) {
-    static const Words k = {"labour",       "conservatives", "tories",         "dems",
-                            "dem",          "democrats",     "democrat",       "republicans",
-                            "united",       "rovers",        "athletic",       "wanderers",
-                            "fc",           "rangers",       "celtic",         "albion",
-                            "hotspur",      "villa",         "madrid",         "milan",
-                            "boerse",       "telegraph",     "guardian",       "mail",
-                            "express",      "herald",        "tribune",        "gazette",
-                            "mirror",       "electric",      "energy",         "petroleum",
-                            "telecom",      "media",         "pictures",       "entertainment",
-                            "music",        "press",         "service",        "services",
-                            "channel",      "radio",         "television",     "capital",
-                            "partners",     "financial",     "insurance",      "investments",
-                            "technologies", "software",      "airline",        "mps",
-                            "peers",        "lords",         "commons",        "conservative",
-                            "liberal",      "league",        "brothers",       "sons",
-                            "trust",        "authority",     "organisation",   "organization",
-                            "alliance",     "forces",        "communications", "pharmaceuticals",
-                            "chemicals",    "steel",         "mining",         "oil",
-                            "community",    "force",         "cooperation",    "currency",
-                            "units",        "markets",       "administration", "organization",
-                            "rate",         "stocks"};
+    // clang-format off
+    static const Words k = {
+        "labour", "conservatives", "tories", "dems", "dem", "democrats",
+        "democrat", "republicans", "united", "rovers", "athletic", "wanderers",
+        "fc", "rangers", "celtic", "albion", "hotspur", "villa",
+        "madrid", "milan", "boerse", "telegraph", "guardian", "mail",
+        "express", "herald", "tribune", "gazette", "mirror", "electric",
+        "energy", "petroleum", "telecom", "media", "pictures", "entertainment",
+        "music", "press", "service", "services", "channel", "radio",
+        "television", "capital", "partners", "financial", "insurance", "investments",
+        "technologies", "software", "airline", "mps", "peers", "lords",
+        "commons", "conservative", "liberal", "league", "brothers", "sons",
+        "trust", "authority", "organisation", "organization", "alliance", "forces",
+        "communications", "pharmaceuticals", "chemicals", "steel", "mining", "oil",
+        "community", "force", "cooperation", "markets", "administration", "bancorp",
+        "stores", "ventures"};
+    // clang-format on
     return k.count(w) != 0;
 }
 
@@ -131,6 +127,8 @@ std::string_view kind_label(NameKind k) {
             return "event";
         case NameKind::Fragment:
             return "fragment";
+        case NameKind::Other:
+            return "other";
     }
     return "person";
 }

@@ -10,9 +10,11 @@
 
 namespace graf::analysis {
 
-enum class NameKind { Person, Organisation, Place, Event, Fragment };
+/// Other: a name the news never shortens to a surname and no kind's words
+/// tell (a film, a book, a band, a product): searcher::corpus_name_kind.
+enum class NameKind { Person, Organisation, Place, Event, Fragment, Other };
 
-/// "person", "organisation", "place", "event", "fragment".
+/// "person", "organisation", "place", "event", "fragment", "other".
 std::string_view kind_label(NameKind k);
 
 NameKind name_kind(std::string_view folded_name);

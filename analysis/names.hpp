@@ -84,6 +84,8 @@ class NameFinder {
         std::string rank;
     };
 
+    bool joins_organisation(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,
+                            std::size_t k, std::size_t org_tail) const;
     std::size_t add_plural_rank(const std::vector<Token>& tokens, std::size_t i,
                                 std::vector<NameMention>& out);
     void add_run(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "analysis/fold.hpp"
@@ -10,6 +11,7 @@
 #include "app/cli.hpp"
 #include "app/counting_command.hpp"
 #include "searcher/index_info.hpp"
+#include "searcher/name_listing.hpp"
 #include "searcher/searcher.hpp"
 #include "web/facets.hpp"
 
@@ -21,6 +23,24 @@ using analysis::NameKind;
 struct Listed {
     std::string name;  ///< folded
     std::uint64_t paragraphs = 0, articles = 0;
+    NameKind kind = NameKind::Person;
+    std::string shown;  ///< as the text writes it
+};
+
+// The kinds of names, decided once each with the corpus's evidence.
+class Kinds {
+  public:
+    explicit Kinds(const Xapian::Database& db) : db_(db) {}
+    NameKind of(const std::string& name) {
+        auto it = kinds_.find(name);
+        if (it == kinds_.end())
+            it = kinds_.emplace(name, searcher::corpus_name_kind(db_, name)).first;
+        return it->second;
+    }
+
+  private:
+    const Xapian::Database& db_;
+    std::map<std::string, NameKind> kinds_;
 };
 
 // --kind "person,organisation" → the kinds to list; empty after naming a bad one.
@@ -30,14 +50,15 @@ std::vector<NameKind> parse_kinds(const std::string& text) {
     for (std::string k; std::getline(in, k, ',');) {
         bool known = false;
         for (NameKind kind : {NameKind::Person, NameKind::Organisation, NameKind::Place,
-                              NameKind::Event, NameKind::Fragment})
+                              NameKind::Event, NameKind::Fragment, NameKind::Other})
             if (k == "all" || k == analysis::kind_label(kind) ||
                 (k == "organization" && kind == NameKind::Organisation)) {
                 kinds.push_back(kind);
                 known = true;
             }
         if (!known) {
-            error("--kind: '{}' is not person, organisation, place, event, fragment or all", k);
+            error("--kind: '{}' is not person, organisation, place, event, fragment, other or all",
+                  k);
             return {};
         }
     }
@@ -48,8 +69,8 @@ void print(const std::vector<Listed>& names, bool json) {
     if (json) {
         nlohmann::json j = nlohmann::json::array();
         for (const Listed& n : names)
-            j.push_back({{"name", analysis::display_name(n.name)},
-                         {"kind", analysis::kind_label(analysis::name_kind(n.name))},
+            j.push_back({{"name", n.shown},
+                         {"kind", analysis::kind_label(n.kind)},
                          {"paragraphs", n.paragraphs},
                          {"articles", n.articles}});
         fmt::print("{}\n", j.dump());
@@ -57,8 +78,8 @@ void print(const std::vector<Listed>& names, bool json) {
     }
     fmt::print("{:<40} {:<13} {:>10} {:>9}\n", "name", "kind", "paragraphs", "articles");
     for (const Listed& n : names)
-        fmt::print("{:<40} {:<13} {:>10} {:>9}\n", analysis::display_name(n.name),
-                   analysis::kind_label(analysis::name_kind(n.name)), n.paragraphs, n.articles);
+        fmt::print("{:<40} {:<13} {:>10} {:>9}\n", n.shown, analysis::kind_label(n.kind),
+                   n.paragraphs, n.articles);
 }
 
 }  // namespace
@@ -72,7 +93,8 @@ int run_names(int argc, char** argv) {
     // clang-format off
     options.add_options("Names")
         ("top", "how many", cxxopts::value<std::size_t>()->default_value("20"), "N")
-        ("kind", "kinds to list, comma-separated: person, organisation, place, event, fragment, all",
+        ("kind", "kinds to list, comma-separated: person, organisation, place, event, fragment, "
+         "other (a film, a band: never named by surname alone), all",
          cxxopts::value<std::string>()->default_value("person,organisation"), "KINDS")
         ("query", "only names in the matches of this query (counted in its best 2,000 paragraphs)",
          cxxopts::value<std::string>(), "QUERY")
@@ -88,8 +110,8 @@ int run_names(int argc, char** argv) {
     if (!parse_or_help(options, argc, argv, args)) return kOk;
     const std::vector<NameKind> kinds = parse_kinds(args["kind"].as<std::string>());
     if (kinds.empty()) return kUsage;
-    auto keep = [&](const std::string& name) {
-        return std::find(kinds.begin(), kinds.end(), analysis::name_kind(name)) != kinds.end();
+    auto wanted = [&](NameKind k) {
+        return std::find(kinds.begin(), kinds.end(), k) != kinds.end();
     };
     const std::size_t top = args["top"].as<std::size_t>();
     const std::string prefix = args["prefix"].as<std::string>();
@@ -107,10 +129,12 @@ int run_names(int argc, char** argv) {
             const web::Facets f = a.with_retry([&] {
                 return web::facets(a.database(), q, std::min<std::size_t>(top * 4, 4000), folded);
             });
+            Kinds kind(a.database());
             std::vector<Listed> names;
             for (const web::FacetCount& c : f.names)
-                if (names.size() < top && keep(c.value))
-                    names.push_back({c.value, c.paragraphs, c.articles});
+                if (names.size() < top && wanted(kind.of(c.value)))
+                    names.push_back({c.value, c.paragraphs, c.articles, kind.of(c.value),
+                                     searcher::written_name(a.database(), c.value)});
             print(names, json);
         });
     }
@@ -120,9 +144,13 @@ int run_names(int argc, char** argv) {
             searcher::open_index(db_option(args), args.count("allow-partial") > 0);
         status = warn_missing_shards(index.missing, index.shards.size());
         warn_stale_shards(index.stale);
+        Kinds kind(index.all);
         std::vector<Listed> names;
-        for (const auto& n : searcher::list_names(index.all, top, prefix, keep))
-            names.push_back({n.name, n.paragraphs, n.articles});
+        for (const auto& n :
+             searcher::list_names(index.all, top, prefix,
+                                  [&](const std::string& name) { return wanted(kind.of(name)); }))
+            names.push_back({n.name, n.paragraphs, n.articles, kind.of(n.name),
+                             searcher::written_name(index.all, n.name)});
         print(names, json);
     } catch (const searcher::IndexMissing& e) {
         error("{}", e.what());

@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,12 +35,6 @@ struct NameCount {
 /// (folded like a name: "steve b").
 std::vector<NameCount> top_names(const Xapian::Database& db, std::size_t top,
                                  std::string_view prefix);
-/// `graf names`: the most-mentioned names that `keep` accepts, a name and
-/// its plural or singular ("lib dem", "lib dems") merged under the more
-/// mentioned one, with exact paragraph and article counts of the merged set.
-std::vector<NameCount> list_names(const Xapian::Database& db, std::size_t top,
-                                  std::string_view prefix,
-                                  const std::function<bool(const std::string&)>& keep);
 /// The same without article counts (one collapsed match per name): cheap.
 std::vector<NameCount> top_names_by_paragraphs(const Xapian::Database& db, std::size_t top,
                                                std::string_view prefix);

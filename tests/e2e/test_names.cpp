@@ -239,6 +239,56 @@ TEST_CASE("names e2e: --name across articles that never give the full name") {
     }
 }
 
+// graf names decides kinds with the corpus and shows names as written: a
+// film the news never shortens to a surname is no person, a name the corpus
+// also writes as a firm's is an organisation, "Lib Dems" is the Liberal
+// Democrats, "General Motors Corp" is General Motors.
+TEST_CASE("names e2e: graf names kinds from the corpus, names as the text writes them") {
+    TempDir tmp;
+    const std::filesystem::path c = tmp / "c";
+    for (int i = 0; i < 10; ++i) {
+        const std::string n = std::to_string(i);
+        write_file(c / ("film" + n + ".txt"), "Million Dollar Baby won " + n +
+                                                  " prizes.\n\nLeonardo DiCaprio starred.\n\n"
+                                                  "DiCaprio said he was glad.\n");
+        write_file(c / ("firm" + n + ".txt"), "Merrill Lynch said " + n +
+                                                  " things.\n\nMerrill Lynch and Co Inc "
+                                                  "agreed.\n\nGeneral Motors Corp fell.\n");
+        write_file(c / ("party" + n + ".txt"),
+                   "The Liberal Democrats met.\n\nLib Dems said " + n +
+                       ".\n\nRobert Kilroy-Silk spoke.\n\nKilroy-Silk left.\n\nGeneral Motors "
+                       "rose.\n");
+    }
+    const std::filesystem::path db = tmp / "db";
+    RunResult r = run_graf({"index", "--db", db.string(), c.string()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    auto list = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = {"names", "--db", db.string(), "--json", "--top", "50"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        RunResult out = run_graf(args);
+        REQUIRE_MESSAGE(out.exit_code == 0, out.err);
+        std::map<std::string, json> by_name;
+        for (const auto& n : json::parse(out.out)) by_name[n["name"]] = n;
+        return by_name;
+    };
+    auto listed = list({});
+    CHECK(listed.count("Million Dollar Baby") == 0);
+    CHECK(listed["Leonardo DiCaprio"]["kind"] == "person");  // as written, not "Dicaprio"
+    CHECK(listed["Robert Kilroy-Silk"]["kind"] == "person");
+    CHECK(listed["Robert Kilroy-Silk"]["paragraphs"] == 20);
+    CHECK(listed["Merrill Lynch"]["kind"] == "organisation");
+    CHECK(listed["Merrill Lynch"]["paragraphs"] == 20);  // with "Merrill Lynch and Co Inc"
+    CHECK(listed.count("Merrill Lynch and Co Inc") == 0);
+    CHECK(listed["General Motors"]["paragraphs"] == 20);     // with "General Motors Corp"
+    CHECK(listed["Liberal Democrats"]["paragraphs"] == 20);  // with "Lib Dems"
+    CHECK(listed.count("Lib Dems") == 0);
+    auto all = list({"--kind", "all"});
+    CHECK(all["Million Dollar Baby"]["kind"] == "other");
+    auto other = list({"--kind", "other"});
+    CHECK(other.size() == 1);
+    CHECK(other.count("Million Dollar Baby") == 1);
+}
+
 TEST_CASE("names e2e: the sample corpus's people are persons") {
     TempDir tmp;
     index_sample(tmp / "db");

@@ -168,6 +168,7 @@ TEST_CASE("names: the ways news refers to a person after the full name") {
          "~martin castrogiovanni"},
         {"role", "Subtitute Robin van Persie scored.", "robin van persie"},
         {"role", "Sarah Jessica Parker starred.", "sarah jessica parker"},  // given names both
+        {"role", "said Shafi Ahmed Choudhury.", "shafi ahmed choudhury"},   // inside a sentence
         // Spanish and Portuguese names are shortened to a middle word.
         {"particle", "Miguel Mancera Aguayo spoke. / Mancera said.", "~miguel mancera aguayo"},
         {"particle", "Luiz Inacio Lula da Silva spoke. / President Lula said.",
@@ -180,6 +181,17 @@ TEST_CASE("names: the ways news refers to a person after the full name") {
         // A hyphen compound after a determiner: its parts are surnames.
         {"compound", "George Bush spoke. / The Bush-Cheney campaign.", "~george bush"},
         {"compound", "Carl Lewis ran. / Lewis-Francis won.", "lewis francis"},  // no determiner
+        {"merge", "James Baker spoke. / Baker and Federal Reserve officials met.",
+         "~james baker|federal reserve"},
+        // A place with a Romance particle gives no surname: "France" is no stadium.
+        {"particle", "Stade de France was full. / France won.", ""},
+        {"particle", "Charles de Gaulle spoke. / De Gaulle left.", "~charles de gaulle"},
+        {"particle", "Willy de Clercq spoke. / It was hard, de Clercq added.", "~willy de clercq"},
+        {"merge", "Asher Edelman spoke. / Asher Edelman and Dominion Textiles Inc bid.",
+         "asher edelman|dominion textiles inc"},
+        {"merge", "Asher Edelman and Dominion Textiles Inc of Canada bid. / Canada said no.", ""},
+        {"particle", "Arjan De Zeeuw blocked. / Arjan de Zeeuw cleared. / Primus, De Zeeuw.",
+         "~arjan de zeeuw"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.cls);
@@ -293,6 +305,28 @@ TEST_CASE("names: organisations whole, dates are no names") {
         {"General Motors Corp said", "general motors corp"},
         {"Pay April 15 Record March 31", ""},
         {"James Baker and Alan Greenspan met", "james baker|alan greenspan"},
+        // "and", "of", "for" and a possessive inside an organisation's name.
+        {"the Food and Drug Administration said", "food and drug administration"},
+        {"American Telephone and Telegraph Co said", "american telephone and telegraph co"},
+        {"Merrill Lynch and Co Inc said", "merrill lynch and co inc"},
+        {"they said E.F. Hutton and Co Inc said", "ef hutton and co inc"},
+        {"they said J.P. Morgan and Co Inc said", "jp morgan and co inc"},
+        {"underwriters Goldman, Sachs and Co said", "goldman sachs and co"},
+        {"Smith Barney, Harris Upham and Co said", "smith barney harris upham and co"},
+        {"Baker, Volcker and Greenspan met", ""},  // surnames, each unresolved
+        {"the Chicago Board of Trade said", "chicago board of trade"},
+        {"the Organisation for Economic Cooperation and Development said",
+         "organisation for economic cooperation and development"},
+        {"Ministry of International Trade and Industry officials",
+         "ministry of international trade and industry"},
+        {"the International Coffee Organization said", "international coffee organization"},
+        {"Moody's Investors Service Inc said", "moody investors service inc"},
+        {"Trump's White House said", "white house"},
+        {"James Baker and Federal Reserve Board officials", "james baker|federal reserve board"},
+        {"the Bank of England and Bundesbank officials", "bank of england"},
+        {"Bank of Japan Governor Satoshi Sumita said", "bank of japan|satoshi sumita"},
+        {"director of the Office of Management and Budget James Miller warned",
+         "office of management and budget|james miller"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.paragraph);
