@@ -12,10 +12,10 @@ namespace {
 
 using Words = std::unordered_set<std::string_view>;
 
-std::vector<std::string_view> split(std::string_view s) {
+std::vector<std::string_view> split(std::string_view s, char by = ' ') {
     std::vector<std::string_view> words;
     for (std::size_t i = 0; i < s.size();) {
-        std::size_t j = s.find(' ', i);
+        std::size_t j = s.find(by, i);
         if (j == std::string_view::npos) j = s.size();
         if (j > i) words.push_back(s.substr(i, j - i));
         i = j + 1;
@@ -131,6 +131,26 @@ std::string_view kind_label(NameKind k) {
             return "other";
     }
     return "person";
+}
+
+std::vector<NameKind> parse_kinds(std::string_view list, std::string& bad) {
+    static const NameKind all[] = {NameKind::Person, NameKind::Organisation, NameKind::Place,
+                                   NameKind::Event,  NameKind::Fragment,     NameKind::Other};
+    std::vector<NameKind> kinds;
+    for (const std::string_view k : split(list, ',')) {
+        bool known = false;
+        for (NameKind kind : all)
+            if (k == "all" || k == kind_label(kind) ||
+                (k == "organization" && kind == NameKind::Organisation)) {
+                kinds.push_back(kind);
+                known = true;
+            }
+        if (!known) {
+            bad = k;
+            return {};
+        }
+    }
+    return kinds;
 }
 
 NameKind name_kind(std::string_view name) {

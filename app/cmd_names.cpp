@@ -3,15 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <map>
-#include <sstream>
 
 #include "analysis/fold.hpp"
 #include "analysis/name_kind.hpp"
 #include "app/cli.hpp"
 #include "app/counting_command.hpp"
 #include "searcher/index_info.hpp"
-#include "searcher/name_listing.hpp"
 #include "searcher/searcher.hpp"
 #include "web/facets.hpp"
 
@@ -20,64 +17,13 @@ namespace {
 
 using analysis::NameKind;
 
-struct Listed {
-    std::string name;  ///< folded
-    std::uint64_t paragraphs = 0, articles = 0;
-    NameKind kind = NameKind::Person;
-    std::string shown;  ///< as the text writes it
-};
-
-// The kinds of names, decided once each with the corpus's evidence.
-class Kinds {
-  public:
-    explicit Kinds(const Xapian::Database& db) : db_(db) {}
-    NameKind of(const std::string& name) {
-        auto it = kinds_.find(name);
-        if (it == kinds_.end())
-            it = kinds_.emplace(name, searcher::corpus_name_kind(db_, name)).first;
-        return it->second;
-    }
-
-  private:
-    const Xapian::Database& db_;
-    std::map<std::string, NameKind> kinds_;
-};
-
-// --kind "person,organisation" → the kinds to list; empty after naming a bad one.
-std::vector<NameKind> parse_kinds(const std::string& text) {
-    std::vector<NameKind> kinds;
-    std::stringstream in(text);
-    for (std::string k; std::getline(in, k, ',');) {
-        bool known = false;
-        for (NameKind kind : {NameKind::Person, NameKind::Organisation, NameKind::Place,
-                              NameKind::Event, NameKind::Fragment, NameKind::Other})
-            if (k == "all" || k == analysis::kind_label(kind) ||
-                (k == "organization" && kind == NameKind::Organisation)) {
-                kinds.push_back(kind);
-                known = true;
-            }
-        if (!known) {
-            error("--kind: '{}' is not person, organisation, place, event, fragment, other or all",
-                  k);
-            return {};
-        }
-    }
-    return kinds;
-}
-
-void print(const std::vector<Listed>& names, bool json) {
+void print(const std::vector<web::FacetCount>& names, bool json) {
     if (json) {
-        nlohmann::json j = nlohmann::json::array();
-        for (const Listed& n : names)
-            j.push_back({{"name", n.shown},
-                         {"kind", analysis::kind_label(n.kind)},
-                         {"paragraphs", n.paragraphs},
-                         {"articles", n.articles}});
-        fmt::print("{}\n", j.dump());
+        fmt::print("{}\n", web::names_json(names).dump());
         return;
     }
     fmt::print("{:<40} {:<13} {:>10} {:>9}\n", "name", "kind", "paragraphs", "articles");
-    for (const Listed& n : names)
+    for (const web::FacetCount& n : names)
         fmt::print("{:<40} {:<13} {:>10} {:>9}\n", n.shown, analysis::kind_label(n.kind),
                    n.paragraphs, n.articles);
 }
@@ -108,11 +54,13 @@ int run_names(int argc, char** argv) {
     options.positional_help("[PREFIX]");
     cxxopts::ParseResult args;
     if (!parse_or_help(options, argc, argv, args)) return kOk;
-    const std::vector<NameKind> kinds = parse_kinds(args["kind"].as<std::string>());
-    if (kinds.empty()) return kUsage;
-    auto wanted = [&](NameKind k) {
-        return std::find(kinds.begin(), kinds.end(), k) != kinds.end();
-    };
+    std::string bad;
+    const std::vector<NameKind> kinds = analysis::parse_kinds(args["kind"].as<std::string>(), bad);
+    if (kinds.empty()) {
+        error("--kind: '{}' is not person, organisation, place, event, fragment, other or all",
+              bad);
+        return kUsage;
+    }
     const std::size_t top = args["top"].as<std::size_t>();
     const std::string prefix = args["prefix"].as<std::string>();
     const bool json = args.count("json") > 0;
@@ -122,20 +70,12 @@ int run_names(int argc, char** argv) {
     if (args.count("since")) filters.since = args["since"].as<std::string>();
     if (args.count("until")) filters.until = args["until"].as<std::string>();
     if (!filters.query.empty() || !filters.since.empty() || !filters.until.empty()) {
-        // The names of the matches, as `graf facets` counts them; more are
-        // asked for so that enough remain after leaving out other kinds.
+        // The names of the matches, as `graf facets` counts them.
         return run_counting(args, "names", filters, [&](web::Archive& a, const Xapian::Query& q) {
-            const std::string folded = analysis::fold(prefix);
             const web::Facets f = a.with_retry([&] {
-                return web::facets(a.database(), q, std::min<std::size_t>(top * 4, 4000), folded);
+                return web::facets(a.database(), q, top, analysis::fold(prefix), a.local(), kinds);
             });
-            Kinds kind(a.database());
-            std::vector<Listed> names;
-            for (const web::FacetCount& c : f.names)
-                if (names.size() < top && wanted(kind.of(c.value)))
-                    names.push_back({c.value, c.paragraphs, c.articles, kind.of(c.value),
-                                     searcher::written_name(a.database(), c.value)});
-            print(names, json);
+            print(f.names, json);
         });
     }
     int status = kOk;
@@ -144,14 +84,7 @@ int run_names(int argc, char** argv) {
             searcher::open_index(db_option(args), args.count("allow-partial") > 0);
         status = warn_missing_shards(index.missing, index.shards.size());
         warn_stale_shards(index.stale);
-        Kinds kind(index.all);
-        std::vector<Listed> names;
-        for (const auto& n :
-             searcher::list_names(index.all, top, prefix,
-                                  [&](const std::string& name) { return wanted(kind.of(name)); }))
-            names.push_back({n.name, n.paragraphs, n.articles, kind.of(n.name),
-                             searcher::written_name(index.all, n.name)});
-        print(names, json);
+        print(web::index_names(index.all, top, prefix, kinds), json);
     } catch (const searcher::IndexMissing& e) {
         error("{}", e.what());
         return kNothing;

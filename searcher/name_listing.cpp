@@ -85,10 +85,25 @@ std::size_t match(const std::vector<const analysis::Token*>& ts, std::size_t t,
     return t;
 }
 
-// The name as written in one paragraph's text, or "" when it is not
-// written there whole (only its surname, or in capitals throughout).
-std::string written_in(const std::string& text, const std::vector<std::string>& words,
-                       bool& sentence_start) {
+// Words that say the name before or after them is a person's: "Morag
+// Fraser, who chairs the board", "said Joe Coyne", "Coyne told".
+bool person_cue(std::string_view w) {
+    static const std::unordered_set<std::string_view> cues = {
+        "who", "whose", "whom", "said", "says", "told", "added", "asked", "explained", "insisted"};
+    return cues.count(w) != 0;
+}
+
+// One paragraph's writing of the name: its spelling, whether it starts a
+// sentence, and whether a word beside it says it is a person's.
+struct Sighting {
+    std::string form;  ///< "" when the name is not written there whole
+    bool sentence_start = false;
+    bool person = false;
+};
+
+// The first place in `text` where the name is written whole (not only its
+// surname, and not in capitals throughout).
+Sighting sighting(const std::string& text, const std::vector<std::string>& words) {
     const std::vector<analysis::Token> tokens = analysis::tokenize(text);
     std::vector<const analysis::Token*> ts;
     for (const analysis::Token& t : tokens)
@@ -100,18 +115,33 @@ std::string written_in(const std::string& text, const std::vector<std::string>& 
         bool mixed = false;
         for (std::size_t t = i; t < end; ++t) mixed = mixed || ts[t]->has(analysis::kCapitalised);
         if (!mixed) continue;
-        std::string form = text.substr(ts[i]->begin, ts[end - 1]->end - ts[i]->begin);
+        Sighting s;
+        s.form = text.substr(ts[i]->begin, ts[end - 1]->end - ts[i]->begin);
         // "Blair's": the name is "Blair".
-        for (std::string_view s : {"'s", "'S", "\xe2\x80\x99s"})
-            if (ts[end - 1]->has(analysis::kPossessive) && form.size() > s.size() &&
-                form.compare(form.size() - s.size(), s.size(), s) == 0)
-                form.resize(form.size() - s.size());
-        for (char& c : form)
+        for (std::string_view p : {"'s", "'S", "\xe2\x80\x99s"})
+            if (ts[end - 1]->has(analysis::kPossessive) && s.form.size() > p.size() &&
+                s.form.compare(s.form.size() - p.size(), p.size(), p) == 0)
+                s.form.resize(s.form.size() - p.size());
+        for (char& c : s.form)
             if (c == '\n' || c == '\t') c = ' ';
-        sentence_start = ts[i]->has(analysis::kSentenceStart);
-        return form;
+        s.sentence_start = ts[i]->has(analysis::kSentenceStart);
+        s.person = (end < ts.size() && person_cue(ts[end]->term)) ||
+                   (i > 0 && !ts[i]->has(analysis::kRunBreak) && person_cue(ts[i - 1]->term));
+        return s;
     }
     return {};
+}
+
+// The name's writings in the first paragraphs that name it.
+std::vector<Sighting> sightings(const Xapian::Database& db, const std::string& name) {
+    const std::vector<std::string> words = split(name);
+    std::vector<Sighting> out;
+    const std::string term = name_term(name);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < 8; ++it) {
+        const std::string record = db.get_document(*it).get_value(schema::kRecordSlot);
+        if (!record.empty()) out.push_back(sighting(schema::decode(record).text, words));
+    }
+    return out;
 }
 
 // Paragraphs and articles that name any of `names`, counted exactly.
@@ -271,23 +301,18 @@ NameKind corpus_name_kind(const Xapian::Database& db, const std::string& name) {
     if (firm >= 2 && 10 * firm >= paragraphs && 2 * firm >= own) return NameKind::Organisation;
     if (kind != NameKind::Person || paragraphs < kEvidence) return kind;
     if (100 * own >= 6 * paragraphs) return NameKind::Person;
+    // Named in full each time ("said Joe Coyne" in every wire story): a
+    // word beside it must say it is a person.
+    for (const Sighting& s : sightings(db, name))
+        if (s.person) return NameKind::Person;
     return NameKind::Other;
 }
 
 std::string written_name(const Xapian::Database& db, const std::string& name) {
-    const std::vector<std::string> words = split(name);
     std::map<std::string, int> forms;
-    int read = 0;
-    const std::string term = name_term(name);
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && read < 8; ++it) {
-        const std::string record = db.get_document(*it).get_value(schema::kRecordSlot);
-        if (record.empty()) continue;
-        ++read;
-        bool sentence_start = false;
-        const std::string form = written_in(schema::decode(record).text, words, sentence_start);
+    for (const Sighting& s : sightings(db, name))
         // "Van Persie blasted": a sentence's first word says less about case.
-        if (!form.empty()) forms[form] += sentence_start ? 1 : 3;
-    }
+        if (!s.form.empty()) forms[s.form] += s.sentence_start ? 1 : 3;
     std::string best;
     int most = 0;
     for (const auto& [form, n] : forms)

@@ -1,7 +1,9 @@
 #include "web/archive.hpp"
 
 #include "schema/schema.hpp"
+#include "searcher/name_corpus.hpp"
 #include "searcher/query.hpp"
+#include "searcher/query_parser.hpp"
 
 namespace graf::web {
 
@@ -68,6 +70,12 @@ Xapian::Query Archive::compile(const Filters& filters, searcher::HighlightSpec& 
     highlight = std::move(parsed.highlight);
     if (!req.name.empty()) {
         Xapian::Query nq = searcher::name_query(req.name, highlight);
+        // As `graf search --name`: articles that name the person by surname
+        // alone, when the corpus knows who.
+        if (Xapian::Query corpus =
+                searcher::corpus_name_query(index_.all, searcher::name_node(req.name)->terms);
+            !corpus.empty())
+            nq = Xapian::Query(Xapian::Query::OP_OR, nq, corpus);
         query = query.empty() ? nq : Xapian::Query(Xapian::Query::OP_AND, query, nq);
     }
     if (!req.since.empty() || !req.until.empty())

@@ -16,9 +16,6 @@ nlohmann::json search_json(searcher::SearchResult result, const std::string& que
 /// The query as `graf search` shows it: QUERY name:"NAME".
 std::string shown_query(const searcher::SearchRequest& request);
 
-/// Names are stored folded ("steve bannon"); shown capitalised.
-std::string display_name(std::string name);
-
 /// dump() that replaces invalid UTF-8 instead of throwing (corpus text is repaired at
 /// indexing, but a query string comes from anywhere).
 std::string dump(const nlohmann::json& j);

@@ -158,6 +158,11 @@ TEST_CASE("names e2e: an article that names only the surname, when the corpus kn
     };
     CHECK(str(found("Ronald Reagan")) == "a#1 a#2 b#1 c#1 c#2");
     CHECK(str(found("James Baker")) == "d#1 f#1");
+    // graf facets, graf timeline and the web page count the same paragraphs.
+    RunResult facets =
+        run_graf({"facets", "--db", db.string(), "--json", "--name", "Ronald Reagan"});
+    REQUIRE_MESSAGE(facets.exit_code == 0, facets.err);
+    CHECK(json::parse(facets.out)["paragraphs"] == 5);
 
     // Incremental: a second full Reagan makes the surname shared, and the
     // unresolved article is nobody's again, without re-indexing it.
