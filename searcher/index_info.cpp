@@ -64,19 +64,4 @@ std::vector<NameCount> top_names_by_paragraphs(const Xapian::Database& db, std::
     return names;
 }
 
-std::vector<NameCount> top_names(const Xapian::Database& db, std::size_t top,
-                                 std::string_view prefix) {
-    std::vector<NameCount> names = top_names_by_paragraphs(db, top, prefix);
-    // Articles: collapse the name's paragraphs by article and count them all.
-    for (NameCount& nc : names) {
-        Xapian::Enquire e(db);
-        e.set_query(Xapian::Query(std::string(schema::kNamePrefix) + nc.name));
-        e.set_weighting_scheme(Xapian::BoolWeight());
-        e.set_collapse_key(schema::kArticleSlot);
-        Xapian::MSet m = e.get_mset(0, 0, db.get_doccount());
-        nc.articles = m.get_matches_estimated();
-    }
-    return names;
-}
-
 }  // namespace graf::searcher

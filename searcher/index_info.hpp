@@ -31,11 +31,8 @@ struct NameCount {
     Xapian::doccount articles = 0;
 };
 
-/// The most-mentioned names (by paragraphs), optionally starting with `prefix`
-/// (folded like a name: "steve b").
-std::vector<NameCount> top_names(const Xapian::Database& db, std::size_t top,
-                                 std::string_view prefix);
-/// The same without article counts (one collapsed match per name): cheap.
+/// The most-mentioned names by paragraphs, optionally starting with `prefix`
+/// (folded like a name: "steve b"), without article counts: cheap.
 std::vector<NameCount> top_names_by_paragraphs(const Xapian::Database& db, std::size_t top,
                                                std::string_view prefix);
 
