@@ -85,12 +85,39 @@ std::size_t match(const std::vector<const analysis::Token*>& ts, std::size_t t,
     return t;
 }
 
-// Words that say the name before or after them is a person's: "Morag
-// Fraser, who chairs the board", "said Joe Coyne", "Coyne told".
-bool person_cue(std::string_view w) {
-    static const std::unordered_set<std::string_view> cues = {
-        "who", "whose", "whom", "said", "says", "told", "added", "asked", "explained", "insisted"};
-    return cues.count(w) != 0;
+// What the words beside a full name say of it: a role or title just
+// before it ("its star Cate Blanchett", "Mr Tony Blair"), or "who" and a
+// verb in the singular after it ("Morag Fraser, who chairs the board") make
+// a person. Bands and teams take the plural ("Franz Ferdinand, who were
+// shortlisted"), firms "which", and both speak ("Ask Jeeves said"), so
+// neither "who" alone nor a verb of speech tells. ("She" in the next
+// sentence was tried: "Million Dollar Baby. She …" is about its star.)
+enum Cue : unsigned { kRole = 1, kSingular = 2 };
+
+// "is", "was", "has", "chairs": a verb whose subject is one person.
+bool singular_verb(std::string_view w) {
+    if (w == "is" || w == "was" || w == "has" || w == "does") return true;
+    static const std::unordered_set<std::string_view> not_verbs = {
+        "always", "perhaps", "also", "his", "this", "thus", "hers", "sometimes", "nevertheless"};
+    return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' && not_verbs.count(w) == 0;
+}
+
+unsigned cues(const std::vector<const analysis::Token*>& ts, std::size_t first, std::size_t end) {
+    unsigned c = 0;
+    if (end + 1 < ts.size() && ts[end]->term == "who" && !ts[end + 1]->has(analysis::kRunBreak) &&
+        singular_verb(ts[end + 1]->term))
+        c |= kSingular;
+    if (first > 0 && !ts[first]->has(analysis::kRunBreak)) {
+        const std::string& before = ts[first - 1]->term;
+        // Not a title a film or a team may have too ("nominee Million Dollar Baby").
+        static const std::unordered_set<std::string_view> any_kind = {
+            "nominee", "candidate", "champion", "former", "deputy", "vice", "chief", "executive"};
+        if (analysis::is_title(before) && !analysis::is_rank_title(before) &&
+            any_kind.count(before) == 0)
+            c |= kRole;
+        if (before == "mr" || before == "mrs" || before == "ms" || before == "miss") c |= kRole;
+    }
+    return c;
 }
 
 // One paragraph's writing of the name: its spelling, whether it starts a
@@ -98,7 +125,7 @@ bool person_cue(std::string_view w) {
 struct Sighting {
     std::string form;  ///< "" when the name is not written there whole
     bool sentence_start = false;
-    bool person = false;
+    unsigned cues = 0;  ///< Cue bits
 };
 
 // The first place in `text` where the name is written whole (not only its
@@ -125,19 +152,20 @@ Sighting sighting(const std::string& text, const std::vector<std::string>& words
         for (char& c : s.form)
             if (c == '\n' || c == '\t') c = ' ';
         s.sentence_start = ts[i]->has(analysis::kSentenceStart);
-        s.person = (end < ts.size() && person_cue(ts[end]->term)) ||
-                   (i > 0 && !ts[i]->has(analysis::kRunBreak) && person_cue(ts[i - 1]->term));
+        s.cues = cues(ts, i, end);
         return s;
     }
     return {};
 }
 
-// The name's writings in the first paragraphs that name it.
-std::vector<Sighting> sightings(const Xapian::Database& db, const std::string& name) {
+// The name's writings in the first `most` paragraphs that name it.
+std::vector<Sighting> sightings(const Xapian::Database& db, const std::string& name,
+                                std::size_t most) {
     const std::vector<std::string> words = split(name);
     std::vector<Sighting> out;
     const std::string term = name_term(name);
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < 8; ++it) {
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < most;
+         ++it) {
         const std::string record = db.get_document(*it).get_value(schema::kRecordSlot);
         if (!record.empty()) out.push_back(sighting(schema::decode(record).text, words));
     }
@@ -301,16 +329,16 @@ NameKind corpus_name_kind(const Xapian::Database& db, const std::string& name) {
     if (firm >= 2 && 10 * firm >= paragraphs && 2 * firm >= own) return NameKind::Organisation;
     if (kind != NameKind::Person || paragraphs < kEvidence) return kind;
     if (100 * own >= 6 * paragraphs) return NameKind::Person;
-    // Named in full each time ("said Joe Coyne" in every wire story): a
-    // word beside it must say it is a person.
-    for (const Sighting& s : sightings(db, name))
-        if (s.person) return NameKind::Person;
-    return NameKind::Other;
+    // Named in full each time ("spokesman Joe Coyne said" in every wire
+    // story): the words beside it must say it is a person.
+    unsigned seen = 0;
+    for (const Sighting& s : sightings(db, name, 20)) seen |= s.cues;
+    return seen != 0 ? NameKind::Person : NameKind::Other;
 }
 
 std::string written_name(const Xapian::Database& db, const std::string& name) {
     std::map<std::string, int> forms;
-    for (const Sighting& s : sightings(db, name))
+    for (const Sighting& s : sightings(db, name, 8))
         // "Van Persie blasted": a sentence's first word says less about case.
         if (!s.form.empty()) forms[s.form] += s.sentence_start ? 1 : 3;
     std::string best;

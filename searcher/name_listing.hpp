@@ -21,9 +21,11 @@ namespace graf::searcher {
 /// The kind of a folded name: analysis::name_kind from its words, then the
 /// corpus's evidence. A person is named by surname alone in some of the
 /// paragraphs that name them (6%, measured on BBC: every person of the top
-/// 100 is at 7% or more, film titles and bands at 0-4%), or else has a word
-/// beside the full name that only a person has ("Morag Fraser, who chairs",
-/// "said Joe Coyne", in the first 8 paragraphs that name them); a name the corpus
+/// 100 is at 7% or more, film titles and bands at 0-4%), or else has words
+/// beside the full name that only a person has, in the first 20 paragraphs
+/// that name them: a role before it ("its star Cate Blanchett"), or "who"
+/// and a verb in the singular ("Morag Fraser, who chairs the board"; bands
+/// are "who were"); a name the corpus
 /// also writes as the start of an organisation's name ("Merrill Lynch and
 /// Co Inc") a tenth of the time or more, and at least half as often as
 /// alone, is one. A name of too few paragraphs to tell keeps the kind its

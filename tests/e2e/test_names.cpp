@@ -259,6 +259,11 @@ TEST_CASE("names e2e: graf names kinds from the corpus, names as the text writes
         write_file(c / ("firm" + n + ".txt"), "Merrill Lynch said " + n +
                                                   " things.\n\nMerrill Lynch and Co Inc "
                                                   "agreed.\n\nGeneral Motors Corp fell.\n");
+        // Named in full every time: a role before the name makes a person,
+        // "who" alone does not (bands are "who" too).
+        write_file(c / ("music" + n + ".txt"),
+                   "The band Franz Ferdinand, who toured " + n +
+                       " times, won.\n\nIt starred actress Cate Blanchett.\n");
         write_file(c / ("party" + n + ".txt"),
                    "The Liberal Democrats met.\n\nLib Dems said " + n +
                        ".\n\nRobert Kilroy-Silk spoke.\n\nKilroy-Silk left.\n\nGeneral Motors "
@@ -287,11 +292,13 @@ TEST_CASE("names e2e: graf names kinds from the corpus, names as the text writes
     CHECK(listed["General Motors"]["paragraphs"] == 20);     // with "General Motors Corp"
     CHECK(listed["Liberal Democrats"]["paragraphs"] == 20);  // with "Lib Dems"
     CHECK(listed.count("Lib Dems") == 0);
+    CHECK(listed["Cate Blanchett"]["kind"] == "person");
     auto all = list({"--kind", "all"});
     CHECK(all["Million Dollar Baby"]["kind"] == "other");
     auto other = list({"--kind", "other"});
-    CHECK(other.size() == 1);
+    CHECK(other.size() == 2);
     CHECK(other.count("Million Dollar Baby") == 1);
+    CHECK(other.count("Franz Ferdinand") == 1);
 }
 
 TEST_CASE("names e2e: the sample corpus's people are persons") {

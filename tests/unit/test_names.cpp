@@ -294,6 +294,29 @@ TEST_CASE("name_kind and display_name: what graf names shows") {
     }
 }
 
+TEST_CASE("parse_kinds: graf names --kind and /api/names?kind=") {
+    struct Case {
+        const char* list;
+        const char* kinds;  ///< labels, "," joined; "!word" for the word refused
+    };
+    const Case cases[] = {
+        {"person,organisation", "person,organisation"},
+        {"organization", "organisation"},
+        {"other", "other"},
+        {"all", "person,organisation,place,event,fragment,other"},
+        {"person,planet", "!planet"},
+        {"", "!"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.list);
+        std::string bad, got;
+        for (NameKind k : parse_kinds(c.list, bad))
+            got += (got.empty() ? "" : ",") + std::string(kind_label(k));
+        if (got.empty()) got = "!" + bad;
+        CHECK(got == c.kinds);
+    }
+}
+
 TEST_CASE("names: organisations whole, dates are no names") {
     struct Case {
         const char* paragraph;
