@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <unordered_map>
 
+#include "analysis/name_words.hpp"
 #include "analysis/quote_marks.hpp"
 #include "analysis/quote_reading.hpp"
 #include "analysis/quote_words.hpp"
@@ -36,17 +38,52 @@ std::string_view pattern_name(QuotePattern p) {
 void QuoteFinder::reset() {
     ante_.clear();
     last_said_.clear();
+    it_.clear();
+    company_.clear();
     roles_.clear();
     carried_ = false;
     carried_speaker_.clear();
+    people_.clear();
+}
+
+namespace {
+
+// A role word as written before a name, abbreviations too: "Sen." is a
+// senator, "Gov." a governor.
+std::string role_word(const QuoteReading& c, std::size_t i) {
+    if (is_role_word(c.term(i))) return c.term(i);
+    if (!is_title_abbreviation(c.term(i))) return {};
+    const std::string_view t = canonical_title(c.term(i));
+    return is_role_word(t) ? std::string(t) : std::string();
+}
+
+// The words that qualify a role, for telling "the trade minister" from
+// "the prime minister": content words, not "the" or "of".
+void add_qualifier(const QuoteReading& c, std::size_t i, std::vector<std::string>& words) {
+    const std::string& w = c.term(i);
+    if (c.tokens[i].has(kAlias) || is_stopword(w) || is_speech_verb(w)) return;
+    words.push_back(w);
+}
+
+}  // namespace
+
+void QuoteFinder::add_role(const std::string& head, const std::string& person,
+                           std::vector<std::string> words) {
+    std::vector<Role>& known = roles_[head];
+    known.erase(std::remove_if(known.begin(), known.end(),
+                               [&](const Role& r) { return r.person == person; }),
+                known.end());
+    known.push_back({person, std::move(words)});
 }
 
 // Roles attached to names: "Trade Secretary Patricia Hewitt", "press
 // secretary in the White House Caroline Leavitt", "David Frost, director
-// general of the British Chambers of Commerce". Not "A spokesman said Mr
-// X's…": the words between are capitalised or small joining words.
+// general of the British Chambers of Commerce", "trade minister Rha
+// Woong-Bae's stand", "Sen. Jake Garn". Not "A spokesman said Mr X's…":
+// the words between are capitalised or small joining words. The words
+// around the role word are kept with it ("deputy prime", "trade").
 void QuoteFinder::note_roles(const Context& c) {
-    static const std::string_view joins[] = {"in", "of", "the", "at", "for", "and"};
+    static const std::string_view joins[] = {"in", "of", "the", "at", "for", "and", "to"};
     auto joining = [&](std::size_t i) {
         const Token& t = c.tokens[i];
         if (t.has(kCapitalised) || t.has(kAllCaps)) return true;
@@ -55,27 +92,45 @@ void QuoteFinder::note_roles(const Context& c) {
         return false;
     };
     for (const NameMention& m : c.mentions) {
-        if (c.quoted[m.first] || !is_person(m.name) || c.possessive(m)) continue;
+        if (c.quoted[m.first] || !is_person(m.name)) continue;
+        std::vector<std::string> words;
         for (std::size_t k = m.first, steps = 0; k > 0 && steps < 6; --k, ++steps) {
             const std::size_t i = k - 1;
             if (c.quoted[i] || c.breaks_before(i + 1)) break;
-            if (is_role_word(c.term(i))) {
-                roles_[c.term(i)] = c.full_name(m);
+            if (const std::string head = role_word(c, i); !head.empty()) {
+                // Its qualifiers before it: "Deputy prime minister", "U.S. Ambassador".
+                for (std::size_t j = i, n = 0; j > 0 && n < 3; --j, ++n) {
+                    if (c.breaks_before(j) || c.quoted[j - 1] || is_speech_verb(c.term(j - 1)))
+                        break;
+                    add_qualifier(c, j - 1, words);
+                }
+                add_role(head, c.full_name(m), std::move(words));
                 break;
             }
             if (!joining(i) || is_speech_verb(c.term(i))) break;
+            add_qualifier(c, i, words);
         }
-        if (!c.comma_before(m.last)) continue;
+        if (!c.comma_before(m.last) || c.possessive(m)) continue;
+        words.clear();
         for (std::size_t i = m.last; i < c.size() && i < m.last + 8; ++i) {
             if (c.quoted[i] || (i > m.last && c.breaks_before(i)) || is_speech_verb(c.term(i)))
                 break;
-            if (!is_role_word(c.term(i))) continue;
-            // "… carrier Air Atlanta, a KLM spokeswoman said": the role is
-            // the subject of its own clause, not an appositive of the name.
+            if (!is_role_word(c.term(i))) {
+                add_qualifier(c, i, words);
+                continue;
+            }
+            // "chief executive", "director general": either word is the role.
             std::size_t v = i + 1;
             while (v < c.size() && is_role_word(c.term(v))) ++v;
-            v = c.skip_gap(v, c.size());
-            if (!c.verb_at(v, c.size()) || c.comma_before(v)) roles_[c.term(i)] = c.full_name(m);
+            for (std::size_t r = i; r < v; ++r) add_qualifier(c, r, words);
+            // "… carrier Air Atlanta, a KLM spokeswoman said": the role is
+            // the subject of its own clause, not an appositive of the name.
+            const std::size_t verb = c.skip_gap(v, c.size());
+            if (c.verb_at(verb, c.size()) && !c.comma_before(verb)) break;
+            // "director general of the British Chambers": the words after it.
+            for (std::size_t j = v; j < c.size() && j < v + 6 && !c.breaks_before(j); ++j)
+                add_qualifier(c, j, words);
+            for (std::size_t r = i; r < v; ++r) add_role(c.term(r), c.full_name(m), words);
             break;
         }
     }
@@ -94,7 +149,7 @@ void QuoteFinder::note_bare_roles(const Context& c) {
         if (n + 1 < c.size() && !c.breaks_before(n + 1) &&
             (c.tokens[n + 1].has(kCapitalised) || c.tokens[n + 1].has(kAllCaps)))
             continue;
-        roles_[c.term(i)] = c.term(n);
+        add_role(c.term(i), c.word(n), {});
     }
 }
 
@@ -109,27 +164,68 @@ std::string QuoteFinder::subject(const Context& c, std::size_t s, std::size_t e,
     while (first < e && (c.quoted[first] || c.term(first) == "but" || c.term(first) == "and"))
         ++first;
     for (std::size_t v = s; v < e; ++v) {
-        if (!c.verb_at(v, e)) continue;
+        // Not "he had been told", nor "Mr Blair claiming" (a participle
+        // with a subject of its own is no speech of the sentence's).
+        if (!c.verb_at(v, e) || c.passive(v)) continue;
+        const bool shares = c.coordinated(v);
+        if (is_participle(c.term(v)) && !shares) continue;
         // The first speech verb only: "… replied when asked about a report
         // Poindexter had told him" is not about Poindexter.
         bool pronoun = false;
         std::string name = subject_before(c, v, s, pronoun);
+        if (!pronoun && name.empty() && shares) {
+            // "… and said Mr Blair was worried": the sentence's subject speaks.
+            name = c.coordinated_speaker(s, v, pronoun);
+            if (pronoun) return ante_;
+            if (name.empty() && is_plain_speech(c.term(v))) how = Subject::Unknown;
+            if (name.empty()) break;
+        }
         if (pronoun) return ante_;
         if (!name.empty() && (is_person(name) || name.find(' ') == std::string::npos))
             return name;  // "Reagan said": a one-word name saying something is someone
-        if (const NameMention* m = c.person_ahead(v + 1, e)) return c.full_name(*m);
+        // "said Mr Smith", not "told the Daily Record" (who heard it).
+        const bool inverted = is_inverting(c.term(v));
+        if (const NameMention* m = inverted ? c.person_ahead(v + 1, e) : nullptr)
+            return c.full_name(*m);
+        // "the minister said", "said the ADB chief": the person the role
+        // was given to, or the one the description is of.
+        if (inverted && v + 1 < e && c.term(v + 1) == "the") {
+            name = c.described(v + 1, e, false, ante_);
+            if (!name.empty()) return name;
+        }
+        for (std::size_t k = v; k-- > s && v - k < 7;)
+            if (c.term(k) == "the") {
+                name = c.described(k, v + 1, true, ante_);
+                if (!name.empty()) return name;
+                break;
+            }
+        // Someone the text does not name speaks: "Mr Eavis' daughter Emily
+        // said", "A spokesman said" ("he" may be them now); not "The U.S.
+        // complained", "the report said".
+        if (is_plain_speech(c.term(v)))
+            how = c.unnamed_person_before(v, s) || (inverted && c.unnamed_person_at(v + 1, e)) ||
+                          c.role_before(v, s)
+                      ? Subject::Unknown
+                      : Subject::Other;
         break;
     }
+    if (how == Subject::Unknown) return {};
+    const bool spoke = how == Subject::Other;
     how = Subject::Same;
-    if (first < e && is_pronoun(c.term(first))) return ante_;
-    how = Subject::Named;
+    if (first < e && is_pronoun(c.term(first)) && !spoke) return ante_;
+    // "Lady Hale, sitting with Lords Bingham, Steyn and Hope, said": a
+    // person opening the sentence is the subject of the verb we could
+    // not tie to anyone else.
+    how = spoke ? Subject::Speaks : Subject::Named;
     for (std::size_t k = first; k < e && k < first + 5; ++k) {
         if (const NameMention* m = c.person_at(k)) return c.full_name(*m);
+        if (spoke) break;
         const Token& t = c.tokens[k];
         if (c.quoted[k] || (k > first && c.comma_before(k)) ||
             !(t.has(kCapitalised) || t.has(kAllCaps) || is_role_word(t.term) || t.term == "the"))
             break;
     }
+    if (spoke) how = Subject::Other;
     return {};
 }
 
@@ -138,9 +234,24 @@ std::string QuoteFinder::subject_before(const Context& c, std::size_t v, std::si
     return c.subject_before(v, from, pronoun);
 }
 
-bool QuoteFinder::names_person(const Context& c, std::size_t s, std::size_t e) {
+// A person, not a body or a place: a full name, or a one-word name the
+// text made a person of ("he" already means them, or a role was theirs:
+// "President Reagan").
+bool QuoteFinder::is_someone(const std::string& who) const {
+    if (is_person(who) || (!who.empty() && who == ante_)) return true;
+    for (const auto& [head, people] : roles_)
+        for (const Role& r : people)
+            if (r.person == who) return true;
+    return false;
+}
+
+// Whether [s, e) names a person other than `who` (naming the person the
+// text is about again, "… is a concern to Mr Donofrio", changes nothing).
+bool QuoteFinder::names_other(const Context& c, std::size_t s, std::size_t e,
+                              const std::string& who) {
     for (std::size_t k = s; k < e; ++k)
-        if (const NameMention* m = c.starting(k); m && !c.quoted[k] && is_person(m->name))
+        if (const NameMention* m = c.starting(k);
+            m && !c.quoted[k] && is_person(m->name) && c.full_name(*m) != who)
             return true;
     return false;
 }
@@ -154,19 +265,17 @@ bool QuoteFinder::after_may_attribute(const Context& c, std::size_t q, std::size
     const Quote& quote = c.quotes[q];
     const std::size_t last = c.qtok[q].second;
     if (quote.open || last >= end || c.quoted[last]) return false;
-    if (!c.tokens[last].has(kSentenceStart)) return true;
+    if (!c.sentence_start(last)) return true;
     const char inside = quote.end > quote.begin ? c.text[quote.end - 1] : ' ';
     if (inside != '.' && inside != '!' && inside != '?') return false;
     // It leads into the next quote ("Jan Shaw said: "…").
-    if (end < c.size() && c.quoted[end] && !c.tokens[end].has(kSentenceStart)) return false;
+    if (end < c.size() && c.quoted[end] && !c.sentence_start(end)) return false;
     for (std::size_t k = last; k < end; ++k)
         if (c.term(k) == "that" || k > last + 12) return false;
     return true;
 }
 
 namespace {
-
-using Roles = std::unordered_map<std::string, std::string>;
 
 // A speaker found, and how.
 struct Attribution {
@@ -180,29 +289,14 @@ struct Attribution {
     bool none() const { return pattern == QuotePattern::None; }
 };
 
-// "the (White House) press secretary (said)" from token `the`: the person
-// the article gave that role word, or empty.
-std::string role_person(const QuoteReading& c, const Roles& roles, std::size_t the,
-                        std::size_t limit, bool needs_verb) {
-    if (the >= limit || c.term(the) != "the") return {};
-    for (std::size_t k = the + 1; k < limit && k < the + 7; ++k) {
-        if (c.breaks_before(k)) return {};
-        if (!is_role_word(c.term(k))) continue;
-        std::size_t v = k + 1;
-        while (v < limit && is_role_word(c.term(v))) ++v;  // "chief executive"
-        if (needs_verb && !c.verb_at(c.skip_gap(v, limit), limit)) return {};
-        auto it = roles.find(c.term(v - 1));
-        return it == roles.end() ? std::string() : it->second;
-    }
-    return {};
-}
-
 // X-said after a quote, from token j (one past the speaker's name): the
 // appositive ("Bannon, the former strategist, said"; without its closing
 // comma: "Mark Brett, economist at X said.") and a parenthesis ("Sen.
 // Patrick Leahy (D-Vt.) told") may come before the verb.
 bool verb_follows(const QuoteReading& c, std::size_t j, std::size_t end) {
-    if (c.comma_before(j)) {
+    // Up to three appositives: "Richard Doherty, from Panasonic's labs,
+    // one of the pioneers, told".
+    for (int n = 0; n < 3 && c.comma_before(j) && !c.verb_at(j, end); ++n) {
         std::size_t k = j + 1;
         while (k < end && k < j + 15 && !c.comma_before(k)) ++k;
         j = k < end && c.comma_before(k) ? k : c.verb_at(end - 1, end) ? end - 1 : j;
@@ -216,23 +310,32 @@ bool verb_follows(const QuoteReading& c, std::size_t j, std::size_t end) {
 
 // The words from `a` (just after the quote) to `end`: said X, said he, said
 // the spokesman, he said, the spokesman said, X said.
-void after_words(const QuoteReading& c, const Roles& roles, std::size_t a, std::size_t end,
-                 const std::string& ante, Attribution& f) {
+void after_words(const QuoteReading& c, std::size_t a, std::size_t end, const std::string& ante,
+                 Attribution& f) {
     std::string name;
-    if (c.verb_at(a, end) && a + 1 < end) {
+    // Right after a quote any speech verb may come first ("…?" asked
+    // Smith, "…," warned Richards), but "told X" names who heard it.
+    if (c.verb_at(a, end) && a + 1 < end && c.term(a) != "told" && c.term(a) != "tells") {
         const std::size_t b = a + 1;
         if (is_pronoun(c.term(b)))
             f.set(ante, QuotePattern::Pronoun);
+        else if (c.term(b) == "the" && !c.described(b, end, false, ante).empty())
+            f.set(c.described(b, end, false, ante), QuotePattern::Role);
         else if (c.term(b) == "the")
-            f.set(role_person(c, roles, b, end, false), QuotePattern::Role);
+            f.set(c.org_at(b, end, false, a), QuotePattern::SaidX);  // said the SEC
         else if (const NameMention* m = c.person_ahead(b, end))
             f.set(c.full_name(*m), QuotePattern::SaidX);
         else if (c.speaker_at(b, end, name))
             f.set(name, QuotePattern::SaidX);
-    } else if (is_pronoun(c.term(a))) {
-        if (c.verb_at(c.skip_gap(a + 1, end), end)) f.set(ante, QuotePattern::Pronoun);
+    } else if (is_pronoun(c.term(a)) || c.term(a) == "it") {
+        // "he said"; "it said": the organisation that last spoke.
+        const std::string& who = c.term(a) == "it" ? c.it_org : ante;
+        if (c.verb_at(c.skip_gap(a + 1, end), end)) f.set(who, QuotePattern::Pronoun);
     } else if (c.term(a) == "the") {
-        f.set(role_person(c, roles, a, end, true), QuotePattern::Role);
+        f.set(c.described(a, end, true, ante), QuotePattern::Role);
+        bool by_noun = false;  // "the company said" is a role, "the SEC said" a name
+        std::string org = c.org_at(a, end, true, a, &by_noun);
+        f.set(std::move(org), by_noun ? QuotePattern::Role : QuotePattern::XSaid);
     } else {
         std::size_t j = 0;
         if (const NameMention* m = c.person_ahead(a, end)) {
@@ -248,7 +351,7 @@ void after_words(const QuoteReading& c, const Roles& roles, std::size_t a, std::
 // The words from `from` (the start of the quote's sentence) to the quote at
 // `first`: X said: "…", he told reporters "…", the spokesman said "…",
 // Ryzhkov said … "…", Sam Allardyce: "…".
-void before_words(const QuoteReading& c, const Roles& roles, std::size_t from, std::size_t first,
+void before_words(const QuoteReading& c, std::size_t from, std::size_t first,
                   const std::string& ante, Attribution& f) {
     bool named_between = false;
     for (std::size_t v = first; v-- > from && first - v <= 8;) {
@@ -259,16 +362,22 @@ void before_words(const QuoteReading& c, const Roles& roles, std::size_t from, s
         if (named_between && c.term(v) != "told" && c.term(v) != "tells") break;
         bool pronoun = false;
         std::string name = c.subject_before(v, from, pronoun);
+        if (!pronoun && name.empty()) name = c.coordinated_speaker(from, v, pronoun);
         if (pronoun) {
             // "Marlin Fitzwater told reporters …, but he added, "…""
             const NameMention* o = c.opener(from, v);
             f.set(o ? c.full_name(*o) : ante, QuotePattern::Pronoun);
         } else if (!name.empty()) {
             f.set(name, QuotePattern::XSaid);
+        } else if (c.it_before(v, from)) {
+            f.set(c.it_org, QuotePattern::Pronoun);  // It said: "…"
         } else {
             for (std::size_t k = v; k-- > from && v - k < 7;)
                 if (c.term(k) == "the") {
-                    f.set(role_person(c, roles, k, v + 1, true), QuotePattern::Role);
+                    f.set(c.described(k, v + 1, true, ante), QuotePattern::Role);
+                    bool by_noun = false;
+                    std::string org = c.org_at(k, v + 1, true, from, &by_noun);
+                    f.set(std::move(org), by_noun ? QuotePattern::Role : QuotePattern::XSaid);
                     break;
                 }
         }
@@ -278,18 +387,19 @@ void before_words(const QuoteReading& c, const Roles& roles, std::size_t from, s
     std::string name = c.opening_speaker(from, first, pronoun);
     f.set(pronoun ? ante : name, pronoun ? QuotePattern::Pronoun : QuotePattern::XSaid);
     const NameMention* m = c.ending(first);
-    if (m && !c.quoted[m->first] && m->first >= from && m->first <= from + 4 && !c.possessive(*m))
+    if (m && !c.quoted[m->first] && m->first >= from && m->first <= from + 4 && !c.possessive(*m) &&
+        is_person(m->name))
         f.set(c.full_name(*m), QuotePattern::Colon);
 }
 
 // Around the quote: a sentence ending in its attribution ("…, U.S.
 // Ambassador to GATT Michael Samuels said.") or saying "according to X".
-void around_words(const QuoteReading& c, const Roles& roles, std::size_t q, std::size_t from,
-                  std::size_t end, Attribution& f) {
+void around_words(const QuoteReading& c, std::size_t q, std::size_t from, std::size_t end,
+                  Attribution& f) {
     const std::size_t last = c.qtok[q].second;
-    if (!c.quotes[q].open && last < c.size() && !c.tokens[last].has(kSentenceStart)) {
+    if (!c.quotes[q].open && last < c.size() && !c.sentence_start(last)) {
         std::size_t stop = end;
-        while (stop < c.size() && !c.quoted[stop] && !c.tokens[stop].has(kSentenceStart)) ++stop;
+        while (stop < c.size() && !c.quoted[stop] && !c.sentence_start(stop)) ++stop;
         if (stop == end || !c.quoted[end])
             f.set(c.closing_speaker(from, stop), QuotePattern::XSaid);
     }
@@ -301,7 +411,7 @@ void around_words(const QuoteReading& c, const Roles& roles, std::size_t q, std:
         else if (c.speaker_at(k + 2, end, name))
             f.set(name, QuotePattern::AccordingTo);
         else
-            f.set(role_person(c, roles, k + 2, end, false), QuotePattern::AccordingTo);
+            f.set(c.role_at(k + 2, end, false), QuotePattern::AccordingTo);
     }
 }
 
@@ -315,19 +425,19 @@ void QuoteFinder::attribute(Context& c, std::size_t q, const std::string& ante) 
     const auto [first, last] = c.qtok[q];
     std::size_t end = c.size();
     for (std::size_t k = last + 1; k < c.size(); ++k)
-        if (c.quoted[k] || c.tokens[k].has(kSentenceStart)) {
+        if (c.quoted[k] || c.sentence_start(k)) {
             end = k;
             break;
         }
     Attribution f;
-    if (after_may_attribute(c, q, end)) after_words(c, roles_, last, end, ante, f);
+    if (after_may_attribute(c, q, end)) after_words(c, last, end, ante, f);
     // The attribution after the quote is its own, not a speaker between
     // this quote and the next.
     c.after_end[q] = f.none() ? last : end;
     std::size_t from = first;
-    while (from > 0 && !c.quoted[from - 1] && !c.tokens[from].has(kSentenceStart)) --from;
-    if (f.none() && from < first && !quote.continues) before_words(c, roles_, from, first, ante, f);
-    if (f.none()) around_words(c, roles_, q, from, end, f);
+    while (from > 0 && !c.quoted[from - 1] && !c.sentence_start(from)) --from;
+    if (f.none() && from < first && !quote.continues) before_words(c, from, first, ante, f);
+    if (f.none()) around_words(c, q, from, end, f);
     quote.speaker = std::move(f.who);
     quote.pattern = f.pattern;
 }
@@ -371,6 +481,47 @@ void QuoteFinder::collect(Context& c) {
         t = e;
     }
     c.after_end.assign(c.quotes.size(), 0);
+    c.said_at.assign(c.quotes.size(), std::string());
+}
+
+// Which organisation "it" and "the company" mean after sentence [s, e):
+// the one its first speech verb has speak ("The SEC said", "In a
+// statement from Lycos Europe, the company denied"); a document speaking
+// ("the summary said") leaves "it" to the document.
+void QuoteFinder::note_orgs(const Context& c, std::size_t s, std::size_t e) {
+    for (std::size_t v = s; v < e; ++v) {
+        if (!c.verb_at(v, e) || c.passive(v) || (is_participle(c.term(v)) && !c.coordinated(v)))
+            continue;
+        std::size_t j = v;
+        while (j > s && is_gap_word(c.term(j - 1))) --j;
+        std::string org;
+        if (const NameMention* m = c.ending(j);
+            m && m->first >= s && !c.quoted[m->first] && !c.possessive(*m) && is_org(m->name))
+            org = m->name;
+        for (std::size_t k = j; org.empty() && k-- > s && j - k < 6;)
+            if (c.term(k) == "the") {
+                org = c.org_at(k, v + 1, true, s);
+                break;
+            }
+        // "…, said the SEC": after a comma or a quote only, not "Wimpey
+        // said the UK market was hard".
+        if (org.empty() && is_inverting(c.term(v)) && (c.comma_before(v) || c.quoted[v - 1]))
+            org = c.org_at(v + 1, e, false, s);
+        if (!org.empty())
+            it_ = company_ = org;
+        else if (c.document_before(v, s))
+            it_.clear();
+        return;
+    }
+    // No speech: an organisation opening the sentence as its subject ("The
+    // China Three Gorges Project Corp could now face a fine") is "it" next.
+    const std::size_t k = c.skip_openers(s, e);
+    const std::size_t at = k < e && c.term(k) == "the" ? k + 1 : k;
+    if (const NameMention* m = c.starting(at);
+        m && !c.quoted[at] && !c.possessive(*m) && is_org(m->name) && m->last < e &&
+        !c.comma_before(m->last) && !c.tokens[m->last].has(kCapitalised) &&
+        !c.tokens[m->last].has(kAllCaps))
+        it_ = company_ = m->name;
 }
 
 // Sentence by sentence: attribute the quotes that start in it (a pronoun
@@ -381,21 +532,26 @@ void QuoteFinder::attribute_all(Context& c) {
     std::size_t q = 0;
     for (std::size_t s = 0; s < c.size();) {
         std::size_t e = s + 1;
-        while (e < c.size() && !(c.tokens[e].has(kSentenceStart) && (!c.quoted[e] || opens[e]) &&
-                                 !c.after_abbreviation(e)))
-            ++e;
+        while (e < c.size() && !(c.sentence_start(e) && (!c.quoted[e] || opens[e]))) ++e;
         const std::string ante = ante_;
+        c.it_org = it_;
+        c.company = company_;
         std::string spoke;
         bool by_role = false;
         for (; q < c.quotes.size() && c.qtok[q].first < e; ++q) {
+            c.said_at[q] = last_said_;
             attribute(c, q, ante);
             if (c.quotes[q].speaker.empty()) continue;
             spoke = c.quotes[q].speaker;
             by_role = c.quotes[q].pattern == QuotePattern::Role;
         }
+        if (is_org(spoke))
+            it_ = company_ = spoke;
+        else
+            note_orgs(c, s, e);
         // A role names a person even when the name is one word ("the
         // president" for Reagan): "he" next is them.
-        if (!spoke.empty() && (is_person(spoke) || by_role)) {
+        if (!spoke.empty() && (is_person(spoke) || by_role || spoke == ante)) {
             ante_ = spoke;
             last_said_ = spoke;
         } else {
@@ -404,12 +560,23 @@ void QuoteFinder::attribute_all(Context& c) {
             if (!who.empty()) {
                 // Only someone speaking, or the same person again, keeps the
                 // speaker a paragraph-opening quote would continue.
-                if (how == Subject::Speaks) last_said_ = who;
+                // A one-word subject ("Tokyo said", "MPs said") speaks for
+                // its sentence, not for a quote that comes later.
+                if (how == Subject::Speaks) last_said_ = is_someone(who) ? who : std::string();
                 if (how == Subject::Named && who != last_said_) last_said_.clear();
                 ante_ = std::move(who);
-            } else if (names_person(c, s, e)) {
-                ante_.clear();  // someone else now: "he" would be a guess
+            } else if (how == Subject::Unknown || how == Subject::Other) {
+                // Someone unnamed spoke: "he" may be them. Something else
+                // spoke ("the company said"): "he" is still who it was.
+                if (how == Subject::Unknown || names_other(c, s, e, ante_)) ante_.clear();
                 last_said_.clear();
+            } else if (c.unnamed_person_at(c.skip_openers(s, e), e)) {
+                ante_.clear();  // "One analyst speculated …": "he" may be them
+                last_said_.clear();
+            } else {
+                // Someone else now: "he" would be a guess.
+                if (names_other(c, s, e, ante_)) ante_.clear();
+                if (names_other(c, s, e, last_said_)) last_said_.clear();
             }
         }
         s = e;
@@ -432,24 +599,35 @@ void QuoteFinder::continue_speakers(Context& c, const std::string& said_before) 
             // A paragraph opening with a quote nobody is named for goes on
             // from the speaker the paragraph before ended with.
             cur.speaker = said_before;
-        } else if (q > 0 && !c.quotes[q - 1].speaker.empty()) {
-            const std::string& prev = c.quotes[q - 1].speaker;
-            bool other = false;
-            if (!cur.continues)
-                for (std::size_t k = c.after_end[q - 1]; k < c.qtok[q].first && !other; ++k) {
-                    const NameMention* m = c.starting(k);
-                    other = (m && c.full_name(*m) != prev && is_person(m->name)) ||
-                            (!c.quoted[k] && is_speech_verb(c.term(k)));
-                }
-            if (!other) cur.speaker = prev;
+        } else {
+            if (q > 0 && !c.quotes[q - 1].speaker.empty()) {
+                // "…" but added, "…": a verb sharing the sentence's subject
+                // is the same speaker's, not someone else speaking.
+                const std::string& prev = c.quotes[q - 1].speaker;
+                bool other = false;
+                if (!cur.continues)
+                    for (std::size_t k = c.after_end[q - 1]; k < c.qtok[q].first && !other; ++k) {
+                        const NameMention* m = c.starting(k);
+                        other = (m && c.full_name(*m) != prev && is_person(m->name)) ||
+                                (!c.quoted[k] && is_speech_verb(c.term(k)) && !c.coordinated(k));
+                    }
+                if (!other) cur.speaker = prev;
+            }
+            // A quote that is a sentence of its own goes on from whoever the
+            // text last had speak ("…, Martin said. "The major story …"").
+            if (cur.speaker.empty() && c.sentence_start(c.qtok[q].first))
+                cur.speaker = c.said_at[q];
         }
         if (!cur.speaker.empty()) cur.pattern = QuotePattern::Continued;
     }
+    // A piece that runs on into the next, with no speaker of its own, is
+    // that one's speaker's. (Not over a speaker carried on from before: a
+    // missing closing mark makes pieces of text that is no quotation.)
     for (std::size_t q = c.quotes.size(); q-- > 1;) {
         Quote& prev = c.quotes[q - 1];
-        if (prev.speaker.empty() && prev.open && c.quotes[q].continues &&
-            !c.quotes[q].speaker.empty()) {
-            prev.speaker = c.quotes[q].speaker;
+        const Quote& next = c.quotes[q];
+        if (prev.speaker.empty() && prev.open && next.continues && !next.speaker.empty()) {
+            prev.speaker = next.speaker;
             prev.pattern = QuotePattern::Continued;
         }
     }
@@ -457,7 +635,7 @@ void QuoteFinder::continue_speakers(Context& c, const std::string& said_before) 
 
 void QuoteFinder::find(std::string_view text, const std::vector<Token>& tokens,
                        const std::vector<NameMention>& mentions, std::vector<Quote>& out) {
-    Context c{text, tokens, mentions, {}, {}, {}, {}, {}, {}};
+    Context c(text, tokens, mentions);
     c.starts.assign(tokens.size() + 1, -1);
     c.ends.assign(tokens.size() + 1, -1);
     for (std::size_t m = 0; m < mentions.size(); ++m) {
@@ -465,7 +643,15 @@ void QuoteFinder::find(std::string_view text, const std::vector<Token>& tokens,
         c.ends[mentions[m].last] = static_cast<int>(m);
     }
     c.quoted.assign(tokens.size(), false);
+    c.people = &people_;
+    c.roles = &roles_;
     collect(c);
+    for (const NameMention& m : mentions) {
+        if (c.quoted[m.first] || !is_person(m.name)) continue;
+        std::string name = c.full_name(m);
+        if (std::find(people_.begin(), people_.end(), name) == people_.end())
+            people_.push_back(std::move(name));
+    }
     note_roles(c);
     const std::string said_before = last_said_;
     attribute_all(c);

@@ -8,8 +8,6 @@
 #include <string_view>
 
 #include "schema/schema.hpp"
-#include "searcher/query.hpp"
-#include "searcher/query_error.hpp"
 
 namespace graf::app {
 
@@ -19,8 +17,8 @@ namespace {
 constexpr double kMaxConnectSeconds = 600;
 
 // --connect-timeout SECONDS (a decimal: 0.5 suits a LAN) for remote shards.
-void apply_connect_timeout(const cxxopts::ParseResult& args) {
-    if (!args.count("connect-timeout")) return;
+std::optional<unsigned> connect_timeout_ms(const cxxopts::ParseResult& args) {
+    if (!args.count("connect-timeout")) return std::nullopt;
     const std::string given = args["connect-timeout"].as<std::string>();
     double seconds = 0;
     std::size_t used = 0;
@@ -30,10 +28,9 @@ void apply_connect_timeout(const cxxopts::ParseResult& args) {
         used = 0;
     }
     if (used == 0 || used != given.size() || !(seconds >= 0.001) || seconds > kMaxConnectSeconds)
-        throw cxxopts::exceptions::exception(
-            fmt::format("--connect-timeout takes seconds from 0.001 to {:g}, not '{}'",
-                        kMaxConnectSeconds, given));
-    searcher::set_connect_timeout_ms(static_cast<unsigned>(seconds * 1000 + 0.5));
+        throw UsageError(fmt::format("--connect-timeout takes seconds from 0.001 to {:g}, not '{}'",
+                                     kMaxConnectSeconds, given));
+    return static_cast<unsigned>(seconds * 1000 + 0.5);
 }
 
 }  // namespace
@@ -52,15 +49,21 @@ void add_db_option(cxxopts::Options& options, bool remote_shards) {
             cxxopts::value<std::string>(), "SECONDS");
 }
 
-std::string db_option(const cxxopts::ParseResult& args) {
-    apply_connect_timeout(args);
-    const std::string given = args["db"].as<std::string>();
+IndexSettings index_settings(const cxxopts::ParseResult& args) {
+    IndexSettings index;
+    index.db = args["db"].as<std::string>();
     std::error_code ec;
-    std::filesystem::path absolute = std::filesystem::absolute(given, ec);
-    if (ec) return given;
-    std::string db = absolute.lexically_normal().string();
-    while (db.size() > 1 && db.back() == '/') db.pop_back();
-    return db;
+    const std::filesystem::path absolute = std::filesystem::absolute(index.db, ec);
+    if (!ec) index.db = absolute.lexically_normal().string();
+    while (index.db.size() > 1 && index.db.back() == '/') index.db.pop_back();
+    index.connect_timeout_ms = connect_timeout_ms(args);
+    index.allow_partial = args.count("allow-partial") > 0;
+    return index;
+}
+
+std::string use_index(const IndexSettings& index) {
+    if (index.connect_timeout_ms) searcher::set_connect_timeout_ms(*index.connect_timeout_ms);
+    return index.db;
 }
 
 void add_partial_option(cxxopts::Options& options) {
@@ -139,35 +142,68 @@ std::string closest_option(const cxxopts::Options& options, const std::string& t
     return best;
 }
 
-bool parse_or_help(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResult& out) {
+cxxopts::ParseResult parse_args(cxxopts::Options& options, const Args& args) {
+    // cxxopts wants argv: the program's name, then the arguments.
+    // A one-letter option reads as --k as well as -k (the benchmark
+    // literature's spelling); cxxopts reads it only as -k.
+    std::vector<std::string> spelled;
+    for (const std::string& a : args)
+        spelled.push_back(a.size() >= 3 && a.rfind("--", 0) == 0 && (a.size() == 3 || a[3] == '=')
+                              ? "-" + a.substr(2, 1) + (a.size() > 4 ? a.substr(4) : "")
+                              : a);
+    std::vector<const char*> argv = {"graf"};
+    for (const std::string& a : spelled) argv.push_back(a.c_str());
     try {
-        out = options.parse(argc, argv);
+        return options.parse(static_cast<int>(argv.size()), argv.data());
     } catch (const cxxopts::exceptions::no_such_option& e) {
         const std::string name = unknown_name(e.what());
         if (name.empty()) throw;
         const std::string typed = (name.size() == 1 ? "-" : "--") + name;
+        // `-Bannon` reads as the options -B -a -n…: a query or path that
+        // starts with '-' belongs after `--`.
+        if (name.size() == 1)
+            for (const std::string& arg : args)
+                if (arg.size() > 2 && arg.rfind(typed, 0) == 0 && arg[1] != '-')
+                    throw cxxopts::exceptions::exception(fmt::format(
+                        "unknown option {} in '{}'; an argument that starts with - goes after "
+                        "--, as in `{} -- '{}'`",
+                        typed, arg, options.program(), arg));
         const std::string near = closest_option(options, name);
         throw cxxopts::exceptions::exception(
             near.empty() ? fmt::format("unknown option {}", typed)
                          : fmt::format("unknown option {}; did you mean --{}?", typed, near));
     }
-    if (out.count("help")) {
-        fmt::print("{}", options.help());
-        return false;
-    }
-    return true;
 }
 
-bool use_color(const std::string& mode) {
-    if (mode == "always") return true;
-    if (mode == "never") return false;
-    if (mode != "auto") throw cxxopts::exceptions::exception("--color takes auto, always or never");
+When when_setting(const cxxopts::ParseResult& args, const std::string& name) {
+    const std::string mode = args[name].as<std::string>();
+    if (mode == "always") return When::Always;
+    if (mode == "never") return When::Never;
+    if (mode != "auto")
+        throw UsageError(fmt::format("--{} takes auto, always or never, not '{}'", name, mode));
+    return When::Auto;
+}
+
+bool use_color(When color) {
+    if (color != When::Auto) return color == When::Always;
     const char* no_color = std::getenv("NO_COLOR");
     return isatty(fileno(stdout)) && !(no_color && *no_color);
 }
 
-QueryArgs query_args(const cxxopts::ParseResult& args) {
-    QueryArgs q;
+void add_query_options(cxxopts::Options& options, const char* name_help, const char* shown) {
+    // clang-format off
+    options.add_options("Query")
+        ("name", name_help, cxxopts::value<std::string>(), "\"FULL NAME\"")
+        ("since", "only articles dated on or after (YYYY[-MM[-DD]])", cxxopts::value<std::string>(), "DATE")
+        ("until", "only articles dated on or before", cxxopts::value<std::string>(), "DATE")
+        ("query", "the query", cxxopts::value<std::vector<std::string>>());
+    // clang-format on
+    options.parse_positional({"query"});
+    options.positional_help(shown);
+}
+
+QuerySettings query_settings(const cxxopts::ParseResult& args) {
+    QuerySettings q;
     if (args.count("query"))
         for (const auto& w : args["query"].as<std::vector<std::string>>())
             q.query += (q.query.empty() ? "" : " ") + w;
@@ -175,25 +211,6 @@ QueryArgs query_args(const cxxopts::ParseResult& args) {
     if (args.count("since")) q.since = args["since"].as<std::string>();
     if (args.count("until")) q.until = args["until"].as<std::string>();
     return q;
-}
-
-int with_query_errors(const std::function<int()>& work) {
-    try {
-        return work();
-    } catch (const searcher::QueryError& e) {
-        error("query error: {}", e.what());
-        return kUsage;
-    } catch (const searcher::IndexMissing& e) {
-        error("{}", e.what());
-        return kNothing;
-    } catch (const Xapian::WildcardError&) {
-        error("query error: a wildcard matches more than {} words; make it longer",
-              searcher::kWildcardLimit);
-        return kUsage;
-    } catch (const Xapian::QueryParserError& e) {
-        error("query error: {}", e.get_msg());
-        return kUsage;
-    }
 }
 
 }  // namespace graf::app

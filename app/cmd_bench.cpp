@@ -4,12 +4,12 @@
 // benchmarks/ so the two engines' figures compare.
 #include <fmt/format.h>
 
-#include "app/cli.hpp"
-#include "bench/args.hpp"
-#include "bench/method.hpp"
+#include "app/cmd_bench.hpp"
+#include "app/option_bounds.hpp"
 #include "bench/report.hpp"
 #include "searcher/query.hpp"
 #include "searcher/quote_search.hpp"
+#include "searcher/reading_error.hpp"
 #include "searcher/searcher.hpp"
 #include "web/search_client.hpp"
 
@@ -18,6 +18,10 @@ namespace {
 
 // /api/search's largest limit.
 constexpr std::size_t kMaxApiLimit = 100;
+// Typo catchers.
+constexpr std::uint64_t kMaxRuns = 10'000;
+constexpr std::uint64_t kMaxThreads = 256;
+constexpr std::uint64_t kMaxK = 1'000'000;
 
 // A `name` query runs as `graf search --name`, every other kind as a query.
 searcher::SearchRequest request_for(const bench::BenchQuery& q, std::size_t k, bool snippets) {
@@ -33,7 +37,7 @@ searcher::SearchRequest request_for(const bench::BenchQuery& q, std::size_t k, b
 
 }  // namespace
 
-int run_bench(int argc, char** argv) {
+cxxopts::Options bench_options() {
     cxxopts::Options options("graf bench",
                              "Times searches from a query file: latency per kind, QPS.");
     add_db_option(options);
@@ -41,55 +45,50 @@ int run_bench(int argc, char** argv) {
     options.add_options("Benchmark")
         ("queries", "`kind<TAB>query` lines (kind `name` runs as --name, `quote` as graf quotes --name)", cxxopts::value<std::string>(), "FILE")
         ("runs", "timed passes over the queries (after one warm-up pass)",
-         cxxopts::value<unsigned>()->default_value("5"), "N")
+         cxxopts::value<std::string>()->default_value("5"), "N")
         ("seed", "shuffles the query order of each pass", cxxopts::value<std::uint64_t>()->default_value("42"), "S")
-        ("k", "hits per search (also --k)", cxxopts::value<std::size_t>()->default_value("10"), "K")
+        ("k", "hits per search (also --k)", cxxopts::value<std::string>()->default_value("10"), "K")
         ("no-snippets", "time ranking alone, without building snippets")
         ("threads", "also measure throughput with N threads, one index handle each",
-         cxxopts::value<unsigned>()->default_value("1"), "N")
+         cxxopts::value<std::string>()->default_value("1"), "N")
         ("url", "time a running graf serve's /api/search instead of the index (same method)",
          cxxopts::value<std::string>(), "http://HOST:PORT");
-    // clang-format on
-    // clang-format off
     options.add_options("Output")("out", "write per-query rows (kind, query, hits, total, min_us, median_us)",
                                   cxxopts::value<std::string>(), "FILE");
     // clang-format on
     add_json_option(options);
     add_help_option(options);
-    cxxopts::ParseResult args;
-    bench::BenchArgs bench_args(argc, argv);
-    if (!parse_or_help(options, bench_args.argc(), bench_args.argv(), args)) return kOk;
-    if (!args.count("queries")) {
-        error("bench: --queries FILE is required (lines of `kind<TAB>query`)");
-        return kUsage;
-    }
-    bench::MethodOptions method;
-    method.runs = args["runs"].as<unsigned>();
-    method.seed = args["seed"].as<std::uint64_t>();
-    method.threads = args["threads"].as<unsigned>();
-    const std::size_t k = args["k"].as<std::size_t>();
-    const bool snippets = !args.count("no-snippets");
-    if (method.runs == 0 || method.threads == 0 || k == 0) {
-        error("bench: --runs, --threads and --k must be at least 1");
-        return kUsage;
-    }
-    const std::string db = db_option(args);
+    return options;
+}
 
-    const std::string queries_file = args["queries"].as<std::string>();
-    std::vector<bench::BenchQuery> queries;
-    try {
-        queries = bench::read_query_file(queries_file);
-    } catch (const bench::QueryFileError& e) {
-        error("{}", e.what());
-        return kUsage;
-    }
+BenchSettings bench_settings(const cxxopts::ParseResult& args) {
+    if (!args.count("queries"))
+        throw UsageError("--queries FILE is required (lines of `kind<TAB>query`)");
+    BenchSettings s;
+    s.index = index_settings(args);
+    s.queries = args["queries"].as<std::string>();
+    s.method.runs = static_cast<unsigned>(bounded_number(args, "runs", 1, kMaxRuns));
+    s.method.seed = args["seed"].as<std::uint64_t>();
+    s.method.threads = static_cast<unsigned>(bounded_number(args, "threads", 1, kMaxThreads));
+    s.k = bounded_number(args, "k", 1, kMaxK);
+    s.snippets = !args.count("no-snippets");
+    if (args.count("url")) s.url = args["url"].as<std::string>();
+    if (!s.url.empty() && s.k > kMaxApiLimit)
+        throw UsageError(fmt::format(
+            "with --url, --k takes 1 to {} (what /api/search's limit allows)", kMaxApiLimit));
+    if (args.count("out")) s.out = args["out"].as<std::string>();
+    s.json = args.count("json") > 0;
+    return s;
+}
 
-    const std::string url = args.count("url") ? args["url"].as<std::string>() : "";
-    if (!url.empty() && k > kMaxApiLimit) {
-        error("bench: with --url, --k takes 1 to {} (what /api/search's limit allows)",
-              kMaxApiLimit);
-        return kUsage;
-    }
+int run_bench(const BenchSettings& settings) {
+    const bench::MethodOptions& method = settings.method;
+    const std::size_t k = settings.k;
+    const bool snippets = settings.snippets;
+    const std::string db = use_index(settings.index);
+    const std::string& queries_file = settings.queries;
+    const std::vector<bench::BenchQuery> queries = bench::read_query_file(queries_file);
+    const std::string& url = settings.url;
     // One Searcher, or one kept-alive connection to the server, per thread.
     auto search_for = [&]() -> std::function<bench::Outcome(const searcher::SearchRequest&)> {
         if (!url.empty()) {
@@ -113,8 +112,9 @@ int run_bench(int argc, char** argv) {
             try {
                 if (q.kind == "quote") {  // graf quotes --name TEXT
                     if (!quotes)
-                        throw searcher::QueryError("the quote kind times graf quotes on a local "
-                                                   "index; leave out --url");
+                        throw searcher::QueryError(
+                            "the quote kind times graf quotes on a local "
+                            "index; leave out --url");
                     searcher::QuoteRequest req;
                     req.speaker = q.text;
                     req.limit = k;
@@ -123,33 +123,19 @@ int run_bench(int argc, char** argv) {
                 }
                 return search(request_for(q, k, snippets));
             } catch (const searcher::QueryError& e) {
-                throw searcher::QueryError(
-                    fmt::format("{}:{}: {}", queries_file, q.line, e.what()));
+                throw UsageError(fmt::format("{}:{}: {}", queries_file, q.line, e.what()));
             } catch (const Xapian::WildcardError&) {
-                throw searcher::QueryError(
-                    fmt::format("{}:{}: a wildcard matches more than {} words", queries_file,
-                                q.line, searcher::kWildcardLimit));
+                throw UsageError(fmt::format("{}:{}: {}", queries_file, q.line,
+                                             searcher::reading_error().what()));
             }
         };
     };
-    bench::MethodResult result;
-    try {
-        result = bench::run_method(queries, method, make_runner);
-    } catch (const searcher::IndexMissing& e) {
-        error("{}", e.what());
-        return kNothing;
-    } catch (const searcher::QueryError& e) {
-        error("query error: {}", e.what());
-        return kUsage;
-    } catch (const web::ServerError& e) {
-        error("bench: {}", e.what());
-        return kNothing;
-    }
+    const bench::MethodResult result = bench::run_method(queries, method, make_runner);
 
     const bench::ReportHeader header{
         url.empty() ? "graf" : "graf serve", method.runs, k, snippets, method.threads, method.seed};
-    if (args.count("out")) bench::write_rows(args["out"].as<std::string>(), result.timings);
-    if (args.count("json"))
+    if (!settings.out.empty()) bench::write_rows(settings.out, result.timings);
+    if (settings.json)
         fmt::print("{}\n", bench::to_json(header, result)
                                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     else

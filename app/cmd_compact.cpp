@@ -1,7 +1,7 @@
 // graf compact [--db DIR]
 #include <nlohmann/json.hpp>
 
-#include "app/cli.hpp"
+#include "app/cmd_compact.hpp"
 #include "indexer/compactor.hpp"
 #include "indexer/index_builder.hpp"
 #include "searcher/index_info.hpp"
@@ -35,37 +35,33 @@ double time_searches(const std::string& db, const std::vector<std::string>& name
 
 }  // namespace
 
-int run_compact(int argc, char** argv) {
+cxxopts::Options compact_options() {
     cxxopts::Options options("graf compact",
                              "Rewrite an index in compact form: smaller and faster to search. "
                              "Searches may run meanwhile; graf index waits.");
     add_db_option(options, false);
     add_json_option(options);
     add_help_option(options);
-    cxxopts::ParseResult args;
-    if (!parse_or_help(options, argc, argv, args)) return kOk;
-    const std::string db = db_option(args);
+    return options;
+}
+
+CompactSettings compact_settings(const cxxopts::ParseResult& args) {
+    return {index_settings(args), args.count("json") > 0};
+}
+
+int run_compact(const CompactSettings& settings) {
+    const std::string db = use_index(settings.index);
     Probe before;
-    try {
+    {
         // Opening first gives a clear message for a missing or empty index.
         searcher::OpenIndex index = searcher::open_index(db);
         for (const auto& n : searcher::top_names_by_paragraphs(index.all, kProbeNames, ""))
             before.names.push_back(n.name);
-        index = {};  // closed before the files are swapped
-        before.ms = time_searches(db, before.names);
-    } catch (const searcher::IndexMissing& e) {
-        error("compact: {}", e.what());
-        return kNothing;
-    }
-    indexer::CompactStats s;
-    try {
-        s = indexer::compact_index(db);
-    } catch (const indexer::IndexError& e) {
-        error("compact: {}", e.what());
-        return kIndexUnwritable;
-    }
+    }  // closed before the files are swapped
+    before.ms = time_searches(db, before.names);
+    const indexer::CompactStats s = indexer::compact_index(db);
     const double after_ms = time_searches(db, before.names);
-    if (args.count("json")) {
+    if (settings.json) {
         nlohmann::json j = {{"db", db},
                             {"bytes_before", s.bytes_before},
                             {"bytes_after", s.bytes_after},

@@ -4,10 +4,9 @@
 // measured with trec_eval's definitions (eval/, README "Ranking").
 #include <fmt/format.h>
 
-#include "app/cli.hpp"
+#include "app/cmd_eval.hpp"
 #include "eval/evaluation.hpp"
 #include "eval/judgments.hpp"
-#include "eval/report.hpp"
 #include "schema/schema.hpp"
 #include "searcher/query.hpp"
 #include "searcher/searcher.hpp"
@@ -38,18 +37,16 @@ eval::Ranking rank(searcher::Searcher& s, const eval::EvalQuery& q, bool as_name
         if (ranked.size() > eval::kDepth) ranked.resize(eval::kDepth);
         return ranked;
     } catch (const searcher::QueryError& e) {
-        throw eval::QueryRejected(e.what());
+        throw eval::QueryRejected(e.problem());
     } catch (const Xapian::WildcardError&) {
         throw eval::QueryRejected(
             fmt::format("a wildcard matches more than {} words", searcher::kWildcardLimit));
-    } catch (const Xapian::QueryParserError& e) {
-        throw eval::QueryRejected(e.get_msg());
     }
 }
 
 }  // namespace
 
-int run_eval(int argc, char** argv) {
+cxxopts::Options eval_options() {
     cxxopts::Options options(
         "graf eval",
         "Measures ranking on judged queries: MAP, nDCG@10, P@10, R@100 (trec_eval's).");
@@ -65,41 +62,30 @@ int run_eval(int argc, char** argv) {
     // clang-format on
     add_json_option(options);
     add_help_option(options);
-    cxxopts::ParseResult args;
-    if (!parse_or_help(options, argc, argv, args)) return kOk;
-    if (!args.count("queries") || !args.count("qrels")) {
-        error("eval: --queries FILE and --qrels FILE are required (see `graf eval --help`)");
-        return kUsage;
-    }
-    eval::ReportOptions out{"graf", args["queries"].as<std::string>(),
-                            args.count("run") ? args["run"].as<std::string>() : "",
-                            args.count("per-query") > 0, args.count("json") > 0};
-    std::vector<eval::EvalQuery> queries;
-    eval::Qrels qrels;
-    try {
-        queries = eval::read_queries(out.queries);
-        qrels = eval::read_qrels(args["qrels"].as<std::string>());
-    } catch (const eval::JudgmentsError& e) {
-        error("eval: {}", e.what());
-        return kUsage;
-    }
-    const bool as_name = args.count("name-queries") > 0;
-    try {
-        searcher::Searcher s(db_option(args));
-        warn_stale_shards(s.stale_shards());
-        auto runs = eval::run_queries(
-            queries, [&](const eval::EvalQuery& q) { return rank(s, q, as_name); });
-        eval::report(eval::evaluate(runs, qrels), runs, out);
-    } catch (const searcher::IndexMissing& e) {
-        error("{}", e.what());
-        return kNothing;
-    } catch (const eval::JudgmentsError& e) {
-        error("eval: {}", e.what());
-        return kUsage;
-    } catch (const eval::RunFileError& e) {
-        error("eval: {}", e.what());
-        return kUsage;
-    }
+    return options;
+}
+
+EvalSettings eval_settings(const cxxopts::ParseResult& args) {
+    if (!args.count("queries") || !args.count("qrels"))
+        throw UsageError("--queries FILE and --qrels FILE are required (see `graf eval --help`)");
+    EvalSettings s;
+    s.index = index_settings(args);
+    s.qrels = args["qrels"].as<std::string>();
+    s.name_queries = args.count("name-queries") > 0;
+    s.report = {"graf", args["queries"].as<std::string>(),
+                args.count("run") ? args["run"].as<std::string>() : "", args.count("per-query") > 0,
+                args.count("json") > 0};
+    return s;
+}
+
+int run_eval(const EvalSettings& settings) {
+    const std::vector<eval::EvalQuery> queries = eval::read_queries(settings.report.queries);
+    const eval::Qrels qrels = eval::read_qrels(settings.qrels);
+    searcher::Searcher s(use_index(settings.index));
+    warn_stale_shards(s.stale_shards());
+    auto runs = eval::run_queries(
+        queries, [&](const eval::EvalQuery& q) { return rank(s, q, settings.name_queries); });
+    eval::report(eval::evaluate(runs, qrels), runs, settings.report);
     return kOk;
 }
 

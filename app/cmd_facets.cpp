@@ -1,13 +1,16 @@
 // graf facets [--db DIR] [--top N] [--name NAME] [--json] QUERY
 #include <algorithm>
 
-#include "app/cli.hpp"
-#include "app/counting_command.hpp"
+#include "app/cmd_facets.hpp"
+#include "app/option_bounds.hpp"
 #include "web/facets.hpp"
 #include "web/search_json.hpp"
 
 namespace graf::app {
 namespace {
+
+// As /api/facets allows.
+constexpr std::uint64_t kMaxTop = 100;
 
 void print_counts(const char* heading, const std::vector<web::FacetCount>& counts, bool names) {
     if (counts.empty()) return;
@@ -30,31 +33,30 @@ void print_facets(const web::Facets& f) {
 
 }  // namespace
 
-int run_facets(int argc, char** argv) {
+cxxopts::Options facets_options() {
     cxxopts::Options options("graf facets",
                              "What the matches of a query are made of: their sources, the names "
                              "they mention most, their date range.");
-    add_db_option(options);
-    add_filter_options(options);
-    options.add_options("Output")("top", "sources and names to list",
-                                  cxxopts::value<std::size_t>()->default_value("10"), "N");
-    add_json_option(options);
-    add_help_option(options);
-    cxxopts::ParseResult args;
-    if (!parse_or_help(options, argc, argv, args)) return kOk;
+    add_counting_options(options);
+    options.add_options("Output")("top", "sources and names to list (1 to 100)",
+                                  cxxopts::value<std::string>()->default_value("10"), "N");
+    return options;
+}
 
-    const std::size_t top = std::clamp<std::size_t>(args["top"].as<std::size_t>(), 1, 100);
-    const auto f = filters_from(args, "facets");
-    if (!f) return kUsage;
-    return run_counting(args, "facets", *f, [&](web::Archive& archive, const Xapian::Query& q) {
-        const web::Facets result = archive.with_retry(
-            [&] { return web::facets(archive.database(), q, top, "", archive.local()); });
-        if (args.count("json"))
-            fmt::print("{}\n",
-                       web::dump(web::facets_json(result, web::shown_query(to_request(*f)))));
-        else
-            print_facets(result);
-    });
+FacetsSettings facets_settings(const cxxopts::ParseResult& args) {
+    FacetsSettings s;
+    s.top = bounded_number(args, "top", 1, kMaxTop);
+    s.counting = counting_settings(args, "facets");
+    return s;
+}
+
+int run_facets(const FacetsSettings& settings) {
+    return print_count(
+        settings.counting,
+        [&](web::Archive& a, const Xapian::Query& q) {
+            return web::facets(a.database(), q, settings.top, "", a.local());
+        },
+        web::facets_json, print_facets);
 }
 
 }  // namespace graf::app

@@ -6,10 +6,9 @@
 #include <atomic>
 #include <csignal>
 
-#include "app/cli.hpp"
+#include "app/cmd_index.hpp"
 #include "app/option_bounds.hpp"
 #include "corpus/corpus_reader.hpp"
-#include "indexer/index_builder.hpp"
 
 namespace graf::app {
 namespace {
@@ -22,6 +21,12 @@ std::atomic<bool> g_stop{false};
 constexpr std::uint64_t kMaxShards = 64;
 constexpr std::uint64_t kMaxThreads = 256;
 constexpr std::uint64_t kMaxCommitParagraphs = 100'000;
+
+// Whether "-" (standard input) is among the inputs.
+bool reads_stdin(const indexer::IndexOptions& opts) {
+    return std::count(opts.inputs.begin(), opts.inputs.end(),
+                      std::filesystem::path(corpus::kStdinInput)) > 0;
+}
 
 extern "C" void on_signal(int) {
     g_stop = true;
@@ -66,7 +71,7 @@ void print_dry_run(const indexer::IndexOptions& opts, const indexer::IndexStats&
 
 }  // namespace
 
-int run_index(int argc, char** argv) {
+cxxopts::Options index_options() {
     cxxopts::Options options("graf index", "Add articles to an index; run again to update it.");
     add_db_option(options, false);
     // clang-format off
@@ -97,15 +102,15 @@ int run_index(int argc, char** argv) {
     add_help_option(options);
     options.parse_positional({"corpus"});
     options.positional_help("CORPUS...");
-    cxxopts::ParseResult args;
-    if (!parse_or_help(options, argc, argv, args)) return kOk;
-    if (!args.count("corpus")) {
-        error("index: give at least one CORPUS folder or file (see `graf index --help`)");
-        return kUsage;
-    }
+    return options;
+}
 
-    indexer::IndexOptions opts;
-    opts.db = db_option(args);
+IndexingSettings index_settings_of(const cxxopts::ParseResult& args) {
+    if (!args.count("corpus"))
+        throw UsageError("give at least one CORPUS folder or file (see `graf index --help`)");
+    IndexingSettings s;
+    indexer::IndexOptions& opts = s.run;
+    opts.db = index_settings(args).db;
     for (const auto& c : args["corpus"].as<std::vector<std::string>>()) opts.inputs.emplace_back(c);
     // 0 is the default for both: one thread per core; as the index already is.
     if (args.count("threads"))
@@ -115,48 +120,42 @@ int run_index(int argc, char** argv) {
     opts.commit_paragraphs = bounded_number(args, "commit-every", 1, kMaxCommitParagraphs);
     if (args.count("source")) {
         opts.source = args["source"].as<std::string>();
-        if (std::string why = corpus::source_name_problem(opts.source); !why.empty()) {
-            error("index: --source {}", why);
-            return kUsage;
-        }
+        if (std::string why = corpus::source_name_problem(opts.source); !why.empty())
+            throw UsageError("--source " + why);
     }
     if (args.count("csv-columns"))
         if (auto why = corpus::parse_csv_columns(args["csv-columns"].as<std::string>(),
-                                                 opts.read.csv_columns)) {
-            error("index: {}", *why);
-            return kUsage;
-        }
+                                                 opts.read.csv_columns))
+            throw UsageError(*why);
     if (const std::string f = args["stdin-format"].as<std::string>(); f == "csv")
         opts.read.stdin_format = corpus::Format::Csv;
-    else if (f != "jsonl") {
-        error("index: --stdin-format takes jsonl or csv, not '{}'", f);
-        return kUsage;
-    }
+    else if (f != "jsonl")
+        throw UsageError(fmt::format("--stdin-format takes jsonl or csv, not '{}'", f));
     opts.prune = args.count("prune") > 0;
     // A pipe that ended early (its producer died) looks like a complete feed:
     // pruning would delete every article it did not get to.
-    if (opts.prune && std::count(opts.inputs.begin(), opts.inputs.end(),
-                                 std::filesystem::path(corpus::kStdinInput))) {
-        error(
-            "index: --prune cannot read - (standard input): a stream cut short looks complete, "
-            "and pruning would delete what it did not reach; save the feed to a file and index "
-            "that with --prune, or index - without --prune");
-        return kUsage;
-    }
+    if (opts.prune && reads_stdin(opts))
+        throw UsageError(
+            "--prune cannot read - (standard input): a stream cut short looks complete, and "
+            "pruning would delete what it did not reach; save the feed to a file and index that "
+            "with --prune, or index - without --prune");
     opts.prune_yes = args.count("yes") > 0;
     opts.dry_run = args.count("dry-run") > 0;
-    if (isatty(STDIN_FILENO) && std::count(opts.inputs.begin(), opts.inputs.end(),
-                                           std::filesystem::path(corpus::kStdinInput)))
-        error("index: reading standard input, a terminal (end with Ctrl-D)");
-    const std::string progress = args["progress"].as<std::string>();
-    if (progress != "auto" && progress != "always" && progress != "never") {
-        error("index: --progress takes auto, always or never");
-        return kUsage;
-    }
-    opts.progress = progress == "always" || (progress == "auto" && isatty(fileno(stderr)));
-    opts.stop = &g_stop;
     opts.compact_new = !args.count("no-compact");
-    const bool quiet = args.count("quiet") > 0;
+    s.progress = when_setting(args, "progress");
+    s.quiet = args.count("quiet") > 0;
+    s.json = args.count("json") > 0;
+    return s;
+}
+
+int run_index(const IndexingSettings& settings) {
+    indexer::IndexOptions opts = settings.run;
+    if (isatty(STDIN_FILENO) && reads_stdin(opts))
+        error("index: reading standard input, a terminal (end with Ctrl-D)");
+    opts.progress = settings.progress == When::Always ||
+                    (settings.progress == When::Auto && isatty(fileno(stderr)));
+    opts.stop = &g_stop;
+    const bool quiet = settings.quiet;
     const bool clear_line = opts.progress;
 
     auto report = [&](const corpus::Problem& p) {
@@ -168,19 +167,10 @@ int run_index(int argc, char** argv) {
 
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
-    indexer::IndexStats s;
-    try {
-        s = indexer::build_index(opts, report);
-    } catch (const corpus::CorpusError& e) {
-        error("index: {}", e.what());
-        return kUsage;
-    } catch (const indexer::IndexError& e) {
-        error("index: {}", e.what());
-        return kIndexUnwritable;
-    }
+    const indexer::IndexStats s = indexer::build_index(opts, report);
 
     const std::uint64_t articles = s.articles_added + s.articles_replaced + s.articles_unchanged;
-    if (args.count("json")) {
+    if (settings.json) {
         print_json(opts, s);
     } else if (opts.dry_run) {
         print_dry_run(opts, s);

@@ -1,12 +1,10 @@
 // graf names [--db DIR] [--top N] [--kind K,…] [--query Q] [--since D] [--until D] [--json]
 // [PREFIX]
+#include "app/cmd_names.hpp"
+
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-
 #include "analysis/fold.hpp"
-#include "analysis/name_kind.hpp"
-#include "app/cli.hpp"
 #include "app/counting_command.hpp"
 #include "searcher/index_info.hpp"
 #include "searcher/searcher.hpp"
@@ -16,6 +14,16 @@ namespace graf::app {
 namespace {
 
 using analysis::NameKind;
+
+// --kind "person,organisation" → the kinds to list; a UsageError names a bad one.
+std::vector<NameKind> parse_kinds(const std::string& text) {
+    std::string bad;
+    std::vector<NameKind> kinds = analysis::parse_kinds(text, bad);
+    if (kinds.empty())
+        throw UsageError(fmt::format(
+            "--kind: '{}' is not person, organisation, place, event, fragment, other or all", bad));
+    return kinds;
+}
 
 void print(const std::vector<web::FacetCount>& names, bool json) {
     if (json) {
@@ -30,7 +38,7 @@ void print(const std::vector<web::FacetCount>& names, bool json) {
 
 }  // namespace
 
-int run_names(int argc, char** argv) {
+cxxopts::Options names_options() {
     cxxopts::Options options("graf names",
                              "The most-mentioned people and organisations, in the whole index or "
                              "in the matches of a query.");
@@ -52,43 +60,41 @@ int run_names(int argc, char** argv) {
     add_help_option(options);
     options.parse_positional({"prefix"});
     options.positional_help("[PREFIX]");
-    cxxopts::ParseResult args;
-    if (!parse_or_help(options, argc, argv, args)) return kOk;
-    std::string bad;
-    const std::vector<NameKind> kinds = analysis::parse_kinds(args["kind"].as<std::string>(), bad);
-    if (kinds.empty()) {
-        error("--kind: '{}' is not person, organisation, place, event, fragment, other or all",
-              bad);
-        return kUsage;
-    }
-    const std::size_t top = args["top"].as<std::size_t>();
-    const std::string prefix = args["prefix"].as<std::string>();
-    const bool json = args.count("json") > 0;
+    return options;
+}
 
-    web::Filters filters;
-    if (args.count("query")) filters.query = args["query"].as<std::string>();
-    if (args.count("since")) filters.since = args["since"].as<std::string>();
-    if (args.count("until")) filters.until = args["until"].as<std::string>();
+NamesSettings names_settings(const cxxopts::ParseResult& args) {
+    NamesSettings s;
+    s.index = index_settings(args);
+    s.kinds = parse_kinds(args["kind"].as<std::string>());
+    s.top = args["top"].as<std::size_t>();
+    s.prefix = args["prefix"].as<std::string>();
+    s.json = args.count("json") > 0;
+    if (args.count("query")) s.filters.query = args["query"].as<std::string>();
+    if (args.count("since")) s.filters.since = args["since"].as<std::string>();
+    if (args.count("until")) s.filters.until = args["until"].as<std::string>();
+    return s;
+}
+
+int run_names(const NamesSettings& settings) {
+    const web::Filters& filters = settings.filters;
     if (!filters.query.empty() || !filters.since.empty() || !filters.until.empty()) {
         // The names of the matches, as `graf facets` counts them.
-        return run_counting(args, "names", filters, [&](web::Archive& a, const Xapian::Query& q) {
+        run_counting(settings.index, filters, [&](web::Archive& a, const Xapian::Query& q) {
             const web::Facets f = a.with_retry([&] {
-                return web::facets(a.database(), q, top, analysis::fold(prefix), a.local(), kinds);
+                return web::facets(a.database(), q, settings.top, analysis::fold(settings.prefix),
+                                   a.local(), settings.kinds);
             });
-            print(f.names, json);
+            print(f.names, settings.json);
         });
+        return kOk;
     }
-    int status = kOk;
-    try {
-        searcher::OpenIndex index =
-            searcher::open_index(db_option(args), args.count("allow-partial") > 0);
-        status = warn_missing_shards(index.missing, index.shards.size());
-        warn_stale_shards(index.stale);
-        print(web::index_names(index.all, top, prefix, kinds), json);
-    } catch (const searcher::IndexMissing& e) {
-        error("{}", e.what());
-        return kNothing;
-    }
+    searcher::OpenIndex index =
+        searcher::open_index(use_index(settings.index), settings.index.allow_partial);
+    const int status = warn_missing_shards(index.missing, index.shards.size());
+    warn_stale_shards(index.stale);
+    print(web::index_names(index.all, settings.top, settings.prefix, settings.kinds),
+          settings.json);
     return status;
 }
 

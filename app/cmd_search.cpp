@@ -1,12 +1,10 @@
 // graf search [--db DIR] [options] QUERY
 #include <fmt/ranges.h>
 
-#include "app/cli.hpp"
-#include "app/export.hpp"
+#include "app/cmd_search.hpp"
 #include "app/option_bounds.hpp"
 #include "searcher/open_index.hpp"
 #include "searcher/query.hpp"
-#include "searcher/searcher.hpp"
 #include "web/search_json.hpp"
 
 namespace graf::app {
@@ -79,32 +77,24 @@ void print_json(const searcher::SearchResult& r, const std::string& query) {
 
 // --explain: the query as the Searcher compiles it, on this index (NOT
 // names the articles it excludes; words list their stem variants).
-int explain(const cxxopts::ParseResult& args, const std::string& query) {
-    if (query.empty()) {
-        error("search: --explain needs a QUERY");
-        return kUsage;
-    }
-    searcher::OpenIndex index = searcher::open_index(db_option(args), args.count("allow-partial"));
+int explain(const SearchSettings& settings) {
+    searcher::OpenIndex index =
+        searcher::open_index(use_index(settings.index), settings.index.allow_partial);
     searcher::IndexQueryContext context(index.all, index.shards);
-    fmt::print("{}", searcher::explain(searcher::parse_query(query, context)));
+    fmt::print("{}", searcher::explain(searcher::parse_query(settings.request.query, context)));
     return kOk;
 }
 
 }  // namespace
 
-int run_search(int argc, char** argv) {
+cxxopts::Options search_options() {
     cxxopts::Options options("graf search",
                              "Ranked paragraphs for a query, with highlighted snippets.");
     add_db_option(options);
     add_partial_option(options);
-    // clang-format off
-    options.add_options("Query")
-        ("name", "paragraphs naming this person or organisation", cxxopts::value<std::string>(), "\"FULL NAME\"")
-        ("since", "only articles dated on or after (YYYY[-MM[-DD]])", cxxopts::value<std::string>(), "DATE")
-        ("until", "only articles dated on or before", cxxopts::value<std::string>(), "DATE")
-        ("explain", "print how QUERY is read (its tree) and the Xapian query; search nothing")
-        ("query", "the query", cxxopts::value<std::vector<std::string>>());
-    // clang-format on
+    add_query_options(options, "paragraphs naming this person or organisation");
+    options.add_options("Query")(
+        "explain", "print how QUERY is read (its tree) and the Xapian query; search nothing");
     // clang-format off
     options.add_options("Results")
         ("limit", "hits to show (0: count only)", cxxopts::value<std::string>()->default_value("10"), "N")
@@ -116,74 +106,68 @@ int run_search(int argc, char** argv) {
         ("snippet-chars", "snippet length in characters", cxxopts::value<std::string>()->default_value("240"), "N")
         ("no-snippets", "no snippets (faster)")
         ("no-feedback", "do not widen long questions with words from their best hits");
-    // clang-format on
-    // clang-format off
     options.add_options("Output")("color", "highlight with colour: auto, always, never",
                                   cxxopts::value<std::string>()->default_value("auto"), "WHEN");
     // clang-format on
     add_json_option(options);
     add_help_option(options);
-    options.parse_positional({"query"});
-    options.positional_help("QUERY");
-    cxxopts::ParseResult args;
-    if (!parse_or_help(options, argc, argv, args)) return kOk;
+    return options;
+}
 
-    QueryArgs asked = query_args(args);
-    searcher::SearchRequest req;
-    req.query = std::move(asked.query);
-    req.name = std::move(asked.name);
-    req.since = std::move(asked.since);
-    req.until = std::move(asked.until);
+SearchSettings search_settings(const cxxopts::ParseResult& args) {
+    SearchSettings s;
+    s.index = index_settings(args);
+    searcher::SearchRequest& req = s.request;
+    req.name = read_query(args, req);
     req.limit = bounded_number(args, "limit", 0, kMaxLimit);
     req.offset = bounded_number(args, "offset", 0, kMaxLimit);
     req.paragraphs = args.count("paragraphs") > 0;
     const std::string sort = args["sort"].as<std::string>();
-    if (sort != "relevance" && sort != "date" && sort != "oldest") {
-        error("search: --sort takes relevance, date (newest first) or oldest, not '{}'", sort);
-        return kUsage;
-    }
+    if (sort != "relevance" && sort != "date" && sort != "oldest")
+        throw UsageError(
+            fmt::format("--sort takes relevance, date (newest first) or oldest, not '{}'", sort));
     req.sort_by_date = sort == "date" || sort == "oldest";
     req.oldest_first = sort == "oldest";
-    std::optional<ExportFormat> export_format;
     if (args.count("export")) {
         const std::string f = args["export"].as<std::string>();
-        if (f != "jsonl" && f != "csv") {
-            error("search: --export takes jsonl or csv, not '{}'", f);
-            return kUsage;
-        }
-        export_format = f == "csv" ? ExportFormat::Csv : ExportFormat::JsonLines;
+        if (f != "jsonl" && f != "csv")
+            throw UsageError(fmt::format("--export takes jsonl or csv, not '{}'", f));
+        s.export_format = f == "csv" ? ExportFormat::Csv : ExportFormat::JsonLines;
         // Matching paragraphs unless whole articles are asked for.
         req.paragraphs = !args.count("articles");
+        s.export_max = args.count("limit") ? req.limit : 0;
     } else if (args.count("articles")) {
-        error("search: --articles goes with --export");
-        return kUsage;
+        throw UsageError("--articles goes with --export");
     }
     req.snippet_chars = bounded_number(args, "snippet-chars", 20, kMaxSnippetChars);
     req.snippets = !args.count("no-snippets");
     req.feedback = !args.count("no-feedback");
-    if (req.query.empty() && req.name.empty()) {
-        error("search: give a query or --name (see `graf search --help`)");
-        return kUsage;
-    }
-    const bool color = use_color(args["color"].as<std::string>());
+    s.explain = args.count("explain") > 0;
+    if (s.explain && req.query.empty()) throw UsageError("--explain needs a QUERY");
+    if (req.query.empty() && req.name.empty())
+        throw UsageError("give a query or --name (see `graf search --help`)");
+    s.json = args.count("json") > 0;
+    s.color = when_setting(args, "color");
+    return s;
+}
 
-    return with_query_errors([&] {
-        if (args.count("explain")) return explain(args, req.query);
-        searcher::Searcher s(db_option(args), args.count("allow-partial") > 0);
-        if (export_format) {
-            export_results(s, req, *export_format, args.count("limit") ? req.limit : 0);
-            warn_stale_shards(s.stale_shards());
-            return static_cast<int>(kOk);
-        }
-        searcher::SearchResult r = s.search(req);
-        const int status = warn_missing_shards(r.missing_shards, r.shards);
+int run_search(const SearchSettings& settings) {
+    if (settings.explain) return explain(settings);
+    const searcher::SearchRequest& req = settings.request;
+    searcher::Searcher s(use_index(settings.index), settings.index.allow_partial);
+    if (settings.export_format) {
+        export_results(s, req, *settings.export_format, settings.export_max);
         warn_stale_shards(s.stale_shards());
-        if (args.count("json"))
-            print_json(r, web::shown_query(req));
-        else
-            print_text(r, req, color);
-        return status;
-    });
+        return kOk;
+    }
+    searcher::SearchResult r = s.search(req);
+    const int status = warn_missing_shards(r.missing_shards, r.shards);
+    warn_stale_shards(s.stale_shards());
+    if (settings.json)
+        print_json(r, web::shown_query(req));
+    else
+        print_text(r, req, use_color(settings.color));
+    return status;
 }
 
 }  // namespace graf::app

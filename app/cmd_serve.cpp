@@ -9,14 +9,15 @@
 #include <cerrno>
 #include <cstring>
 
-#include "app/cli.hpp"
+#include "app/cmd_serve.hpp"
+#include "app/option_bounds.hpp"
 #include "schema/schema.hpp"
 #include "searcher/open_index.hpp"
 #include "web/server.hpp"
 
 namespace graf::app {
 
-int run_serve_shard(int argc, char** argv) {
+cxxopts::Options serve_shard_options() {
     cxxopts::Options options(
         "graf serve-shard",
         "Serve an index or one shard of it over TCP (xapian-tcpsrv), read-only, for a stub "
@@ -24,37 +25,37 @@ int run_serve_shard(int argc, char** argv) {
     add_db_option(options, false);
     // clang-format off
     options.add_options("Server")
-        ("port", "TCP port to listen on", cxxopts::value<unsigned>(), "P")
+        ("port", "TCP port to listen on", cxxopts::value<std::string>(), "P")
         ("interface", "address to listen on (default: loopback only)", cxxopts::value<std::string>()->default_value("127.0.0.1"), "ADDR")
         ("tcpsrv", "Xapian's server program", cxxopts::value<std::string>()->default_value("xapian-tcpsrv"), "PATH");
     // clang-format on
     add_help_option(options);
-    cxxopts::ParseResult args;
-    if (!parse_or_help(options, argc, argv, args)) return kOk;
-    if (!args.count("port") || args["port"].as<unsigned>() == 0 ||
-        args["port"].as<unsigned>() > 65535) {
-        error("serve-shard: give --port P (1-65535)");
-        return kUsage;
+    return options;
+}
+
+ServeShardSettings serve_shard_settings(const cxxopts::ParseResult& args) {
+    if (!args.count("port")) throw UsageError("give --port P (1-65535)");
+    ServeShardSettings s;
+    s.index = index_settings(args);
+    s.port = static_cast<unsigned>(bounded_number(args, "port", 1, 65535));
+    s.interface = args["interface"].as<std::string>();
+    s.tcpsrv = args["tcpsrv"].as<std::string>();
+    return s;
+}
+
+int run_serve_shard(const ServeShardSettings& settings) {
+    const std::string db = use_index(settings.index);
+    if (const searcher::OpenIndex index = searcher::open_index(db); !index.stale.empty()) {
+        const searcher::StaleShard& old = index.stale.front();
+        throw searcher::IndexMissing(fmt::format(
+            "{} has index schema {} but this graf reads schema {}: run `graf index` on it with "
+            "this graf first",
+            old.shard, old.version.empty() ? "none" : old.version, schema::kVersion));
     }
-    const std::string db = db_option(args);
-    try {
-        searcher::OpenIndex index = searcher::open_index(db);
-        if (!index.stale.empty()) {
-            const searcher::StaleShard& old = index.stale.front();
-            error(
-                "serve-shard: {} has index schema {} but this graf reads schema {}: run "
-                "`graf index` on it with this graf first",
-                old.shard, old.version.empty() ? "none" : old.version, schema::kVersion);
-            return kNothing;
-        }
-    } catch (const searcher::IndexMissing& e) {
-        error("serve-shard: {}", e.what());
-        return kNothing;
-    }
-    const std::string port = std::to_string(args["port"].as<unsigned>());
-    const std::string program = args["tcpsrv"].as<std::string>();
+    const std::string port = std::to_string(settings.port);
+    const std::string& program = settings.tcpsrv;
     // Xapian's remote protocol has no authentication: loopback unless asked.
-    const std::string interface = args["interface"].as<std::string>();
+    const std::string& interface = settings.interface;
     if (!web::is_loopback(interface))
         error(
             "warning: serving on {}, not loopback: anyone who can reach this address can read "

@@ -1,11 +1,11 @@
 // graf show [--db DIR] ARTICLE [--paragraph N] [--json]: one article whole.
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 #include "analysis/quotes.hpp"
-#include "app/article_records.hpp"
-#include "app/cli.hpp"
+#include "app/cmd_show.hpp"
 #include "app/option_bounds.hpp"
-#include "schema/schema.hpp"
 #include "searcher/open_index.hpp"
 #include "searcher/quote_search.hpp"
 #include "web/article.hpp"
@@ -13,7 +13,8 @@
 namespace graf::app {
 namespace {
 
-using Quotes = std::vector<std::string>;
+// A typo catcher: no article has a million paragraphs.
+constexpr std::uint64_t kMaxParagraph = 1'000'000;
 
 // A quotation's first and last words, for the line under its paragraph.
 std::string brief(const std::string& text, const analysis::Quote& q) {
@@ -24,9 +25,7 @@ std::string brief(const std::string& text, const analysis::Quote& q) {
     return s.substr(0, cut) + "…";
 }
 
-void print_text(const std::vector<schema::ParagraphData>& ps, const Quotes& quotes,
-                unsigned chosen) {
-    const schema::ParagraphData& a = ps.front();
+void print_text(const web::Article& a, unsigned chosen) {
     fmt::print("{}\n", a.title.empty() ? "(no title)" : a.title);
     std::string meta = a.id;
     if (!a.date.empty()) meta += " · " + a.date;
@@ -34,11 +33,10 @@ void print_text(const std::vector<schema::ParagraphData>& ps, const Quotes& quot
     fmt::print("{}\n", meta);
     if (!a.location.empty()) fmt::print("from: {}\n", a.location);
     if (!a.url.empty()) fmt::print("url:  {}\n", a.url);
-    for (std::size_t i = 0; i < ps.size(); ++i) {
-        const schema::ParagraphData& p = ps[i];
-        fmt::print("\n{}¶{} {}\n", p.paragraph == chosen ? "▶ " : "", p.paragraph, p.text);
+    for (const web::ArticleParagraph& p : a.paragraphs) {
+        fmt::print("\n{}¶{} {}\n", p.number == chosen ? "▶ " : "", p.number, p.text);
         // Each quotation and its speaker under the paragraph.
-        for (const analysis::Quote& q : analysis::decode_quotes(quotes[i])) {
+        for (const analysis::Quote& q : analysis::decode_quotes(p.quotes)) {
             if (q.end > p.text.size() || q.begin > q.end) continue;
             fmt::print("   ❝ {}{}{} — {}\n", q.continues ? "… " : "", brief(p.text, q),
                        q.open ? " …" : "",
@@ -49,32 +47,17 @@ void print_text(const std::vector<schema::ParagraphData>& ps, const Quotes& quot
     }
 }
 
-void print_json(const std::vector<schema::ParagraphData>& ps, const Quotes& quotes,
-                unsigned chosen) {
-    const schema::ParagraphData& a = ps.front();
-    nlohmann::json paragraphs = nlohmann::json::array();
-    for (std::size_t i = 0; i < ps.size(); ++i) {
-        const schema::ParagraphData& p = ps[i];
-        paragraphs.push_back({{"paragraph", p.paragraph},
-                              {"text", p.text},
-                              {"chosen", p.paragraph == chosen},
-                              {"quotes", web::quotes_json(quotes[i])}});
-    }
-    nlohmann::json j = {{"id", a.id},
-                        {"article", a.article},
-                        {"title", a.title},
-                        {"date", a.date},
-                        {"source", a.source},
-                        {"url", a.url},
-                        {"location", a.location},
-                        {"paragraphs", paragraphs}};
-    j["paragraph"] = chosen ? nlohmann::json(chosen) : nlohmann::json();
+void print_json(const web::Article& a, unsigned chosen) {
+    nlohmann::json j = web::article_json(a, chosen);
+    j["location"] = a.location;
+    // A paragraph's highlights are a query's: show has none.
+    for (nlohmann::json& p : j["paragraphs"]) p.erase("highlights");
     fmt::print("{}\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace
 
-int run_show(int argc, char** argv) {
+cxxopts::Options show_options() {
     cxxopts::Options options("graf show",
                              "One article: title, date, source, where it came from, and every "
                              "paragraph numbered.");
@@ -88,35 +71,49 @@ int run_show(int argc, char** argv) {
     add_help_option(options);
     options.parse_positional({"article"});
     options.positional_help("ARTICLE");
-    cxxopts::ParseResult args;
-    if (!parse_or_help(options, argc, argv, args)) return kOk;
-    if (!args.count("article")) {
-        error("show: give an article id, as graf search prints it (see `graf show --help`)");
-        return kUsage;
+    return options;
+}
+
+ShowSettings show_settings(const cxxopts::ParseResult& args) {
+    ShowSettings s;
+    s.index = index_settings(args);
+    if (!args.count("article"))
+        throw UsageError("give an article id, as graf search prints it (see `graf show --help`)");
+    s.article = args["article"].as<std::string>();
+    if (args.count("paragraph"))
+        s.paragraph = static_cast<unsigned>(bounded_number(args, "paragraph", 1, kMaxParagraph));
+    s.json = args.count("json") > 0;
+    return s;
+}
+
+int run_show(const ShowSettings& settings) {
+    searcher::OpenIndex index = searcher::open_index(use_index(settings.index));
+    warn_stale_shards(index.stale);
+    const std::vector<web::Article> found = web::find_articles(index.all, settings.article);
+    if (found.empty())
+        throw UsageError(
+            fmt::format("no article '{}' in this index; give an id as graf search prints it "
+                        "(SOURCE:ID, e.g. bbc:politics/001)",
+                        settings.article));
+    if (found.size() > 1) {
+        std::set<std::string> sorted;
+        for (const web::Article& a : found) sorted.insert(a.id);
+        std::string ids;
+        for (const std::string& id : sorted) ids += (ids.empty() ? "" : ", ") + id;
+        throw UsageError(
+            fmt::format("'{}' names {} articles from different sources: {}; give "
+                        "one of them",
+                        settings.article, found.size(), ids));
     }
-    const unsigned chosen =
-        args.count("paragraph")
-            ? static_cast<unsigned>(bounded_number(args, "paragraph", 1, 1'000'000))
-            : 0;
-    try {
-        searcher::OpenIndex index = searcher::open_index(db_option(args));
-        warn_stale_shards(index.stale);
-        Quotes quotes;
-        std::vector<schema::ParagraphData> ps =
-            find_article(index.all, args["article"].as<std::string>(), &quotes);
-        if (chosen > ps.back().paragraph) {
-            error("show: --paragraph {}: {} has {} paragraph{}", chosen, ps.front().id,
-                  ps.back().paragraph, ps.back().paragraph == 1 ? "" : "s");
-            return kUsage;
-        }
-        if (args.count("json"))
-            print_json(ps, quotes, chosen);
-        else
-            print_text(ps, quotes, chosen);
-    } catch (const searcher::IndexMissing& e) {
-        error("{}", e.what());
-        return kNothing;
-    }
+    const web::Article& a = found.front();
+    const unsigned last = a.paragraphs.back().number;
+    if (settings.paragraph > last)
+        throw UsageError(fmt::format("--paragraph {}: {} has {} paragraph{}", settings.paragraph,
+                                     a.id, last, last == 1 ? "" : "s"));
+    if (settings.json)
+        print_json(a, settings.paragraph);
+    else
+        print_text(a, settings.paragraph);
     return kOk;
 }
 

@@ -1,16 +1,16 @@
 // graf timeline [--db DIR] [--by month] [--name NAME] [--json] QUERY
 #include <algorithm>
 
-#include "app/cli.hpp"
-#include "app/counting_command.hpp"
-#include "searcher/query.hpp"
-#include "web/api.hpp"
-#include "web/archive.hpp"
+#include "app/cmd_timeline.hpp"
+#include "app/option_bounds.hpp"
 #include "web/search_json.hpp"
 #include "web/timeline.hpp"
 
 namespace graf::app {
 namespace {
+
+// A bar wider than any terminal is a typo.
+constexpr std::uint64_t kMaxWidth = 10000;
 
 // One row per period: label, a bar scaled to the busiest period, counts.
 void print_chart(const web::Timeline& t, std::size_t width) {
@@ -34,37 +34,36 @@ void print_chart(const web::Timeline& t, std::size_t width) {
 
 }  // namespace
 
-int run_timeline(int argc, char** argv) {
+cxxopts::Options timeline_options() {
     cxxopts::Options options("graf timeline",
                              "How many articles and paragraphs match, per day, week, month or "
                              "year, as a bar chart.");
-    add_db_option(options);
-    add_filter_options(options);
+    add_counting_options(options);
     // clang-format off
     options.add_options("Chart")
         ("by", "day, week, month or year", cxxopts::value<std::string>()->default_value("month"), "PERIOD")
-        ("width", "longest bar in characters", cxxopts::value<std::size_t>()->default_value("50"), "N");
+        ("width", "longest bar in characters", cxxopts::value<std::string>()->default_value("50"), "N");
     // clang-format on
-    add_json_option(options);
-    add_help_option(options);
-    cxxopts::ParseResult args;
-    if (!parse_or_help(options, argc, argv, args)) return kOk;
+    return options;
+}
 
-    auto by = web::parse_granularity(args["by"].as<std::string>());
-    if (!by) {
-        error("timeline: --by takes day, week, month or year");
-        return kUsage;
-    }
-    const auto f = filters_from(args, "timeline");
-    if (!f) return kUsage;
-    return run_counting(args, "timeline", *f, [&](web::Archive& archive, const Xapian::Query& q) {
-        web::Timeline t = archive.with_retry(
-            [&] { return web::timeline(archive.database(), q, *by, archive.local()); });
-        if (args.count("json"))
-            fmt::print("{}\n", web::dump(web::timeline_json(t, web::shown_query(to_request(*f)))));
-        else
-            print_chart(t, std::max<std::size_t>(1, args["width"].as<std::size_t>()));
-    });
+TimelineSettings timeline_settings(const cxxopts::ParseResult& args) {
+    TimelineSettings s;
+    const auto by = web::parse_granularity(args["by"].as<std::string>());
+    if (!by) throw UsageError("--by takes day, week, month or year");
+    s.by = *by;
+    s.width = bounded_number(args, "width", 1, kMaxWidth);
+    s.counting = counting_settings(args, "timeline");
+    return s;
+}
+
+int run_timeline(const TimelineSettings& settings) {
+    return print_count(
+        settings.counting,
+        [&](web::Archive& a, const Xapian::Query& q) {
+            return web::timeline(a.database(), q, settings.by, a.local());
+        },
+        web::timeline_json, [&](const web::Timeline& t) { print_chart(t, settings.width); });
 }
 
 }  // namespace graf::app

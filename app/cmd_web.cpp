@@ -1,47 +1,47 @@
 // graf serve [--db DIR] [--host 127.0.0.1] [--port 8080] [--threads N]
-#include "app/cli.hpp"
-#include "web/server.hpp"
+#include "app/cmd_web.hpp"
+#include "app/option_bounds.hpp"
 
 namespace graf::app {
+namespace {
 
-int run_web(int argc, char** argv) {
+// Worker threads, each with an index handle: more than cores by far is a typo.
+constexpr std::uint64_t kMaxThreads = 256;
+
+}  // namespace
+
+cxxopts::Options serve_options() {
     cxxopts::Options options("graf serve",
                              "A web page and an HTTP JSON API for an index, read-only.");
     add_db_option(options);
     // clang-format off
     options.add_options("Server")
         ("host", "address to listen on (loopback by default)", cxxopts::value<std::string>()->default_value("127.0.0.1"), "ADDR")
-        ("port", "port (0: any free port, printed)", cxxopts::value<int>()->default_value("8080"), "P")
-        ("threads", "worker threads, each with its own index handle", cxxopts::value<std::size_t>()->default_value("8"), "N");
+        ("port", "port (0: any free port, printed)", cxxopts::value<std::string>()->default_value("8080"), "P")
+        ("threads", "worker threads, each with its own index handle", cxxopts::value<std::string>()->default_value("8"), "N");
     // clang-format on
     add_help_option(options);
-    cxxopts::ParseResult args;
-    if (!parse_or_help(options, argc, argv, args)) return kOk;
+    return options;
+}
 
-    web::ServeOptions opts;
-    opts.db = db_option(args);
-    opts.host = args["host"].as<std::string>();
-    opts.port = args["port"].as<int>();
-    opts.threads = args["threads"].as<std::size_t>();
-    if (opts.port < 0 || opts.port > 65535) {
-        error("serve: --port takes 0 to 65535, not {}", opts.port);
-        return kUsage;
-    }
-    if (opts.threads < 1 || opts.threads > 256) {
-        error("serve: --threads takes 1 to 256, not {}", opts.threads);
-        return kUsage;
-    }
-    if (!web::is_loopback(opts.host))
+ServeSettings serve_settings(const cxxopts::ParseResult& args) {
+    ServeSettings s;
+    s.index = index_settings(args);
+    s.serve.db = s.index.db;
+    s.serve.host = args["host"].as<std::string>();
+    s.serve.port = static_cast<int>(bounded_number(args, "port", 0, 65535));
+    s.serve.threads = bounded_number(args, "threads", 1, kMaxThreads);
+    return s;
+}
+
+int run_web(const ServeSettings& settings) {
+    use_index(settings.index);
+    if (!web::is_loopback(settings.serve.host))
         error(
             "warning: listening on {}, not loopback: anyone who can reach this address can read "
             "the whole archive (graf serve has no authentication)",
-            opts.host);
-    try {
-        return web::serve(opts) ? kOk : kUsage;
-    } catch (const searcher::IndexMissing& e) {
-        error("{}", e.what());
-        return kNothing;
-    }
+            settings.serve.host);
+    return web::serve(settings.serve) ? kOk : kUsage;
 }
 
 }  // namespace graf::app

@@ -1,30 +1,47 @@
 #pragma once
-// What `graf timeline` and `graf facets` share: QUERY, --name, --since,
-// --until, and running a count over every match with the errors both map to
-// exit codes.
-#include <xapian.h>
-
+// What `graf timeline`, `graf facets` (and `graf names --query`) share:
+// their query options and running a count over every match.
 #include <functional>
-#include <optional>
-#include <string>
-#include <string_view>
 
 #include "app/cli.hpp"
 #include "web/archive.hpp"
+#include "web/search_json.hpp"
+
+namespace Xapian {
+class Query;
+}
 
 namespace graf::app {
 
-/// QUERY (positional), --name, --since, --until.
-void add_filter_options(cxxopts::Options& options);
+struct CountingSettings {
+    IndexSettings index;
+    web::Filters filters;
+    bool json = false;
+};
 
-/// The filters given, or nullopt after naming what is missing (exit 1).
-std::optional<web::Filters> filters_from(const cxxopts::ParseResult& args,
-                                         std::string_view command);
+/// --db, QUERY (positional), --name, --since, --until, --json, --help.
+void add_counting_options(cxxopts::Options& options);
+/// A UsageError when neither QUERY nor --name is given.
+CountingSettings counting_settings(const cxxopts::ParseResult& args, std::string_view command);
 
-/// Opens the index, compiles the filters and calls `count` with them;
-/// returns the exit code (query errors 1, no index 2, what a remote shard cannot do 2).
-int run_counting(const cxxopts::ParseResult& args, std::string_view command,
-                 const web::Filters& filters,
-                 const std::function<void(web::Archive&, const Xapian::Query&)>& count);
+/// Opens the index, compiles the filters and calls `count` with them.
+void run_counting(const IndexSettings& index, const web::Filters& filters,
+                  const std::function<void(web::Archive&, const Xapian::Query&)>& count);
+
+/// Counts every match of the filters with `count(archive, query)` (read
+/// again when a commit intervenes) and prints the result: `json(result,
+/// shown query)` with --json, else `print(result)`.
+template <typename Count, typename Json, typename Print>
+int print_count(const CountingSettings& settings, Count&& count, Json&& json, Print&& print) {
+    run_counting(settings.index, settings.filters, [&](web::Archive& a, const Xapian::Query& q) {
+        const auto result = a.with_retry([&] { return count(a, q); });
+        if (settings.json)
+            fmt::print("{}\n",
+                       web::dump(json(result, web::shown_query(to_request(settings.filters)))));
+        else
+            print(result);
+    });
+    return kOk;
+}
 
 }  // namespace graf::app

@@ -5,7 +5,7 @@
 
 #include <unordered_map>
 
-#include "app/article_records.hpp"
+#include "web/article.hpp"
 
 namespace graf::app {
 namespace {
@@ -21,6 +21,16 @@ struct Row {
     nlohmann::json paragraphs;  ///< articles: every paragraph's text
     std::string location;       ///< where the article was read (paragraph 1's record holds it)
 };
+
+// The hit's article, whole: its full id names exactly one.
+web::Article article_of(const Xapian::Database& db, const searcher::Hit& hit) {
+    std::vector<web::Article> found = web::find_articles(db, hit.id);
+    if (found.empty())
+        throw Error(kNothing, fmt::format("{} was deleted from the index during the export; run "
+                                          "it again",
+                                          hit.id));
+    return std::move(found.front());
+}
 
 void write_jsonl(const Row& row, bool articles) {
     const searcher::Hit& h = row.hit;
@@ -84,16 +94,16 @@ std::size_t export_results(searcher::Searcher& searcher, searcher::SearchRequest
         for (const searcher::Hit& h : page.hits) {
             Row row{h, {}, nlohmann::json::array(), {}};
             if (articles) {
-                const auto ps = find_article(searcher.database(), h.id);
-                row.location = ps.front().location;
-                for (const schema::ParagraphData& p : ps) {
+                const web::Article a = article_of(searcher.database(), h);
+                row.location = a.location;
+                for (const web::ArticleParagraph& p : a.paragraphs) {
                     row.text += (row.text.empty() ? "" : "\n\n") + p.text;
                     row.paragraphs.push_back(p.text);
                 }
             } else {
                 row.text = h.snippet.text;
                 auto [it, fresh] = locations.try_emplace(h.id);
-                if (fresh) it->second = find_article(searcher.database(), h.id).front().location;
+                if (fresh) it->second = article_of(searcher.database(), h).location;
                 row.location = it->second;
             }
             format == ExportFormat::Csv ? write_csv(row) : write_jsonl(row, articles);

@@ -12,8 +12,8 @@ std::uint64_t bounded_number(const cxxopts::ParseResult& args, const std::string
     std::uint64_t value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc{} || end != text.data() + text.size() || value < min || value > max)
-        throw cxxopts::exceptions::exception(fmt::format(
-            "--{} must be a whole number from {} to {}, not '{}'", name, min, max, text));
+        throw UsageError(fmt::format("--{} must be a whole number from {} to {}, not '{}'", name,
+                                     min, max, text));
     return value;
 }
 

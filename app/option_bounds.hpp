@@ -7,11 +7,13 @@
 #include <cstdint>
 #include <string>
 
+#include "error/error.hpp"
+
 namespace graf::app {
 
 /// The value of option `name` (declared as cxxopts::value<std::string>),
-/// which must be a whole number in [min, max]; throws
-/// cxxopts::exceptions::exception with the limits otherwise.
+/// which must be a whole number in [min, max]; throws UsageError with the
+/// limits otherwise.
 std::uint64_t bounded_number(const cxxopts::ParseResult& args, const std::string& name,
                              std::uint64_t min, std::uint64_t max);
 

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "error/error.hpp"
+
 namespace graf::bench {
 namespace {
 
@@ -103,12 +105,12 @@ std::string to_table(const ReportHeader& header, const MethodResult& result) {
 
 void write_rows(const std::filesystem::path& path, const std::vector<QueryTiming>& timings) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error(fmt::format("cannot write {}", path.string()));
+    if (!out) throw UsageError(fmt::format("cannot write {}", path.string()));
     out << "kind\tquery\thits\ttotal\tmin_us\tmedian_us\n";
     for (const QueryTiming& t : timings)
         out << fmt::format("{}\t{}\t{}\t{}\t{:.1f}\t{:.1f}\n", t.query.kind, t.query.text,
                            t.outcome.hits, t.outcome.total, t.min_us, t.median_us);
-    if (!out.flush()) throw std::runtime_error(fmt::format("cannot write {}", path.string()));
+    if (!out.flush()) throw UsageError(fmt::format("cannot write {}", path.string()));
 }
 
 }  // namespace graf::bench

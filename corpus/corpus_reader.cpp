@@ -112,6 +112,16 @@ std::string default_source_name(const fs::path& input) {
     return name.empty() ? "corpus" : name;
 }
 
+std::string source_root(const fs::path& input) {
+    if (input == kStdinInput) return {};
+    fs::path p = fs::path(absolute_path(input));
+    if (p.filename().empty()) p = p.parent_path();  // "bbc/" → "bbc"
+    std::error_code ec;
+    if (!fs::is_directory(p, ec))
+        if (auto f = format_of(p); f && one_article_per_file(f->first)) p = p.parent_path();
+    return p.string();
+}
+
 std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const ProblemSink& problems,
                                    std::string_view source) {
     if (std::count(inputs.begin(), inputs.end(), fs::path(kStdinInput)) > 1)
@@ -198,6 +208,17 @@ std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs, const Pr
 std::unique_ptr<Feed> open_feed(const InputFile& f, const ReadOptions& options) {
     if (f.format == Format::Csv) return open_csv(f, options.csv_columns);
     return open_json_lines(f);
+}
+
+std::optional<std::string> utf16_feed(std::string_view first_bytes, const InputFile& f) {
+    if (first_bytes.substr(0, 2) != "\xFF\xFE" && first_bytes.substr(0, 2) != "\xFE\xFF")
+        return std::nullopt;
+    const std::string name = f.path.filename().string();
+    return "UTF-16 text (it starts with a byte order mark); graf reads feeds as UTF-8: " +
+           (f.path == kStdinPath
+                ? std::string("pipe it through `iconv -f UTF-16 -t UTF-8` first")
+                : fmt::format("convert it with `iconv -f UTF-16 -t UTF-8 {} > utf8-{}`", name,
+                              name));
 }
 
 void set_input(const InputFile& f, std::string location, Article& article) {

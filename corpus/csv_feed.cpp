@@ -49,9 +49,7 @@ class CsvFeed final : public Feed {
     bool feed_line(const ProblemSink& problems);
     bool read_header(const ProblemSink& problems);
     bool make_article(Record& record, Article& article, const ProblemSink& problems);
-    std::string where(std::uint64_t line) const {
-        return file_.path.string() + ":" + std::to_string(line);
-    }
+    std::string where(std::uint64_t line) const { return name() + ":" + std::to_string(line); }
 
     LineReader reader_;
     CsvColumns columns_;
@@ -146,10 +144,15 @@ bool CsvFeed::read_header(const ProblemSink& problems) {
     header_read_ = true;
     Record header;
     if (!read_record(header, problems)) {
-        problems({Problem::Kind::Skipped, file_.path.string(), "empty CSV file (no header row)"});
+        problems({Problem::Kind::Skipped, name(), "empty CSV file (no header row)"});
         return false;
     }
     header_ = std::move(header.fields);
+    if (auto utf16 = utf16_feed(header_.empty() ? "" : header_[0], file_)) {
+        problems({Problem::Kind::Skipped, name(), *utf16});
+        stopped_ = true;
+        return false;
+    }
     if (!header_.empty() && header_[0].rfind("\xEF\xBB\xBF", 0) == 0) header_[0].erase(0, 3);
     if (auto error = resolve_columns(header_, columns_, index_)) {
         problems({Problem::Kind::Skipped, where(header.line), *error});

@@ -4,8 +4,10 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <set>
 
 #include "indexer/index_builder.hpp"
+#include "indexer/source_roots.hpp"
 #include "schema/layout.hpp"
 #include "schema/schema.hpp"
 
@@ -15,8 +17,9 @@ namespace fs = std::filesystem;
 namespace {
 
 // Merging shards meets each stem's variant list once per shard that has
-// words with that stem: the merged list is their union. Other keys (the
-// schema version) are equal in every shard; article hashes are in one only.
+// words with that stem: the merged list is their union, and so are a source
+// name's roots. Other keys (the schema version) are equal in every shard;
+// article hashes are in one only.
 class ShardMerger : public Xapian::Compactor {
   public:
     std::string resolve_duplicate_metadata(const std::string& key, std::size_t num_tags,
@@ -25,6 +28,11 @@ class ShardMerger : public Xapian::Compactor {
         // two-byte "\0\xc0" metadata marker (seen in glass; undocumented).
         std::string_view name = key;
         if (name.size() >= 2 && name[0] == '\0') name.remove_prefix(2);
+        if (name.substr(0, schema::kSourceRootKeyPrefix.size()) == schema::kSourceRootKeyPrefix) {
+            std::set<std::string> roots;
+            for (std::size_t i = 0; i < num_tags; ++i) split_roots(tags[i], roots);
+            return join_roots(roots);
+        }
         if (name.substr(0, schema::kStemKeyPrefix.size()) != schema::kStemKeyPrefix) return tags[0];
         std::string merged = tags[0];
         for (std::size_t i = 1; i < num_tags; ++i)

@@ -15,6 +15,7 @@
 #include "indexer/prune.hpp"
 #include "indexer/rebuild.hpp"
 #include "indexer/shards.hpp"
+#include "indexer/source_roots.hpp"
 #include "indexer/writer_set.hpp"
 #include "schema/layout.hpp"
 #include "schema/schema.hpp"
@@ -223,6 +224,10 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
     // must not create or change an index.
     std::vector<corpus::InputFile> files =
         corpus::list_inputs(options.inputs, run.report, options.source);
+    // So must an input that would replace or repeat another source's articles.
+    const SourcePlan sources =
+        plan_sources(read_source_roots(options.db), options.inputs, options.source);
+    for (const corpus::Problem& note : sources.notes) run.report(note);
     if (options.dry_run) {
         IndexStats stats = dry_run(run, std::move(files));
         stats.index_bytes_before = bytes_before;
@@ -249,6 +254,9 @@ IndexStats build_index(const IndexOptions& options, const corpus::ProblemSink& p
         // delete what was not read.
         if (options.prune && !stats.interrupted && !read.failure)
             rebuild = prune(run, writers, read, stats);
+        for (const auto& [name, roots] : sources.record)
+            writers.set_metadata(std::string(schema::kSourceRootKeyPrefix) + name,
+                                 join_roots(roots));
         writers.finish();
         for (std::size_t i = 0; i < rebuild.size(); ++i)
             if (!rebuild[i].empty()) rebuild_without(layout.databases[i], rebuild[i]);

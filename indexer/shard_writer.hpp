@@ -30,6 +30,10 @@ class ShardWriter {
     /// Deletes the article's old version (if any) and adds the new one;
     /// commits every `commit_paragraphs`.
     void write(AnalyzedArticle& a, IndexStats& stats, Counters& counters);
+    /// Sets a metadata entry, committed with the rest of the run.
+    void set_metadata(const std::string& key, const std::string& value) {
+        db_.set_metadata(key, value);
+    }
     /// Deletes these articles (keys); commits as write() does.
     void remove(const std::vector<std::string>& keys);
     /// Commits what is pending and closes the database.

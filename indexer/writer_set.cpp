@@ -64,6 +64,10 @@ void WriterSet::drain() {
         if (failure) std::rethrow_exception(failure);
 }
 
+void WriterSet::set_metadata(const std::string& key, const std::string& value) {
+    for (auto& w : writers_) w->set_metadata(key, value);
+}
+
 void WriterSet::finish() {
     for (auto& w : writers_) w->finish();
 }

@@ -35,6 +35,8 @@ class WriterSet {
     /// Waits for the shard threads to write what they were given; rethrows
     /// the first writer failure.
     void drain();
+    /// Sets a metadata entry in every database (after drain()).
+    void set_metadata(const std::string& key, const std::string& value);
     /// Commits and closes every database.
     void finish();
     /// Abandons the uncommitted batch of every database.

@@ -72,6 +72,22 @@ std::string text_hash(std::string_view title, const std::vector<std::string>& pa
     return fmt::format("{:016x}", h);
 }
 
+std::string article_collapse_value(std::string_view hash, std::size_t paragraphs) {
+    return fmt::format("{} {}", hash, paragraphs);
+}
+
+ArticleCollapse parse_article_collapse(std::string_view value) {
+    ArticleCollapse parts{value, 0};
+    const std::size_t space = value.find(' ');
+    if (space == std::string_view::npos) return parts;
+    parts.hash = value.substr(0, space);
+    for (char c : value.substr(space + 1)) {
+        if (c < '0' || c > '9') return {parts.hash, 0};
+        parts.paragraphs = parts.paragraphs * 10 + static_cast<unsigned>(c - '0');
+    }
+    return parts;
+}
+
 std::string date_value(std::string_view ymd) {
     if (ymd.size() != 10) return {};
     return fmt::format("{}{}{}", ymd.substr(0, 4), ymd.substr(5, 2), ymd.substr(8, 2));

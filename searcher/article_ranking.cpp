@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <unordered_map>
 
 #include "schema/schema.hpp"
@@ -10,11 +11,12 @@
 namespace graf::searcher {
 namespace {
 
-// BM25 for article documents. k1 0.9 b 0.4 (Robertson's and Anserini's
-// defaults for short documents), chosen on `make eval`'s judged collections
-// as a whole: against b 0, +0.01-0.03 MAP on lisa, npl and cran; k1 1.2
-// b 0.75 lost 0.02 on lisa and Reuters topics.
-constexpr double kArticleK1 = 0.9;
+// BM25 for article documents: k1 1.2 (the usual default) and b 0.4,
+// chosen on `make eval`'s judged collections as a whole. With schema 8's
+// title words in the body, k1 1.2 beat 0.9 on all seven (+0.002-0.003 MAP
+// each); b 0.5 lost on Reuters (topics -0.004, people -0.003), b 0.3 lost
+// on the abstracts; 0.75 lost 0.02 on Reuters topics.
+constexpr double kArticleK1 = 1.2;
 constexpr double kArticleB = 0.4;
 
 // Totals are exact when at most this many articles match.
@@ -55,10 +57,12 @@ Xapian::BM25Weight article_weight(const Xapian::Database& db, double k1, double 
 
 namespace {
 
-// A title word counts half a body word: the title is a field of its own,
-// saturated on its own (BM25F-like). On `make eval`, title weight 1 lost
-// 0.02 MAP on CRAN and CISI against 0.5, whose titles repeat the abstract.
-constexpr double kTitleWeight = 0.5;
+// The title as a field of its own, saturated on its own, adds a quarter of
+// a body word's weight; title words count in the body too (schema 8, see
+// ArticleAnalyzer). On `make eval` with title words in the body: 0.25
+// against 0.5 gained Reuters topics 0.008 MAP and lost CRAN 0.005; 0 lost
+// 0.02-0.04 on CRAN, CISI and LISA. Before schema 8, 0.5 was best.
+constexpr double kTitleWeight = 0.25;
 
 // One field's terms for a word, idf corrected (see article_word_query).
 Xapian::Query field_word_query(const Xapian::Database& db, std::string_view prefix,
@@ -93,12 +97,16 @@ Xapian::BM25Weight article_weight(const Xapian::Database& db) {
 // common ones most. Scaling the word by idf(articles) / idf(all documents)
 // restores it: Reuters topics MAP 0.538 -> 0.548. A word's frequency is its
 // variants' summed (an upper bound of the union, as Xapian's synonym uses).
+// The body's frequencies bound the articles: title words are body words
+// too since schema 8 (a schema 7 article found by its title alone makes the
+// bound too low, which costs only the exact total: see rank_articles).
 Xapian::Query article_word_query(const Xapian::Database& db, const std::vector<std::string>& words,
                                  double& documents) {
+    double in_titles = 0;
     return Xapian::Query(
         Xapian::Query::OP_OR, field_word_query(db, schema::kArticleWordPrefix, words, documents),
         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                      field_word_query(db, schema::kArticleTitlePrefix, words, documents),
+                      field_word_query(db, schema::kArticleTitlePrefix, words, in_titles),
                       kTitleWeight));
 }
 
@@ -122,50 +130,97 @@ Xapian::Query article_name_query(const Xapian::Database& db, const std::string& 
 
 namespace {
 
-// The best paragraph of each article in `hits`, with its weight and how many
-// of the article's paragraphs match, in one collapsed match over just their
-// paragraphs (every one checked, so the counts are exact).
 // The keys of the articles other than `shown` whose text hashes to `hash`.
-std::vector<std::string> same_text(const Xapian::Database& db, const std::string& hash,
+std::vector<std::string> same_text(const Xapian::Database& db, std::string_view hash,
                                    Xapian::docid shown) {
     std::vector<std::string> keys;
-    const std::string term = std::string(schema::kTextHashPrefix) + hash;
+    const std::string term = std::string(schema::kTextHashPrefix) + std::string(hash);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
         if (*it != shown) keys.push_back(db.get_document(*it).get_value(schema::kArticleSlot));
     return keys;
 }
 
-// The paragraphs of `hits` by id when every one's count is known and every
-// shard is local, else by their XA terms.
-Xapian::Query paragraphs_of(const std::vector<ArticleHit>& hits,
-                            const std::vector<std::string>& shard_uuids) {
-    const bool by_id = !shard_uuids.empty() &&
-                       std::all_of(hits.begin(), hits.end(),
-                                   [](const ArticleHit& h) { return h.paragraph_count > 0; });
-    if (by_id) {
-        DocidsByShard ids;
-        for (const ArticleHit& h : hits) {
-            const ShardDocid at = locate(h.article_doc, shard_uuids.size());
-            auto& shard = ids[shard_uuids[at.shard]];
-            for (Xapian::docid id : paragraph_ids(at, h.paragraph_count)) shard.push_back(id);
-        }
-        for (auto& [uuid, list] : ids) std::sort(list.begin(), list.end());
-        return docid_list_query(std::move(ids));
-    }
-    std::vector<Xapian::Query> keys;
-    for (const ArticleHit& h : hits) keys.emplace_back(std::string(schema::kArticlePrefix) + h.key);
-    return Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end());
+// Whether every hit's paragraphs can be found by id: each one's count is
+// known and every shard is local.
+bool by_id(const std::vector<ArticleHit>& hits, const std::vector<std::string>& shard_uuids) {
+    return !shard_uuids.empty() && std::all_of(hits.begin(), hits.end(), [](const ArticleHit& h) {
+        return h.paragraph_count > 0;
+    });
 }
 
-void find_best_paragraphs(const Xapian::Database& db, const Xapian::Query& paragraphs,
-                          const std::vector<std::string>& shard_uuids, const Xapian::Weight& weight,
-                          std::vector<ArticleHit>& hits) {
-    std::unordered_map<std::string, std::size_t> at;
-    for (std::size_t i = 0; i < hits.size(); ++i) at.emplace(hits[i].key, i);
-    Xapian::Enquire enquire(db);
+Xapian::Query paragraph_ids_of(const std::vector<ArticleHit>& hits,
+                               const std::vector<std::string>& shard_uuids) {
+    DocidsByShard ids;
+    for (const ArticleHit& h : hits) {
+        const ShardDocid at = locate(h.article_doc, shard_uuids.size());
+        auto& shard = ids[shard_uuids[at.shard]];
+        for (Xapian::docid id : paragraph_ids(at, h.paragraph_count)) shard.push_back(id);
+    }
+    for (auto& [uuid, list] : ids) std::sort(list.begin(), list.end());
+    return docid_list_query(std::move(ids));
+}
+
+// Each hit's best paragraph and its number of matching paragraphs, given
+// every matching paragraph of the hits in weight order and which hit each
+// belongs to (`hit_of`, or hits.size() for none).
+template <typename HitOf>
+void keep_best(const Xapian::MSet& matches, HitOf hit_of, std::vector<ArticleHit>& hits) {
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+        const std::size_t i = hit_of(it);
+        if (i >= hits.size()) continue;
+        ArticleHit& h = hits[i];
+        if (h.matching_paragraphs++ == 0) {
+            h.paragraph = *it;
+            h.paragraph_weight = it.get_weight();
+        }
+    }
+}
+
+// By id: the hits' paragraphs are the ids just before their article
+// documents, so every matching one is mapped to its hit by its id alone,
+// without reading the paragraphs' article keys (a collapse on them read
+// one value per candidate).
+void best_paragraphs_by_id(Xapian::Enquire& enquire, const Xapian::Query& paragraphs,
+                           const std::vector<std::string>& shard_uuids,
+                           std::vector<ArticleHit>& hits) {
+    const std::size_t shards = shard_uuids.size();
+    std::map<std::pair<std::size_t, Xapian::docid>, std::size_t> by_end;  // (shard, article) -> hit
+    Xapian::doccount all = 0;
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        const ShardDocid at = locate(hits[i].article_doc, shards);
+        by_end.emplace(std::make_pair(at.shard, at.local), i);
+        all += hits[i].paragraph_count;
+    }
     enquire.set_query(
-        Xapian::Query(Xapian::Query::OP_FILTER, paragraphs, paragraphs_of(hits, shard_uuids)));
-    enquire.set_weighting_scheme(weight);
+        Xapian::Query(Xapian::Query::OP_FILTER, paragraphs, paragraph_ids_of(hits, shard_uuids)));
+    const Xapian::MSet matches = enquire.get_mset(0, all, all);
+    keep_best(
+        matches,
+        [&](const Xapian::MSetIterator& it) {
+            const ShardDocid p = locate(*it, shards);
+            // The first article document after the paragraph, in its shard.
+            auto next = by_end.upper_bound({p.shard, p.local});
+            if (next == by_end.end() || next->first.first != p.shard) return hits.size();
+            const ArticleHit& h = hits[next->second];
+            return p.local + h.paragraph_count >= next->first.second ? next->second : hits.size();
+        },
+        hits);
+}
+
+// By key (a remote shard, or a schema 6 index): the hits' XA terms, one
+// collapsed match on the paragraphs' article keys.
+void best_paragraphs_by_key(const Xapian::Database& db, Xapian::Enquire& enquire,
+                            const Xapian::Query& paragraphs, std::vector<ArticleHit>& hits) {
+    std::unordered_map<std::string, std::size_t> at;
+    std::vector<Xapian::Query> keys;
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        if (hits[i].key.empty())
+            hits[i].key = db.get_document(hits[i].article_doc).get_value(schema::kArticleSlot);
+        at.emplace(hits[i].key, i);
+        keys.emplace_back(std::string(schema::kArticlePrefix) + hits[i].key);
+    }
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, paragraphs,
+                                    Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end())));
     enquire.set_collapse_key(schema::kArticleSlot);
     const Xapian::MSet best =
         enquire.get_mset(0, static_cast<Xapian::doccount>(hits.size()), db.get_doccount());
@@ -179,6 +234,40 @@ void find_best_paragraphs(const Xapian::Database& db, const Xapian::Query& parag
     }
 }
 
+// The best paragraph of each hit, with its weight and how many of the
+// article's paragraphs match, from one match over just their paragraphs
+// (every one checked, so the counts are exact).
+void find_best_paragraphs(const Xapian::Database& db, const Xapian::Query& paragraphs,
+                          const std::vector<std::string>& shard_uuids, const Xapian::Weight& weight,
+                          std::vector<ArticleHit>& hits) {
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(weight);
+    if (by_id(hits, shard_uuids))
+        best_paragraphs_by_id(enquire, paragraphs, shard_uuids, hits);
+    else
+        best_paragraphs_by_key(db, enquire, paragraphs, hits);
+}
+
+// A hit of the article match. Schema 8 keeps the paragraph count in the
+// collapse key, so nothing is read; a schema 7 article document has it in
+// a slot of its own.
+ArticleHit article_hit(const Xapian::Database& db, const Xapian::MSetIterator& it) {
+    ArticleHit h;
+    h.article_doc = *it;
+    h.article_weight = it.get_weight();
+    const std::string collapse = it.get_collapse_key();
+    const schema::ArticleCollapse parts = schema::parse_article_collapse(collapse);
+    h.paragraph_count = parts.paragraphs;
+    if (h.paragraph_count == 0) {
+        const Xapian::Document doc = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
+        h.key = doc.get_value(schema::kArticleSlot);
+        const std::string count = doc.get_value(schema::kArticleParagraphsSlot);
+        if (!count.empty()) h.paragraph_count = static_cast<unsigned>(std::stoul(count));
+    }
+    if (it.get_collapse_count() > 0) h.duplicates = same_text(db, parts.hash, *it);
+    return h;
+}
+
 }  // namespace
 
 ArticleRanking rank_articles(const Xapian::Database& db, const ArticleQuery& query,
@@ -190,10 +279,12 @@ ArticleRanking rank_articles(const Xapian::Database& db, const ArticleQuery& que
     // Identical articles under other ids (BBC: 98 groups) show once.
     enquire.set_collapse_key(schema::kTextHashSlot);
     // When few articles can match, checking them all makes the total exact
-    // (as for paragraphs). The words' summed frequencies often say so
-    // already (rare words); otherwise Xapian's bound before matching does.
+    // (as for paragraphs). The words' summed frequencies say so for a query
+    // of words alone: Xapian's own bound for an OR is that sum. A filter
+    // (dates) can only lower it, so Xapian is asked then (its bound costs a
+    // match set-up: ~18% of a 3-word query's instructions).
     const Xapian::doccount upper =
-        query.upper_bound <= kExactUpTo
+        query.upper_bound <= kExactUpTo || !query.filtered
             ? query.upper_bound
             : enquire.get_mset(0, 0, Xapian::doccount(0)).get_matches_upper_bound();
     const Xapian::doccount page = query.first + query.count;
@@ -206,17 +297,8 @@ ArticleRanking rank_articles(const Xapian::Database& db, const ArticleQuery& que
         saw_all ? out.articles.get_matches_lower_bound() : out.articles.get_matches_estimated();
 
     std::vector<ArticleHit> hits;
-    for (auto it = out.articles.begin(); it != out.articles.end(); ++it) {
-        ArticleHit h;
-        const Xapian::Document doc = it.get_document();
-        h.key = doc.get_value(schema::kArticleSlot);
-        h.article_doc = *it;
-        const std::string count = doc.get_value(schema::kArticleParagraphsSlot);
-        if (!count.empty()) h.paragraph_count = static_cast<unsigned>(std::stoul(count));
-        h.article_weight = it.get_weight();
-        if (it.get_collapse_count() > 0) h.duplicates = same_text(db, it.get_collapse_key(), *it);
-        hits.push_back(std::move(h));
-    }
+    for (auto it = out.articles.begin(); it != out.articles.end(); ++it)
+        hits.push_back(article_hit(db, it));
     if (hits.empty()) return out;
     find_best_paragraphs(db, query.paragraphs, query.shard_uuids, paragraph_weight, hits);
     out.hits = std::move(hits);

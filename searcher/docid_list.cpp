@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "schema/schema.hpp"
 #include "searcher/open_index.hpp"
 
 namespace graf::searcher {
@@ -31,9 +32,7 @@ void DocidListSource::skip_to(Xapian::docid did, double) {
 }
 
 std::string DocidListSource::get_description() const {
-    std::size_t n = 0;
-    for (const auto& [uuid, ids] : *all_) n += ids.size();
-    return "graf::DocidListSource(" + std::to_string(n) + " documents)";
+    return "graf::DocidListSource(" + std::to_string(size_of(*all_)) + " documents)";
 }
 
 Xapian::Query docid_list_query(DocidsByShard ids) {
@@ -56,6 +55,43 @@ std::vector<Xapian::docid> paragraph_ids(ShardDocid article, unsigned paragraphs
     const Xapian::docid from = article.local > paragraphs ? article.local - paragraphs : 1;
     for (Xapian::docid l = from; l < article.local; ++l) ids.push_back(l);
     return ids;
+}
+
+DocidsByShard article_documents_of(const Xapian::Database& all,
+                                   const std::vector<Xapian::Database>& shards,
+                                   const std::vector<std::string>& uuids,
+                                   const Xapian::Query& paragraphs) {
+    Xapian::Enquire enquire(all);
+    enquire.set_query(paragraphs);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const Xapian::MSet matches = enquire.get_mset(0, all.get_doccount());
+    std::vector<std::vector<Xapian::docid>> local(shards.size());
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+        const ShardDocid at = locate(*it, shards.size());
+        local[at.shard].push_back(at.local);
+    }
+    DocidsByShard articles;
+    const std::string marker(schema::kArticleDocMarker);
+    for (std::size_t s = 0; s < shards.size(); ++s) {
+        if (local[s].empty()) continue;
+        std::sort(local[s].begin(), local[s].end());
+        std::vector<Xapian::docid>& out = articles[uuids[s]];
+        Xapian::PostingIterator article = shards[s].postlist_begin(marker);
+        const Xapian::PostingIterator end = shards[s].postlist_end(marker);
+        for (Xapian::docid paragraph : local[s]) {
+            article.skip_to(paragraph + 1);
+            if (article == end) break;
+            if (out.empty() || out.back() != *article) out.push_back(*article);
+        }
+    }
+    return articles;
+}
+
+std::size_t size_of(const DocidsByShard& ids) {
+    std::size_t n = 0;
+    for (const auto& [uuid, list] : ids) n += list.size();
+    return n;
 }
 
 std::vector<std::string> local_shard_uuids(const std::vector<Xapian::Database>& shards) {

@@ -62,6 +62,19 @@ Xapian::docid combined_id(ShardDocid at, std::size_t shards);
 /// The local ids of the `paragraphs` paragraphs before `article`, in its shard.
 std::vector<Xapian::docid> paragraph_ids(ShardDocid article, unsigned paragraphs);
 
+/// The article documents of the paragraphs `paragraphs` matches in `all`
+/// (whose shards are `shards`, with UUIDs `uuids`): each paragraph's is the
+/// first article document after it in its shard, found by skipping along
+/// the shard's article marker postings, sorted and unique per shard. One
+/// posting list per shard instead of one per article (an XB term each).
+DocidsByShard article_documents_of(const Xapian::Database& all,
+                                   const std::vector<Xapian::Database>& shards,
+                                   const std::vector<std::string>& uuids,
+                                   const Xapian::Query& paragraphs);
+
+/// How many ids `ids` holds.
+std::size_t size_of(const DocidsByShard& ids);
+
 /// The shards' UUIDs in the combined database's order, or none when one is
 /// remote or has no UUID (then ids cannot be told apart by shard).
 std::vector<std::string> local_shard_uuids(const std::vector<Xapian::Database>& shards);

@@ -1,5 +1,7 @@
 #include "searcher/index_info.hpp"
 
+#include <xapian.h>
+
 #include <algorithm>
 
 #include "analysis/fold.hpp"

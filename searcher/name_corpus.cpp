@@ -7,6 +7,7 @@
 #include "analysis/names.hpp"
 #include "schema/schema.hpp"
 #include "searcher/query_compiler.hpp"
+#include "searcher/query_parser.hpp"
 
 namespace graf::searcher {
 namespace {
@@ -210,6 +211,10 @@ Query corpus_name_query(const Xapian::Database& db, const std::vector<std::strin
         !analysis::is_given_name_rank(words[0]))
         return rank_query(db, words);
     return person_query(db, words);
+}
+
+Query corpus_name_query(const Xapian::Database& db, std::string_view name) {
+    return corpus_name_query(db, name_node(name)->terms);
 }
 
 }  // namespace graf::searcher

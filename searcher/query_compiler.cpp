@@ -48,10 +48,11 @@ std::string name_key_of(const std::vector<std::string>& words) {
     return key;
 }
 
-Query speaker_query(const std::vector<std::string>& words) {
-    std::string key(schema::kSpeakerPrefix);
-    for (std::size_t i = 0; i < words.size(); ++i) key += (i ? " " : "") + words[i];
-    return Query(key);
+Query speakers_query(const std::vector<std::string>& speakers) {
+    std::vector<Query> each;
+    for (const std::string& s : speakers)
+        each.emplace_back(std::string(schema::kSpeakerPrefix) + s);
+    return Query(Query::OP_OR, each.begin(), each.end());
 }
 
 Query QueryCompiler::phrase(const QueryNode& n, const std::string& prefix) {
@@ -80,7 +81,7 @@ QueryCompiler::Compiled QueryCompiler::node(const QueryNode& n) {
             return {inner.kind == Kind::Word ? word(inner, kQuote) : phrase(inner, kQuote)};
         }
         case Kind::SaidBy:
-            return {speaker_query(n.terms)};
+            return {speakers_query(ctx_.speakers_named(n.terms))};
         case Kind::Name:
             return {name_terms_query(n.terms)};
         case Kind::Title:

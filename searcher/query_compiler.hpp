@@ -50,8 +50,9 @@ Xapian::Query name_pairs_query(const std::vector<std::string>& words);
 /// A name's words as its XN / AN term spells them: joined by one space.
 std::string name_key_of(const std::vector<std::string>& words);
 
-/// saidby:"Elon Musk", graf quotes --name: XQS<name key>, the quotations the
-/// quote finder gave that speaker.
-Xapian::Query speaker_query(const std::vector<std::string>& words);
+/// saidby:"Elon Musk", saidby:Musk, graf quotes --name: XQS<speaker key>
+/// for each speaker (QueryContext::speakers_named), the quotations the quote
+/// finder gave them.
+Xapian::Query speakers_query(const std::vector<std::string>& speakers);
 
 }  // namespace graf::searcher

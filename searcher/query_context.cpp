@@ -60,6 +60,31 @@ Xapian::Query IndexQueryContext::articles_query(const std::vector<std::string>& 
     return all_local() ? article_set_query(keys) : QueryContext::articles_query(keys);
 }
 
+std::vector<std::string> QueryContext::speakers_named(const std::vector<std::string>& words) {
+    std::string key;
+    for (const std::string& w : words) key += (key.empty() ? "" : " ") + w;
+    return {key};
+}
+
+// "musk" is "elon musk", "musk" and any other speaker whose last word it
+// is: the speaker terms are listed under their prefix (some thousands in
+// a large archive, read once per query).
+std::vector<std::string> IndexQueryContext::speakers_named(const std::vector<std::string>& words) {
+    if (words.size() != 1) return QueryContext::speakers_named(words);
+    const std::string& surname = words[0];
+    std::vector<std::string> out;
+    const std::string prefix(schema::kSpeakerPrefix);
+    for (auto it = all_.allterms_begin(prefix); it != all_.allterms_end(prefix); ++it) {
+        const std::string term = *it;
+        const std::string_view speaker = std::string_view(term).substr(prefix.size());
+        if (speaker == surname || (speaker.size() > surname.size() && speaker.ends_with(surname) &&
+                                   speaker[speaker.size() - surname.size() - 1] == ' '))
+            out.emplace_back(speaker);
+    }
+    if (out.empty()) out.push_back(surname);
+    return out;
+}
+
 std::vector<std::string> FixedQueryContext::stem_variants(const std::string& stem) {
     return variants_ ? variants_(stem) : std::vector<std::string>{};
 }

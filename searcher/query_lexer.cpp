@@ -58,6 +58,7 @@ class Lexer {
             chunk();
         }
         balance_brackets();
+        if (out_.shouting && !out_.prose) refuse_operators_only();
         out_.lexemes.push_back({Lex::End, {}, {}});
         return std::move(out_);
     }
@@ -93,6 +94,26 @@ class Lexer {
             return true;
         }
         return false;
+    }
+
+    // "AND OR NOT" is written in capitals, so its words would be searched as
+    // words (stopwords at that): nobody means that. Quoted, they are words.
+    void refuse_operators_only() const {
+        std::string words;
+        for (const Lexeme& l : out_.lexemes) {
+            if (l.kind == Lex::Phrase || l.kind == Lex::Field) return;
+            if (l.kind != Lex::Word) continue;
+            const bool op = l.text == "AND" || l.text == "OR" || l.text == "NOT" ||
+                            l.text == "NOTPARA" || l.text == "NEAR" ||
+                            l.text.rfind("NEAR/", 0) == 0;
+            if (!op) return;
+            words += (words.empty() ? "" : " ") + l.text;
+        }
+        if (!words.empty())
+            throw QueryError(fmt::format(
+                "the query is only operators ({}): give words to search for; to search for "
+                "these words, put them in quotes: \"{}\"",
+                words, words));
     }
 
     // From an opening quote of `open` bytes at i_: the text up to the next

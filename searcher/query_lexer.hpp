@@ -44,7 +44,8 @@ struct LexedQuery {
 };
 
 /// Throws QueryError only for syntax the user clearly wrote and got wrong
-/// (NEAR/x, a field with nothing after its colon).
+/// (NEAR/x, a field with nothing after its colon, an unknown field) and for
+/// a query of operators alone (AND OR NOT).
 LexedQuery lex_query(std::string_view text);
 
 /// A query that reads as prose: it has a question mark, or a sentence ends

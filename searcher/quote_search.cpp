@@ -1,6 +1,7 @@
 #include "searcher/quote_search.hpp"
 
 #include <chrono>
+#include <set>
 
 #include "analysis/quotes.hpp"
 #include "analysis/tokenizer.hpp"
@@ -16,19 +17,36 @@ namespace {
 using Xapian::Query;
 
 // The speakers a query asks for (saidby:, outside exclusions): a
-// quotation of a hit paragraph must have one of them.
-void speakers_of(const QueryNode& n, std::vector<std::string>& out) {
+// quotation of a hit paragraph must have one of them. A surname is every
+// speaker with it, as the query compiler reads it (one context for both).
+void speakers_of(const QueryNode& n, QueryContext& context, std::vector<std::string>& out) {
     if (n.kind == QueryNode::Kind::SaidBy) {
-        std::string key;
-        for (const std::string& w : n.terms) key += (key.empty() ? "" : " ") + w;
-        out.push_back(key);
+        for (std::string& s : context.speakers_named(n.terms)) out.push_back(std::move(s));
         return;
     }
     if (n.kind == QueryNode::Kind::Not || n.kind == QueryNode::Kind::NotPara ||
         n.kind == QueryNode::Kind::Or)
         return;  // an OR may be satisfied by its other side: no per-quote demand
     for (std::size_t i = 0; i < n.children.size(); ++i)
-        if (n.signs.empty() || n.signs[i] != Sign::Excluded) speakers_of(*n.children[i], out);
+        if (n.signs.empty() || n.signs[i] != Sign::Excluded)
+            speakers_of(*n.children[i], context, out);
+}
+
+// A one-word name (saidby:Musk, name:Musk) is in the highlight spec as a
+// word; it names the speaker, it is not a word the quotation must hold
+// (unless the query also asks for it as a word).
+void drop_name_words(const QueryNode& n, HighlightSpec& words) {
+    std::set<std::string> names, typed;
+    auto walk = [&](auto&& self, const QueryNode& at) -> void {
+        if ((at.kind == QueryNode::Kind::SaidBy || at.kind == QueryNode::Kind::Name) &&
+            at.terms.size() == 1)
+            names.insert(at.terms[0]);
+        if (at.kind == QueryNode::Kind::Word) typed.insert(at.term);
+        for (const NodePtr& c : at.children) self(self, *c);
+    };
+    walk(walk, n);
+    for (const std::string& w : names)
+        if (!typed.count(w)) words.exact.erase(w);
 }
 
 bool asks_words(const HighlightSpec& s) {
@@ -53,28 +71,8 @@ std::string display_name(const std::string& folded) {
     return out;
 }
 
-QuoteSearcher::QuoteSearcher(const std::filesystem::path& db) : index_(open_index(db)) {}
-
-// --name "Elon Musk" is that speaker; a single word ("Musk") every
-// speaker with that surname (or that one-word name): the speaker terms
-// are few, so listing them is cheap.
-std::vector<std::string> QuoteSearcher::speakers_named(const std::string& name) {
-    NodePtr n = name_node(name);
-    std::string key;
-    for (const std::string& w : n->terms) key += (key.empty() ? "" : " ") + w;
-    if (n->terms.size() > 1) return {key};
-    std::vector<std::string> out;
-    const std::string prefix(schema::kSpeakerPrefix);
-    for (auto it = index_.all.allterms_begin(prefix); it != index_.all.allterms_end(prefix); ++it) {
-        const std::string speaker = (*it).substr(prefix.size());
-        if (speaker == key || (speaker.size() > key.size() &&
-                               speaker.compare(speaker.size() - key.size(), key.size(), key) == 0 &&
-                               speaker[speaker.size() - key.size() - 1] == ' '))
-            out.push_back(speaker);
-    }
-    if (out.empty()) out.push_back(key);
-    return out;
-}
+QuoteSearcher::QuoteSearcher(const std::filesystem::path& db)
+    : index_(open_index(db)), chain_(index_.all, index_.shards.size()) {}
 
 // The paragraph query: the words as XQ terms (QueryContext::quote_words),
 // AND the speakers, on paragraphs with quotations, in the dates asked.
@@ -88,16 +86,18 @@ QuoteSearcher::Plan QuoteSearcher::plan(const QuoteRequest& req) {
         p.highlight = parsed.highlight;
         p.words = p.highlight;
         p.words.names.clear();
-        if (parsed.tree) speakers_of(*parsed.tree, p.speakers);
+        if (parsed.tree) {
+            drop_name_words(*parsed.tree, p.words);
+            speakers_of(*parsed.tree, context, p.speakers);
+        }
     }
     if (!req.speaker.empty()) {
-        std::vector<Query> each;
-        for (const std::string& n : speakers_named(req.speaker)) {
-            each.emplace_back(std::string(schema::kSpeakerPrefix) + n);
-            p.speakers.push_back(n);
-        }
-        Query s(Query::OP_OR, each.begin(), each.end());
+        // --name "Elon Musk" is that speaker; a single word ("Musk") every
+        // speaker with that surname (or that one-word name).
+        std::vector<std::string> named = context.speakers_named(name_node(req.speaker)->terms);
+        Query s = speakers_query(named);
         p.query = p.query.empty() ? s : Query(Query::OP_AND, p.query, s);
+        p.speakers.insert(p.speakers.end(), named.begin(), named.end());
     }
     if (p.query.empty())
         throw QueryError("graf quotes: give words to find in quotations, or --name \"Full Name\"");
@@ -107,41 +107,78 @@ QuoteSearcher::Plan QuoteSearcher::plan(const QuoteRequest& req) {
     return p;
 }
 
+// The matches of `spec` in a paragraph: tokenized once per paragraph and
+// spec while one hit paragraph's quotations are read.
+const std::vector<MatchSpan>& QuoteSearcher::matches(const QuoteParagraph& para,
+                                                     const HighlightSpec& spec) {
+    for (const Matches& m : matches_)
+        if (m.paragraph == para.id && m.spec == &spec) return m.spans;
+    analysis::tokenize(para.data.text, tokens_);
+    matches_.push_back({para.id, &spec, find_matches(tokens_, spec, stemmer_)});
+    return matches_.back().spans;
+}
+
+// The matches inside one piece, as (offset, length) in the piece.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> QuoteSearcher::marks_in(
+    const QuotePieceRef& piece, const HighlightSpec& spec) {
+    const analysis::Quote& q = piece.quote();
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+    for (const MatchSpan& m : matches(*piece.paragraph, spec))
+        if (m.begin >= q.begin && m.end <= q.end)
+            out.emplace_back(m.begin - q.begin, m.end - m.begin);
+    return out;
+}
+
 // The quotations of one hit paragraph that have a speaker asked for and a
-// match of the words inside them, in text order.
-std::vector<QuoteHit> QuoteSearcher::quotes_of(const Xapian::Document& doc, const Plan& p) {
-    const std::vector<analysis::Quote> quotes =
-        analysis::decode_quotes(doc.get_value(schema::kQuotesSlot));
-    const schema::ParagraphData data = schema::decode(doc.get_value(schema::kRecordSlot));
-    analysis::tokenize(data.text, tokens_);
-    const std::vector<MatchSpan> marks = find_matches(tokens_, p.highlight, stemmer_);
+// match of the words inside them, in text order; a quotation in pieces
+// whole, and once.
+std::vector<QuoteHit> QuoteSearcher::quotes_of(
+    Xapian::docid id, const Xapian::Document& doc, const Plan& p,
+    std::set<std::tuple<std::string, unsigned, std::uint32_t>>& shown) {
+    const std::shared_ptr<const QuoteParagraph> para = chain_.read(id, doc);
+    matches_.clear();
     const bool words = asks_words(p.words);
-    const std::vector<MatchSpan> needed = words ? find_matches(tokens_, p.words, stemmer_) : marks;
     std::vector<QuoteHit> out;
-    for (const analysis::Quote& quote : quotes) {
-        if (quote.end > data.text.size() || quote.begin > quote.end) continue;
+    for (std::size_t i = 0; i < para->quotes.size(); ++i) {
+        const QuotePieceRef here{para, i};
+        if (words && marks_in(here, p.words).empty()) continue;
+        const analysis::Quote& quote = here.quote();
+        const std::vector<QuotePieceRef> pieces = quote.open || quote.continues
+                                                      ? chain_.chain(para, i)
+                                                      : std::vector<QuotePieceRef>{here};
+        // The pieces share a speaker (the finder carries it on); the first
+        // that has one says how it was found.
+        const analysis::Quote* said = &pieces.front().quote();
+        for (const QuotePieceRef& piece : pieces)
+            if (said->speaker.empty() && !piece.quote().speaker.empty()) said = &piece.quote();
         bool speaker_ok = p.speakers.empty();
-        for (const std::string& s : p.speakers) speaker_ok |= s == quote.speaker;
-        bool words_ok = !words;
-        for (const MatchSpan& m : needed) words_ok |= m.begin >= quote.begin && m.end <= quote.end;
-        if (!speaker_ok || !words_ok) continue;
+        for (const std::string& s : p.speakers) speaker_ok |= s == said->speaker;
+        const QuotePieceRef& first = pieces.front();
+        if (!speaker_ok ||
+            !shown.emplace(para->key, first.paragraph->data.paragraph, first.quote().begin).second)
+            continue;
         QuoteHit h;
-        h.id = data.id;
-        h.article = data.article;
-        h.title = data.title;
-        h.date = data.date;
-        h.source = data.source;
-        h.paragraph = data.paragraph;
-        h.speaker = quote.speaker;
-        h.pattern = std::string(analysis::pattern_name(quote.pattern));
-        h.begin = quote.begin;
-        h.end = quote.end;
-        h.text = data.text.substr(quote.begin, quote.end - quote.begin);
-        for (const MatchSpan& m : marks)
-            if (m.begin >= quote.begin && m.end <= quote.end)
-                h.highlights.emplace_back(m.begin - quote.begin, m.end - m.begin);
-        h.open = quote.open;
-        h.continues = quote.continues;
+        h.id = para->data.id;
+        h.article = para->data.article;
+        h.title = para->data.title;
+        h.date = para->data.date;
+        h.source = para->data.source;
+        h.paragraph = first.paragraph->data.paragraph;
+        h.speaker = said->speaker;
+        h.pattern = std::string(analysis::pattern_name(said->pattern));
+        h.begin = first.quote().begin;
+        h.end = first.quote().end;
+        for (std::size_t k = 0; k < pieces.size(); ++k) {
+            const QuotePieceRef& piece = pieces[k];
+            const analysis::Quote& q = piece.quote();
+            if (k > 0) h.text += piece.paragraph == pieces[k - 1].paragraph ? " " : "\n";
+            const auto at = static_cast<std::uint32_t>(h.text.size());
+            h.text.append(piece.paragraph->data.text, q.begin, q.end - q.begin);
+            for (auto [b, l] : marks_in(piece, p.highlight)) h.highlights.emplace_back(at + b, l);
+            h.pieces.push_back({piece.paragraph->data.paragraph, q.begin, q.end});
+        }
+        h.open = pieces.back().quote().open;
+        h.continues = first.quote().continues;
         out.push_back(std::move(h));
     }
     return out;
@@ -155,11 +192,12 @@ QuoteResult QuoteSearcher::search(const QuoteRequest& req) {
     enquire.set_weighting_scheme(quote_weight());
     QuoteResult out;
     std::size_t seen = 0;
+    std::set<std::tuple<std::string, unsigned, std::uint32_t>> shown;
     constexpr Xapian::doccount kBatch = 50;
     for (Xapian::doccount first = 0; !out.more; first += kBatch) {
         Xapian::MSet mset = enquire.get_mset(first, kBatch);
         for (auto it = mset.begin(); it != mset.end() && !out.more; ++it) {
-            for (QuoteHit& h : quotes_of(it.get_document(), p)) {
+            for (QuoteHit& h : quotes_of(*it, it.get_document(), p, shown)) {
                 if (seen++ < req.offset) continue;
                 if (out.hits.size() == req.limit) {
                     out.more = true;

@@ -16,7 +16,6 @@
 #include "searcher/feedback.hpp"
 #include "searcher/name_corpus.hpp"
 #include "searcher/query.hpp"
-#include "searcher/query_article_set.hpp"
 #include "searcher/query_compiler.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/spelling.hpp"
@@ -223,30 +222,35 @@ bool Searcher::ranks_by_article(const SearchRequest& request, const ParsedQuery&
 // The article documents of the articles `--name` finds without an AN term:
 // its words side by side (XP pairs) the name finder did not tag, and the
 // surname alone where the corpus says who it is (corpus_name_query). Ranked
-// by the surname over the article, as a surname alone is. Up to 200 by their
-// XB terms; more by their keys (an XB term each would cost a posting list
-// each), which a remote shard cannot run.
+// by the surname over the article, as a surname alone is. On local shards
+// their article documents are found by id from the paragraphs' ids
+// (article_documents_of); a remote shard cannot run that posting source, so
+// there they are OR-ed by their XB terms (a posting list each).
 Xapian::Query Searcher::unnamed_articles(const std::vector<std::string>& words,
                                          const std::string& key, const Xapian::Query& corpus,
                                          double& with_name) {
     Xapian::Query found = name_pairs_query(words);
     if (!corpus.empty()) found = Xapian::Query(Xapian::Query::OP_OR, found, corpus);
-    IndexQueryContext context(index_.all, index_.shards);
-    const std::vector<std::string> keys = context.articles_matching(
-        Xapian::Query(Xapian::Query::OP_AND_NOT, found,
-                      Xapian::Query(std::string(schema::kNamePrefix) + key)),
-        index_.all.get_doccount());
-    if (keys.empty()) return {};
-    with_name += static_cast<double>(keys.size());
+    const Xapian::Query paragraphs(Xapian::Query::OP_AND_NOT, found,
+                                   Xapian::Query(std::string(schema::kNamePrefix) + key));
     Xapian::Query articles;
-    if (keys.size() <= 200 || shard_uuids_.empty()) {
+    if (!shard_uuids_.empty()) {
+        DocidsByShard ids =
+            article_documents_of(index_.all, index_.shards, shard_uuids_, paragraphs);
+        const std::size_t n = size_of(ids);
+        if (n == 0) return {};
+        with_name += static_cast<double>(n);
+        articles = docid_list_query(std::move(ids));
+    } else {
+        IndexQueryContext context(index_.all, index_.shards);
+        const std::vector<std::string> keys =
+            context.articles_matching(paragraphs, index_.all.get_doccount());
+        if (keys.empty()) return {};
+        with_name += static_cast<double>(keys.size());
         std::vector<Xapian::Query> terms;
         for (const std::string& k : keys)
             terms.emplace_back(std::string(schema::kArticleDocPrefix) + k);
         articles = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    } else {
-        articles = Xapian::Query(Xapian::Query::OP_FILTER, article_set_query(keys),
-                                 Xapian::Query(std::string(schema::kArticleDocMarker)));
     }
     double unused = 0;
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, articles,
@@ -282,10 +286,12 @@ ArticleQuery Searcher::name_article_query(const SearchRequest& request, const Pa
 // What every article query shares: --since/--until on the article
 // documents, the page, the shards, and the bound on matching articles.
 void Searcher::finish(const SearchRequest& request, ArticleQuery& q, double matching) const {
-    if (!request.since.empty() || !request.until.empty())
+    if (!request.since.empty() || !request.until.empty()) {
         q.articles =
             Xapian::Query(Xapian::Query::OP_FILTER, q.articles,
                           date_range_query(request.since, request.until, schema::kArticleDateSlot));
+        q.filtered = true;
+    }
     q.first = static_cast<Xapian::doccount>(request.offset);
     q.count = static_cast<Xapian::doccount>(request.limit);
     q.shard_uuids = shard_uuids_;
@@ -446,7 +452,9 @@ Searcher::Page Searcher::rank_by_paragraph(const SearchRequest& request,
 
 Hit Searcher::make_hit(const Page::Entry& entry, std::size_t rank, const SearchRequest& request,
                        const HighlightSpec& highlight) {
-    Xapian::Document doc = index_.all.get_document(entry.doc);
+    // The id comes from a match: no need to check that the document exists
+    // (a B-tree read per hit).
+    Xapian::Document doc = index_.all.get_document(entry.doc, Xapian::DOC_ASSUME_VALID);
     const std::string record = doc.get_value(schema::kRecordSlot);
     schema::ParagraphData data =
         record.empty() ? schema::decode_legacy(doc.get_data()) : schema::decode(record);

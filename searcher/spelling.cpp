@@ -1,5 +1,7 @@
 #include "searcher/spelling.hpp"
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <vector>
 

@@ -1,10 +1,13 @@
 #pragma once
 // "Did you mean": corrections drawn from the index's own vocabulary, so no
 // separate spelling table has to be built or kept in step while indexing.
-#include <xapian.h>
-
 #include <optional>
 #include <string>
+#include <string_view>
+
+namespace Xapian {
+class Database;
+}
 
 namespace graf::searcher {
 

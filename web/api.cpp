@@ -6,9 +6,10 @@
 
 #include "analysis/fold.hpp"
 #include "analysis/name_kind.hpp"
-#include "indexer/shards.hpp"
+#include "schema/layout.hpp"
 #include "searcher/index_info.hpp"
 #include "searcher/query.hpp"
+#include "searcher/reading_error.hpp"
 #include "web/article.hpp"
 #include "web/facets.hpp"
 #include "web/params.hpp"
@@ -31,6 +32,12 @@ const std::set<std::string> kFilterParams = {"q", "name", "since", "until", "sou
 
 // Most names one /api/names call returns.
 constexpr std::size_t kMaxTop = 1000;
+
+// The client's mistake (a parameter, a query) is a 400; an index that cannot
+// answer is a 503. The message is what the command line prints after "graf: CMD: ".
+ApiResponse error_response(const Error& e) {
+    return {e.exit_code() == kUsage ? 400 : 503, {{"error", e.what()}}};
+}
 
 Filters filters_of(const Params& p) {
     Filters f{p.text("q"), p.text("name"), p.date("since"), p.date("until"), p.text("source")};
@@ -119,21 +126,9 @@ ApiResponse stats(Archive& a, const QueryParams& given) {
     Params p(given, {});
     searcher::IndexSummary s =
         a.with_retry([&] { return searcher::summarize(a.database(), a.path()); });
-    nlohmann::json sources = nlohmann::json::array();
-    for (const auto& src : s.sources)
-        sources.push_back({{"source", src.source}, {"paragraphs", src.paragraphs}});
-    // As `graf stats --json` without "db": the server's folders are not the reader's business.
-    return {200,
-            {{"articles", s.articles},
-             {"paragraphs", s.paragraphs},
-             {"distinct_words", s.distinct_words},
-             {"first_date", s.first_date},
-             {"last_date", s.last_date},
-             {"sources", sources},
-             {"bytes_on_disk", s.bytes_on_disk},
-             {"shards", a.shard_count()},  // not opened again: a remote one costs a connect
-             {"merge_pending", indexer::merge_pending(a.path())},
-             {"partial", false}}};
+    // As `graf stats --json` without "db": the server's folders are not the
+    // reader's business. The shards are not opened again: a remote one costs a connect.
+    return {200, stats_json(s, a.shard_count(), schema::read_stub(a.path()).merge_pending, false)};
 }
 
 ApiResponse article(Archive& a, const std::string& id, const QueryParams& given) {
@@ -144,11 +139,12 @@ ApiResponse article(Archive& a, const std::string& id, const QueryParams& given)
         highlight.emplace();
         a.compile(Filters{p.text("q"), p.text("name"), "", "", ""}, *highlight);
     }
-    std::optional<Article> found = a.with_retry([&] {
-        return read_article(a.database(), id, highlight ? &*highlight : nullptr, a.stemmer());
-    });
-    if (!found)
+    std::vector<Article> articles = a.with_retry([&] { return find_articles(a.database(), id); });
+    if (articles.empty())
         return {404, {{"error", fmt::format("no article '{}' in this index", id.substr(0, 200))}}};
+    // An input's id in several sources: the first (`graf show` lists them all).
+    Article* found = &articles.front();
+    if (highlight) highlight_article(*found, *highlight, a.stemmer());
     if (marked && (marked > found->paragraphs.back().number ||
                    std::none_of(found->paragraphs.begin(), found->paragraphs.end(),
                                 [&](const ArticleParagraph& x) { return x.number == marked; })))
@@ -158,12 +154,6 @@ ApiResponse article(Archive& a, const std::string& id, const QueryParams& given)
 }
 
 }  // namespace
-
-std::string query_error_message(const std::exception& error) {
-    if (auto* q = dynamic_cast<const searcher::QueryError*>(&error))
-        return fmt::format("query error: {}", q->what());
-    return {};
-}
 
 class Api::Lease {
   public:
@@ -223,25 +213,10 @@ ApiResponse Api::handle(const std::string& path, const QueryParams& params) {
             lease.discard();
             throw;
         }
-    } catch (const ParamError& e) {
-        return {400, {{"error", e.what()}}};
-    } catch (const searcher::QueryError& e) {
-        return {400, {{"error", query_error_message(e)}}};
-    } catch (const Xapian::WildcardError&) {
-        return {400,
-                {{"error", fmt::format("query error: a wildcard matches more than {} words; make "
-                                       "it longer",
-                                       searcher::kWildcardLimit)}}};
-    } catch (const Xapian::QueryParserError& e) {
-        return {400, {{"error", fmt::format("query error: {}", e.get_msg())}}};
-    } catch (const searcher::IndexMissing& e) {
-        return {503, {{"error", e.what()}}};
-    } catch (const searcher::ShardUnreachable& e) {
-        return {503, {{"error", e.what()}}};
-    } catch (const Xapian::UnimplementedError& e) {
-        return {503, {{"error", fmt::format("{}: {}", kRemoteCannot, e.get_msg())}}};
-    } catch (const Xapian::Error& e) {
-        return {503, {{"error", fmt::format("index error: {}", e.get_description())}}};
+    } catch (const Error& e) {
+        return error_response(e);
+    } catch (const Xapian::Error&) {
+        return error_response(searcher::reading_error());
     }
 }
 

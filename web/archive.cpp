@@ -1,9 +1,10 @@
 #include "web/archive.hpp"
 
+#include <algorithm>
+
 #include "schema/schema.hpp"
 #include "searcher/name_corpus.hpp"
 #include "searcher/query.hpp"
-#include "searcher/query_parser.hpp"
 
 namespace graf::web {
 
@@ -21,28 +22,11 @@ searcher::SearchRequest to_request(const Filters& f) {
     return req;
 }
 
-namespace {
-
-// Xapian 1.4 has no "is remote" call; a remote database cannot say whether
-// it is locked for writing (UnimplementedError), a local one can.
-bool all_local(const std::vector<Xapian::Database>& shards) {
-    for (const Xapian::Database& shard : shards) {
-        try {
-            (void)shard.locked();
-        } catch (const Xapian::UnimplementedError&) {
-            return false;
-        }
-    }
-    return true;
-}
-
-}  // namespace
-
 Archive::Archive(const std::filesystem::path& db)
     : path_(db),
       searcher_(db),
       index_(searcher::open_index(db)),
-      local_(all_local(index_.shards)) {}
+      local_(std::none_of(index_.shards.begin(), index_.shards.end(), searcher::is_remote)) {}
 
 void Archive::refresh() {
     searcher_.database().reopen();
@@ -72,8 +56,7 @@ Xapian::Query Archive::compile(const Filters& filters, searcher::HighlightSpec& 
         Xapian::Query nq = searcher::name_query(req.name, highlight);
         // As `graf search --name`: articles that name the person by surname
         // alone, when the corpus knows who.
-        if (Xapian::Query corpus =
-                searcher::corpus_name_query(index_.all, searcher::name_node(req.name)->terms);
+        if (Xapian::Query corpus = searcher::corpus_name_query(index_.all, req.name);
             !corpus.empty())
             nq = Xapian::Query(Xapian::Query::OP_OR, nq, corpus);
         query = query.empty() ? nq : Xapian::Query(Xapian::Query::OP_AND, query, nq);

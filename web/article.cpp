@@ -1,65 +1,69 @@
 #include "web/article.hpp"
 
+#include <xapian.h>
+
 #include <algorithm>
 
+#include "analysis/name_kind.hpp"
 #include "analysis/quotes.hpp"
 #include "analysis/tokenizer.hpp"
 #include "schema/schema.hpp"
 
 namespace graf::web {
 
-std::optional<Article> read_article(const Xapian::Database& db, const std::string& id,
-                                    const searcher::HighlightSpec* highlight,
-                                    analysis::Stemmer& stemmer) {
-    // The full id ("bbc:politics/001"), else the input's own id: the first
-    // article that has it (graf show lists the others).
+std::vector<Article> find_articles(const Xapian::Database& db, const std::string& id) {
+    // The full id ("bbc:politics/001"), else the input's own id.
     std::string term = schema::article_term(id);
-    bool full = db.postlist_begin(term) != db.postlist_end(term);
+    const bool full = db.postlist_begin(term) != db.postlist_end(term);
     if (!full) term = std::string(schema::kLocalIdPrefix) + schema::article_key(id);
-    std::string chosen;
-    Article a;
-    std::vector<analysis::Token> tokens;
+    std::vector<Article> found;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         Xapian::Document doc = db.get_document(*it);
         const std::string record = doc.get_value(schema::kRecordSlot);
         schema::ParagraphData data =
             record.empty() ? schema::decode_legacy(doc.get_data()) : schema::decode(record);
-        const std::string& own = full ? (data.id.empty() ? data.article : data.id) : data.article;
-        if (own != id) continue;  // a hashed long id shared by another article
-        if (chosen.empty()) chosen = data.id;
-        if (data.id != chosen) continue;  // the same input id in another source
-        if (a.paragraphs.empty()) {
-            a.id = data.id.empty() ? data.article : data.id;
-            a.article = data.article;
-            a.title = data.title;
-            a.date = data.date;
-            a.source = data.source;
-            a.url = data.url;
-        }
-        ArticleParagraph p{
-            data.paragraph, std::move(data.text), {}, doc.get_value(schema::kQuotesSlot)};
-        if (highlight) {
-            analysis::tokenize(p.text, tokens);
-            // Spans may overlap (a name inside a phrase); the page wants them disjoint.
-            std::uint32_t end = 0;
-            for (const searcher::MatchSpan& m :
-                 searcher::find_matches(tokens, *highlight, stemmer)) {
-                if (!p.highlights.empty() && m.begin < end) {
-                    end = std::max(end, m.end);
-                    p.highlights.back().second = end - p.highlights.back().first;
-                    continue;
-                }
-                p.highlights.emplace_back(m.begin, m.end - m.begin);
-                end = m.end;
-            }
-        }
-        a.paragraphs.push_back(std::move(p));
+        std::string unique = data.id.empty() ? data.article : data.id;
+        if ((full ? unique : data.article) != id) continue;  // a hashed long id shared by another
+        auto a = std::find_if(found.begin(), found.end(),
+                              [&](const Article& x) { return x.id == unique; });
+        if (a == found.end())
+            a = found.insert(found.end(), {std::move(unique),
+                                           data.article,
+                                           data.title,
+                                           data.date,
+                                           data.source,
+                                           data.url,
+                                           {},
+                                           {}});
+        if (a->location.empty()) a->location = std::move(data.location);  // paragraph 1 has it
+        a->paragraphs.push_back(
+            {data.paragraph, std::move(data.text), {}, doc.get_value(schema::kQuotesSlot)});
     }
-    if (a.paragraphs.empty()) return std::nullopt;
-    std::sort(
-        a.paragraphs.begin(), a.paragraphs.end(),
-        [](const ArticleParagraph& x, const ArticleParagraph& y) { return x.number < y.number; });
-    return a;
+    for (Article& a : found)
+        std::sort(a.paragraphs.begin(), a.paragraphs.end(),
+                  [](const ArticleParagraph& x, const ArticleParagraph& y) {
+                      return x.number < y.number;
+                  });
+    return found;
+}
+
+void highlight_article(Article& article, const searcher::HighlightSpec& highlight,
+                       analysis::Stemmer& stemmer) {
+    std::vector<analysis::Token> tokens;
+    for (ArticleParagraph& p : article.paragraphs) {
+        analysis::tokenize(p.text, tokens);
+        // Spans may overlap (a name inside a phrase); the page wants them disjoint.
+        std::uint32_t end = 0;
+        for (const searcher::MatchSpan& m : searcher::find_matches(tokens, highlight, stemmer)) {
+            if (!p.highlights.empty() && m.begin < end) {
+                end = std::max(end, m.end);
+                p.highlights.back().second = end - p.highlights.back().first;
+                continue;
+            }
+            p.highlights.emplace_back(m.begin, m.end - m.begin);
+            end = m.end;
+        }
+    }
 }
 
 nlohmann::json article_json(const Article& a, unsigned chosen) {
@@ -87,6 +91,7 @@ nlohmann::json quotes_json(std::string_view stored) {
             {{"begin", q.begin},
              {"end", q.end},
              {"speaker", q.speaker.empty() ? nlohmann::json() : nlohmann::json(q.speaker)},
+             {"speaker_display", analysis::display_name(q.speaker)},
              {"pattern", analysis::pattern_name(q.pattern)},
              {"open", q.open},
              {"continues", q.continues}});

@@ -1,5 +1,7 @@
 #include "web/facets.hpp"
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>

@@ -75,7 +75,7 @@ std::string Params::date(const std::string& key) const {
     try {
         searcher::date_range_query(v, "");
     } catch (const searcher::QueryError& e) {
-        throw ParamError(fmt::format("parameter '{}': {}", key, e.what()));
+        throw ParamError(fmt::format("parameter '{}': {}", key, e.problem()));
     }
     return v;
 }

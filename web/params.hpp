@@ -7,11 +7,14 @@
 #include <stdexcept>
 #include <string>
 
+#include "error/error.hpp"
+
 namespace graf::web {
 
 /// A bad parameter; what() names it and says what it takes.
-class ParamError : public std::runtime_error {
-    using std::runtime_error::runtime_error;
+class ParamError : public Error {
+  public:
+    explicit ParamError(const std::string& message) : Error(kUsage, message) {}
 };
 
 /// Longest value one parameter may have, in bytes.

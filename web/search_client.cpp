@@ -36,8 +36,8 @@ SearchClient::Answer SearchClient::search(const std::string& query, const std::s
         throw ServerError(
             fmt::format("{}/api/search answered HTTP {} without JSON", url_, res->status));
     if (res->status == 400) {
-        // The server's message is `graf search`'s, "query error: …"; the caller adds its own
-        // prefix.
+        // The server's message is `graf search`'s, "query error: …", which
+        // QueryError puts back.
         std::string message = body.value("error", "bad request");
         const std::string prefix = "query error: ";
         if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());

@@ -46,6 +46,23 @@ nlohmann::json search_json(searcher::SearchResult r, const std::string& query) {
     return j;
 }
 
+nlohmann::json stats_json(const searcher::IndexSummary& s, std::size_t shards, bool merge_pending,
+                          bool partial) {
+    nlohmann::json sources = nlohmann::json::array();
+    for (const auto& src : s.sources)
+        sources.push_back({{"source", src.source}, {"paragraphs", src.paragraphs}});
+    return {{"articles", s.articles},
+            {"paragraphs", s.paragraphs},
+            {"distinct_words", s.distinct_words},
+            {"first_date", s.first_date},
+            {"last_date", s.last_date},
+            {"sources", sources},
+            {"bytes_on_disk", s.bytes_on_disk},
+            {"shards", shards},
+            {"merge_pending", merge_pending},
+            {"partial", partial}};
+}
+
 std::string shown_query(const searcher::SearchRequest& req) {
     if (req.name.empty()) return req.query;
     return (req.query.empty() ? "" : req.query + " ") + "name:\"" + req.name + "\"";

@@ -1,5 +1,7 @@
 #include "web/timeline.hpp"
 
+#include <xapian.h>
+
 #include <fmt/format.h>
 
 #include <map>

@@ -16,13 +16,6 @@ namespace graf::test {
 namespace fs = std::filesystem;
 
 namespace {
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 int spawn(const std::string& binary, const std::vector<std::string>& args, const fs::path& out,
           const fs::path& err, const fs::path& in = "/dev/null") {
     std::vector<std::string> full = {binary};
@@ -63,13 +56,14 @@ RunResult run_program(const std::string& binary, const std::vector<std::string>&
     RunResult r;
     r.peak_rss_kb = usage.ru_maxrss;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = slurp(io / "out");
-    r.err = slurp(io / "err");
+    r.out = read_file(io / "out");
+    r.err = read_file(io / "err");
     return r;
 }
 
-int start_program(const std::string& binary, const std::vector<std::string>& args) {
-    return spawn(binary, args, "/dev/null", "/dev/null");
+int start_program(const std::string& binary, const std::vector<std::string>& args,
+                  const fs::path& out, const fs::path& err) {
+    return spawn(binary, args, out, err);
 }
 
 int start_graf(const std::vector<std::string>& args) {
@@ -101,6 +95,13 @@ std::optional<fs::path> shared_dir() {
 void write_file(const fs::path& p, const std::string& bytes) {
     fs::create_directories(p.parent_path());
     std::ofstream(p, std::ios::binary) << bytes;
+}
+
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
 }
 
 void index_sample(const fs::path& db) {

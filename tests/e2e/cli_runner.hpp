@@ -26,8 +26,11 @@ RunResult run_program(const std::string& binary, const std::vector<std::string>&
                       const std::filesystem::path& input = "/dev/null");
 /// Starts `graf ARGS...` with output to /dev/null; returns its pid.
 int start_graf(const std::vector<std::string>& args);
-/// Starts another program (a server such as xapian-tcpsrv) with output to /dev/null.
-int start_program(const std::string& binary, const std::vector<std::string>& args);
+/// Starts another program (a server such as xapian-tcpsrv) with output to
+/// /dev/null, or to the files `out` and `err`.
+int start_program(const std::string& binary, const std::vector<std::string>& args,
+                  const std::filesystem::path& out = "/dev/null",
+                  const std::filesystem::path& err = "/dev/null");
 
 /// A fresh empty folder, removed when the object goes.
 class TempDir {
@@ -45,6 +48,8 @@ std::filesystem::path sample_corpus();
 /// ../shared beside the project, when this machine has it.
 std::optional<std::filesystem::path> shared_dir();
 void write_file(const std::filesystem::path& p, const std::string& bytes);
+/// The file's bytes (empty when it cannot be read).
+std::string read_file(const std::filesystem::path& p);
 
 /// Index the bundled sample corpus into `db`; fails the test if graf fails.
 void index_sample(const std::filesystem::path& db);

@@ -61,6 +61,40 @@ TEST_CASE("cli: an unknown query field is an error naming it and the fields") {
     CHECK(quoted.exit_code == 0);
 }
 
+TEST_CASE("cli: a query that starts with - goes after --, and the error says so") {
+    TempDir tmp;
+    const auto db = (tmp / "db").string();
+    index_sample(tmp / "db");
+    RunResult bare = run_graf({"search", "--db", db, "-fracas Bannon"});
+    CHECK(bare.exit_code == 1);
+    CHECK(bare.err ==
+          "graf: unknown option -f in '-fracas Bannon'; an argument that starts with - goes "
+          "after --, as in `graf search -- '-fracas Bannon'` (see `graf search --help`)\n");
+    RunResult later = run_graf({"search", "--db", db, "Bannon", "-fracas"});
+    CHECK(later.exit_code == 1);
+    CHECK(later.err.find("an argument that starts with - goes after --") != std::string::npos);
+    // After --, it is the query: Bannon's articles that never say "fracas".
+    json hits = search_json(tmp / "db", {"--", "-fracas Bannon"})["hits"];
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0]["id"] == "sample:000_e09bedad7cb2df9b");
+}
+
+TEST_CASE("cli: a query of operators alone is an error, quoted they are words") {
+    TempDir tmp;
+    const auto db = (tmp / "db").string();
+    index_sample(tmp / "db");
+    RunResult ops = run_graf({"search", "--db", db, "AND OR NOT"});
+    CHECK(ops.exit_code == 1);
+    CHECK(
+        ops.err ==
+        "graf: search: query error: the query is only operators (AND OR NOT): give words to search "
+        "for; to search for these words, put them in quotes: \"AND OR NOT\"\n");
+    CHECK(ops.out.empty());
+    CHECK(run_graf({"search", "--db", db, "NOT"}).exit_code == 1);
+    CHECK(run_graf({"search", "--db", db, "\"AND OR NOT\""}).exit_code == 0);
+    CHECK(run_graf({"search", "--db", db, "BANNON AND MUSK"}).exit_code == 0);  // shouted words
+}
+
 TEST_CASE("cli: filter queries count their articles exactly") {
     // 1,500 articles in January, 600 in February, two sources: more
     // paragraphs than the match checks before it may stop early.

@@ -103,6 +103,93 @@ TEST_CASE(
     CHECK(search_json(db, {"cocoa", "source:wire"})["hits"].empty());
 }
 
+TEST_CASE("ids: a second folder or feed that only shares the name is refused, not merged") {
+    // 2023/news and 2024/news both hold 001.txt; a/feed.jsonl and
+    // b/feed.jsonl both number their lines from 1. Same source name by
+    // default, so without a check the second replaces the first's articles.
+    TempDir tmp;
+    const auto db = tmp / "db";
+    write_file(tmp / "2023" / "news" / "001.txt", "One\n\nThe walrus spoke in 2023.\n");
+    write_file(tmp / "2024" / "news" / "001.txt", "Two\n\nThe walrus spoke in 2024.\n");
+    REQUIRE(index_into(db, {(tmp / "2023" / "news").string()}).exit_code == 0);
+    RunResult second = index_into(db, {(tmp / "2024" / "news").string()});
+    CHECK(second.exit_code == 1);
+    CHECK(second.err ==
+          "graf: index: " + (tmp / "2024" / "news").string() +
+              ": the source name 'news' already stands for " + (tmp / "2023" / "news").string() +
+              " in this index, and articles with the same id would replace its articles; give "
+              "this input a name of its own with --source NAME (or --source news if it is the "
+              "same source, moved here); nothing was indexed\n");
+    CHECK(index_into(db, {"--dry-run", (tmp / "2024" / "news").string()}).exit_code == 1);
+    CHECK(stats_json(db)["articles"] == 1);
+    CHECK(search_json(db, {"2023"})["hits"].size() == 1);  // not replaced
+    // The same folder, however it is written, is the same source.
+    RunResult again = index_into(db, {(tmp / "2023" / "news").string() + "/"});
+    INFO(again.err);
+    CHECK(again.out.find("0 new, 0 changed, 1 unchanged") != std::string::npos);
+    // Named explicitly, the second folder is a source of its own.
+    RunResult named = index_into(db, {"--source", "news-2024", (tmp / "2024" / "news").string()});
+    CHECK(named.out.find("1 new, 0 changed") != std::string::npos);
+    CHECK(ids_of(search_json(db, {"walrus"})) ==
+          std::set<std::string>{"news:001", "news-2024:001"});
+
+    // Both in one run: refused before an index is made.
+    RunResult both = index_into(
+        tmp / "db2", {(tmp / "2023" / "news").string(), (tmp / "2024" / "news").string()});
+    CHECK(both.exit_code == 1);
+    CHECK(both.err.find("both have the source name 'news'") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(tmp / "db2"));
+
+    // Two feeds of one name in two folders.
+    write_file(tmp / "a" / "feed.jsonl", R"({"id": "1", "body": "Cocoa rains in Bahia."})"
+                                         "\n");
+    write_file(tmp / "b" / "feed.jsonl", R"({"id": "1", "body": "Cocoa prices in Ghana."})"
+                                         "\n");
+    const auto feeds = tmp / "feeds";
+    REQUIRE(index_into(feeds, {(tmp / "a" / "feed.jsonl").string()}).exit_code == 0);
+    RunResult feed = index_into(feeds, {(tmp / "b" / "feed.jsonl").string()});
+    CHECK(feed.exit_code == 1);
+    CHECK(feed.err.find("the source name 'feed' already stands for " +
+                        (tmp / "a" / "feed.jsonl").string()) != std::string::npos);
+    CHECK(search_json(feeds, {"bahia"})["hits"].size() == 1);
+}
+
+TEST_CASE("ids: a folder inside an indexed folder says what to run, one holding it is named") {
+    // bbc/politics indexed into an index of bbc would add its articles again
+    // as politics:NNN beside bbc:politics/NNN.
+    TempDir tmp;
+    const auto db = tmp / "db";
+    write_file(tmp / "bbc" / "politics" / "223.txt", "Vote\n\nThe vote was close.\n");
+    write_file(tmp / "bbc" / "tech" / "001.txt", "Chips\n\nThe chips were fast.\n");
+    REQUIRE(index_into(db, {(tmp / "bbc").string()}).exit_code == 0);
+    const std::string politics = (tmp / "bbc" / "politics").string();
+    RunResult sub = index_into(db, {politics});
+    CHECK(sub.exit_code == 1);
+    CHECK(sub.err == "graf: index: " + politics + " is inside " + (tmp / "bbc").string() +
+                         ", indexed as source 'bbc': its articles are in the index already, as "
+                         "bbc:politics/…; index " +
+                         (tmp / "bbc").string() +
+                         " again to update them (unchanged articles are skipped), or give "
+                         "--source NAME to index them a second time under that name; nothing "
+                         "was indexed\n");
+    // A file of it alone, likewise.
+    CHECK(index_into(db, {politics + "/223.txt"}).exit_code == 1);
+    CHECK(stats_json(db)["articles"] == 2);
+
+    // The other way round: the folder holding one indexed before is indexed,
+    // and the repeated articles are named.
+    const auto db2 = tmp / "db2";
+    REQUIRE(index_into(db2, {politics}).exit_code == 0);
+    RunResult whole = index_into(db2, {(tmp / "bbc").string()});
+    CHECK(whole.exit_code == 0);
+    CHECK(whole.err.find(politics +
+                         " was indexed before as source 'politics': its articles are now in the "
+                         "index twice, as politics:… and bbc:politics/…") != std::string::npos);
+    json vote = search_json(db2, {"vote"});
+    REQUIRE(vote["hits"].size() == 1);  // shown once, the other named
+    CHECK(vote["hits"][0]["duplicates"].size() == 1);
+}
+
 namespace {
 
 // Rewrites a schema 6 index as schema 5 wrote it: articles keyed by the

@@ -52,3 +52,44 @@ TEST_CASE("inputs: front matter, UTF-16, unknown files named, GRAF_DB") {
     }
     CHECK(search_json(db, {"harbour", "source:gazette"})["hits"].size() == 1);
 }
+
+TEST_CASE("inputs: a JSON array or a UTF-16 feed is skipped with what to run, Latin-1 is read") {
+    TempDir tmp;
+    const auto db = tmp / "db";
+    // What many tools export: an array, pretty-printed or on one line. Read
+    // line by line it would give an article from its one-line element.
+    write_file(tmp / "feeds" / "pretty.jsonl",
+               "[\n  {\"id\": \"1\", \"body\": \"Harbour one.\"},\n"
+               "  {\"id\": \"2\", \"body\": \"Harbour two.\"}\n]\n");
+    write_file(tmp / "feeds" / "oneline.jsonl",
+               "[{\"id\": \"3\", \"body\": \"Harbour three.\"}]\n");
+    std::string utf16 = "\xFF\xFE"s;
+    for (char c : "id,content\n4,Harbour four.\n"s) utf16 += std::string{c, '\0'};
+    write_file(tmp / "feeds" / "excel.csv", utf16);
+    // JSON must be UTF-8; an older tool's Latin-1 feed is read as the text files are.
+    write_file(tmp / "feeds" / "latin1.jsonl",
+               "{\"id\": \"5\", \"title\": \"Caf\xE9\", \"body\": \"Harbour caf\xE9.\"}\n");
+    RunResult r = index_into(db, {(tmp / "feeds").string()});
+    INFO(r.err);
+    CHECK(r.exit_code == 3);
+    CHECK(r.err.find("pretty.jsonl: a JSON array, not JSON Lines (one article object per line); "
+                     "convert it with `jq -c '.[]' pretty.jsonl > pretty-lines.jsonl`") !=
+          std::string::npos);
+    CHECK(r.err.find("oneline.jsonl: a JSON array") != std::string::npos);
+    CHECK(r.err.find("excel.csv: UTF-16 text (it starts with a byte order mark); graf reads "
+                     "feeds as UTF-8: convert it with `iconv -f UTF-16 -t UTF-8 excel.csv > "
+                     "utf8-excel.csv`") != std::string::npos);
+    CHECK(r.err.find("latin1.jsonl:1: not UTF-8: lines read as Windows-1252") != std::string::npos);
+    CHECK(r.err.find("malformed JSON") == std::string::npos);
+    json hits = search_json(db, {"harbour"})["hits"];
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0]["id"] == "feeds:5");
+    CHECK(hits[0]["title"] == "Café");
+
+    // On standard input the hint is a pipe.
+    RunResult piped = run_graf_with_stdin({"index", "--db", (tmp / "db2").string(), "-"},
+                                          "[{\"id\": \"1\", \"body\": \"Harbour.\"}]\n");
+    CHECK(piped.exit_code == 2);
+    CHECK(piped.err.find("graf: skipped: stdin: a JSON array, not JSON Lines (one article object "
+                         "per line); pipe it through `jq -c '.[]'` first") != std::string::npos);
+}

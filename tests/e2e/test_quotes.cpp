@@ -2,6 +2,7 @@
 // on the sample corpus: the "Done when" of issue 18.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -104,6 +105,83 @@ TEST_CASE("quotes: said: and saidby: in graf search") {
     CHECK(explain.out.find("(group +said:(authority~) +saidby:\"steve bannon\")") !=
           std::string::npos);
     CHECK(explain.out.find("XQSsteve bannon") != std::string::npos);
+}
+
+TEST_CASE("quotes: saidby: with a surname is every speaker with it, as --name is") {
+    Sample s;
+    // graf quotes: saidby:Musk is --name Musk: Elon Musk's three quotations.
+    const std::vector<std::string> by_name = lines(s.quotes({"--name", "Musk"}));
+    CHECK(by_name.size() == 3);
+    CHECK(lines(s.quotes({"saidby:Musk"})) == by_name);
+    CHECK(lines(s.quotes({"saidby:Bannon"})) == lines(s.quotes({"--name", "Steve Bannon"})));
+    CHECK(s.quotes({"saidby:Trump"})["hits"].empty());  // nobody is quoted as Trump
+    // graf search: the same paragraphs as the full name.
+    const json full = search_json(s.db, {"saidby:\"Elon Musk\" stargate", "--paragraphs"});
+    const json surname = search_json(s.db, {"saidby:Musk stargate", "--paragraphs"});
+    REQUIRE(surname["hits"].size() == 2);
+    CHECK(surname["hits"][0]["paragraph"] == full["hits"][0]["paragraph"]);
+    CHECK(surname["hits"][1]["paragraph"] == full["hits"][1]["paragraph"]);
+    RunResult explain = run_graf({"search", "--db", s.db.string(), "--explain", "saidby:Musk"});
+    CHECK(explain.out.find("XQSelon musk") != std::string::npos);
+}
+
+// A quotation over three paragraphs, and one whose paragraphs the text ran
+// together, in a feed written here.
+TEST_CASE("quotes: a quotation over several paragraphs is one quotation") {
+    TempDir tmp;
+    const std::filesystem::path feed = tmp / "feed.jsonl";
+    write_file(feed,
+               R"({"id": "harbour-1", "title": "Pier plan", "date": "2025-03-01", "body": )"
+               R"("Harbour master Morag Fraser spoke on Tuesday.\n\nMorag Fraser said: \"We will )"
+               R"(build the new pier before the winter storms\n\n\"and the ferry will run )"
+               R"(every day of the year,\n\n\"whatever the council decides.\""})"
+               "\n"
+               R"({"id": "harbour-2", "title": "Budget", "date": "2025-03-02", "body": "The )"
+               R"(council met on Monday.\n\n\"We have doubled the budget already. \"We will )"
+               R"(finish the pier in May,\" Ewan Tait said."})"
+               "\n");
+    const std::filesystem::path db = tmp / "db";
+    REQUIRE(index_into(db, {"--quiet", feed.string()}).exit_code == 0);
+    RunResult r = run_graf({"quotes", "--db", db.string(), "--json", "--name", "Morag Fraser"});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const json j = json::parse(r.out);
+    REQUIRE(j["hits"].size() == 1);
+    const json& h = j["hits"][0];
+    CHECK(h["text"] ==
+          "We will build the new pier before the winter storms\nand the ferry will run every day "
+          "of the year,\nwhatever the council decides.");
+    CHECK(h["paragraph"] == 2);
+    CHECK(h["paragraphs"] == json::array({2, 3, 4}));
+    REQUIRE(h["pieces"].size() == 3);
+    CHECK(h["pieces"][2]["paragraph"] == 4);
+    CHECK(h["open"] == false);
+    // Found through a word of its last piece, it is still shown whole, once.
+    const json w = json::parse(
+        run_graf({"quotes", "--db", db.string(), "--json", "council OR pier OR ferry"}).out);
+    std::vector<std::string> texts;
+    for (const auto& hit : w["hits"]) texts.push_back(hit["text"]);
+    CHECK(std::count(texts.begin(), texts.end(), h["text"].get<std::string>()) == 1);
+    // A word of a piece is highlighted at its place in the whole.
+    const json c = json::parse(run_graf({"quotes", "--db", db.string(), "--json", "whatever"}).out);
+    REQUIRE(c["hits"].size() == 1);
+    const std::string text = c["hits"][0]["text"];
+    REQUIRE(c["hits"][0]["highlights"].size() == 1);
+    CHECK(text.substr(c["hits"][0]["highlights"][0][0], c["hits"][0]["highlights"][0][1]) ==
+          "whatever");
+    // Run together in one paragraph: one quotation, its pieces joined by a space.
+    const json t =
+        json::parse(run_graf({"quotes", "--db", db.string(), "--json", "--name", "Tait"}).out);
+    REQUIRE(t["hits"].size() == 1);
+    CHECK(t["hits"][0]["text"] ==
+          "We have doubled the budget already. We will finish the pier in May,");
+    CHECK(t["hits"][0]["paragraphs"] == json::array({2}));
+    // The text output names the paragraphs and puts each on its line.
+    RunResult text_out =
+        run_graf({"quotes", "--db", db.string(), "--color", "never", "--name", "Morag Fraser"});
+    CHECK(text_out.out.find("feed:harbour-1 ¶2–4 · 2025-03-01") != std::string::npos);
+    CHECK(text_out.out.find("     “We will build the new pier before the winter storms\n      and "
+                            "the ferry will run every day of the year,\n      whatever the "
+                            "council decides.”\n") != std::string::npos);
 }
 
 TEST_CASE("quotes: graf show lists quotations under their paragraphs") {

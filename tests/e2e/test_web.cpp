@@ -159,7 +159,7 @@ TEST_CASE("web: graf timeline draws the months as a bar chart") {
     CHECK(bad.err == "graf: timeline: --by takes day, week, month or year\n");
     RunResult query = run_graf({"timeline", "--db", s.db.string(), "musk AND"});
     CHECK(query.exit_code == 1);
-    CHECK(query.err.find("graf: query error: AND needs a word") == 0);
+    CHECK(query.err.find("graf: timeline: query error: AND needs a word") == 0);
 }
 
 TEST_CASE("web: /api/facets, /api/names, /api/stats and /api/article") {
@@ -300,8 +300,10 @@ TEST_CASE("web: a malformed query is a 400 with the message graf search prints")
         INFO(q);
         RunResult cli = run_graf({"search", "--db", s.db.string(), q});
         REQUIRE(cli.exit_code == 1);
-        REQUIRE(cli.err.rfind("graf: ", 0) == 0);
-        const std::string message = cli.err.substr(6, cli.err.size() - 7);
+        const std::string prefix = "graf: search: ";
+        REQUIRE(cli.err.rfind(prefix, 0) == 0);
+        const std::string message =
+            cli.err.substr(prefix.size(), cli.err.size() - prefix.size() - 1);
         CHECK(s.get("/api/search?q=" + url_encode(q), 400) == json{{"error", message}});
         CHECK(s.get("/api/timeline?q=" + url_encode(q), 400) == json{{"error", message}});
         CHECK(s.get("/api/facets?q=" + url_encode(q), 400) == json{{"error", message}});
@@ -507,7 +509,7 @@ TEST_CASE("web: graf serve fails clearly without an index and warns off loopback
     CHECK(away.err.find("cannot listen on 192.0.2.1") != std::string::npos);
     RunResult port = run_graf({"serve", "--db", (tmp / "db").string(), "--port", "70000"});
     CHECK(port.exit_code == 1);
-    CHECK(port.err == "graf: serve: --port takes 0 to 65535, not 70000\n");
+    CHECK(port.err == "graf: serve: --port must be a whole number from 0 to 65535, not '70000'\n");
 }
 
 TEST_CASE("web: on BBC the API answers like the CLI (when ../shared exists)") {

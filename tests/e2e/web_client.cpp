@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <fstream>
 #include <regex>
 #include <sstream>
 #include <thread>
@@ -20,13 +19,6 @@ namespace graf::test {
 namespace fs = std::filesystem;
 
 namespace {
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
@@ -140,21 +132,18 @@ std::string url_encode(const std::string& s) {
 WebServer::WebServer(const fs::path& db, std::vector<std::string> args) {
     out_ = db.string() + ".serve.out";
     err_ = db.string() + ".serve.err";
-    std::string command =
-        std::string("exec '") + GRAF_BINARY + "' serve --db '" + db.string() + "' --port 0";
-    for (const std::string& a : args) command += " '" + a + "'";
-    command += " >'" + out_.string() + "' 2>'" + err_.string() + "'";
-    pid_ = start_program("/bin/sh", {"-c", command});
+    args.insert(args.begin(), {"serve", "--db", db.string(), "--port", "0"});
+    pid_ = start_program(GRAF_BINARY, args, out_, err_);
     const std::regex listening(R"(listening on http://127\.0\.0\.1:(\d+)/)");
     for (int i = 0; i < 200 && !port_; ++i) {
         std::smatch m;
-        const std::string out = slurp(out_);
+        const std::string out = read_file(out_);
         if (std::regex_search(out, m, listening))
             port_ = std::stoi(m[1]);
         else
             std::this_thread::sleep_for(std::chrono::milliseconds(25));
     }
-    REQUIRE_MESSAGE(port_ > 0, "graf serve did not start: " << slurp(err_));
+    REQUIRE_MESSAGE(port_ > 0, "graf serve did not start: " << read_file(err_));
 }
 
 WebServer::~WebServer() {
@@ -167,7 +156,7 @@ WebServer::~WebServer() {
 }
 
 std::string WebServer::stderr_text() const {
-    return slurp(err_);
+    return read_file(err_);
 }
 
 }  // namespace graf::test

@@ -8,6 +8,12 @@ dest=$(mktemp -d)
 trap 'rm -rf "$dest"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
+# `make install PREFIX=… DESTDIR=…` runs exactly this (make -n: nothing is built or run).
+source_dir=$(cd "$(dirname "$0")/../.." && pwd)
+make_line=$(make -s -n -C "$source_dir" install BUILD="$build" PREFIX=/opt/graf DESTDIR="$dest" |
+    grep 'cmake --install')
+[[ $make_line == "DESTDIR=$dest cmake --install $build --prefix /opt/graf" ]] ||
+    fail "make install runs: $make_line"
 DESTDIR=$dest cmake --install "$build" --prefix /opt/graf >/dev/null
 graf=$dest/opt/graf/bin/graf
 man=$dest/opt/graf/share/man/man1/graf.1

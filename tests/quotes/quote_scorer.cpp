@@ -5,6 +5,8 @@
 //   graf-quote-scorer --dump ID... -- CORPUS...     what the finder says, with offsets
 //   graf-quote-scorer --candidates ID... -- CORPUS...  every quoted span, for judging
 //   graf-quote-scorer --text ID... -- CORPUS...  each paragraph as the reader gives it
+//   graf-quote-scorer --mentions ID... -- CORPUS...  the name finder's mentions the
+//                     attribution reads (paragraph, tokens, folded name)
 //
 // A judged line: ARTICLE-ID <TAB> PARAGRAPH <TAB> BEGIN <TAB> END <TAB>
 // SPEAKER <TAB> PATTERN [<TAB> note]; offsets are bytes of the paragraph as
@@ -101,8 +103,32 @@ std::string excerpt(const std::string& text, std::uint32_t b, std::uint32_t e) {
     return s.size() > 90 ? s.substr(0, 60) + " … " + s.substr(s.size() - 25) : s;
 }
 
-void dump(const std::map<std::string, corpus::Article>& articles, bool candidates, bool text) {
+// The mentions the quote finder is given, paragraph by paragraph.
+void dump_mentions(const std::string& id, const corpus::Article& a) {
+    analysis::NameFinder names;
+    std::vector<analysis::Token> tokens;
+    std::vector<analysis::NameMention> mentions;
+    for (std::size_t p = 0; p < a.paragraphs.size(); ++p) {
+        analysis::tokenize(a.paragraphs[p], tokens);
+        mentions.clear();
+        names.find(tokens, mentions);
+        for (const analysis::NameMention& m : mentions) {
+            const std::string& t = a.paragraphs[p];
+            fmt::print(
+                "{}\t{}\t{}-{}\t{}\t{}\n", id, p + 1, m.first, m.last,
+                t.substr(tokens[m.first].begin, tokens[m.last - 1].end - tokens[m.first].begin),
+                m.name);
+        }
+    }
+}
+
+void dump(const std::map<std::string, corpus::Article>& articles, bool candidates, bool text,
+          bool mentions) {
     for (const auto& [id, a] : articles) {
+        if (mentions) {
+            dump_mentions(id, a);
+            continue;
+        }
         if (text) {
             for (std::size_t p = 0; p < a.paragraphs.size(); ++p)
                 fmt::print("{}\t{}\t{}\n", id, p + 1, a.paragraphs[p]);
@@ -215,7 +241,8 @@ int main(int argc, char** argv) {
     try {
         std::string judged_path;
         std::vector<std::string> ids, inputs;
-        bool dumping = false, candidates = false, text = false, after_ids = false;
+        bool dumping = false, candidates = false, text = false, mentions = false;
+        bool after_ids = false;
         double min_f1 = 0, min_acc = 0, min_prec = 0;
         for (int i = 1; i < argc; ++i) {
             const std::string a = argv[i];
@@ -231,8 +258,9 @@ int main(int argc, char** argv) {
                 min_acc = std::stod(value());
             else if (a == "--min-precision")
                 min_prec = std::stod(value());
-            else if (a == "--dump" || a == "--candidates" || a == "--text")
-                dumping = true, candidates = a == "--candidates", text = a == "--text";
+            else if (a == "--dump" || a == "--candidates" || a == "--text" || a == "--mentions")
+                dumping = true, candidates = a == "--candidates", text = a == "--text",
+                mentions = a == "--mentions";
             else if (a == "--")
                 after_ids = true;
             else if (dumping && !after_ids)
@@ -242,7 +270,7 @@ int main(int argc, char** argv) {
         }
         if (inputs.empty()) throw std::runtime_error("give the corpus folders or feeds to read");
         if (dumping) {
-            dump(read_articles(inputs, {ids.begin(), ids.end()}), candidates, text);
+            dump(read_articles(inputs, {ids.begin(), ids.end()}), candidates, text, mentions);
             return 0;
         }
         if (judged_path.empty()) throw std::runtime_error("give --judged FILE or --dump ID...");

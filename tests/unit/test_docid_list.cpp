@@ -86,3 +86,63 @@ TEST_CASE("docid list: each shard of a combined database matches its own ids") {
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("docid list: the article documents of matching paragraphs, shard by shard") {
+    // Each shard holds articles as the writer adds them: paragraphs, then
+    // the article document (marker term).
+    const fs::path dir = fs::temp_directory_path() / ("graf-articles-" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    // Per shard: paragraphs per article; a paragraph's term is "pA.B"
+    // (article A, paragraph B) and "all".
+    const std::vector<std::vector<unsigned>> layout = {{2, 1, 3}, {1, 2}};
+    Xapian::Database both;
+    std::vector<Xapian::Database> shards;
+    for (std::size_t s = 0; s < layout.size(); ++s) {
+        Xapian::WritableDatabase w((dir / std::to_string(s)).string(), Xapian::DB_CREATE);
+        for (std::size_t a = 0; a < layout[s].size(); ++a) {
+            for (unsigned p = 0; p < layout[s][a]; ++p) {
+                Xapian::Document d;
+                d.add_term("all");
+                d.add_term("p" + std::to_string(a) + "." + std::to_string(p));
+                w.add_document(d);
+            }
+            Xapian::Document article;
+            article.add_boolean_term("XKarticle");
+            w.add_document(article);
+        }
+        w.commit();
+        shards.emplace_back((dir / std::to_string(s)).string());
+        both.add_database(shards.back());
+    }
+    const std::vector<std::string> uuids = local_shard_uuids(shards);
+    REQUIRE(uuids.size() == 2);
+    // Shard 0 locals: paragraphs 1 2 | article 3 | 4 | article 5 | 6 7 8 | article 9.
+    // Shard 1 locals: 1 | article 2 | 3 4 | article 5.
+    struct Row {
+        Xapian::Query paragraphs;
+        std::vector<Xapian::docid> shard0, shard1;  // local ids of article documents
+    };
+    const std::vector<Row> rows = {
+        {Xapian::Query("all"), {3, 5, 9}, {2, 5}},
+        {Xapian::Query("p0.1"), {3}, {}},
+        {Xapian::Query("p2.2"), {9}, {}},
+        {Xapian::Query("p1.1"), {}, {5}},
+        {Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("p0.0"), Xapian::Query("p0.1")),
+         {3},
+         {2}},
+        {Xapian::Query("none"), {}, {}},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.paragraphs.get_description());
+        const DocidsByShard got = article_documents_of(both, shards, uuids, r.paragraphs);
+        const auto of = [&](std::size_t s) {
+            auto it = got.find(uuids[s]);
+            return it == got.end() ? std::vector<Xapian::docid>{} : it->second;
+        };
+        CHECK(of(0) == r.shard0);
+        CHECK(of(1) == r.shard1);
+        CHECK(size_of(got) == r.shard0.size() + r.shard1.size());
+    }
+    fs::remove_all(dir);
+}

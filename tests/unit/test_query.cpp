@@ -101,6 +101,7 @@ TEST_CASE("query: trees") {
          "(group effect~ dash~ medlars~ systems~)"},
         {"WHAT DID THE FED SAY AND WHY", "(group fed~ say~)"},
         {"AIDS NOT HIV", "(group aids~ hiv~)"},  // all capitals: NOT is a word
+        {"\"AND OR NOT\"", "\"and or not\""},  // quoted operators are words
         {"Why did oil prices fall in 1986?", "(group oil~ prices~ fall~ 1986=)"},
         {"oil -- prices", "(group oil~ prices~)"},  // a dash, not a sign
         {"state-of-the-art sensors", "(group state~ stateoftheart~ art~ sensors~)"},
@@ -245,6 +246,13 @@ TEST_CASE("query: malformed queries get one clear message") {
          "date, article, said, saidby); to search the words, put them in quotes: \"titel:oil\""},
         {"oil author:smith", "unknown field 'author:'"},
         {"author:\"john smith\"", "unknown field 'author:'"},
+        // Operators alone, in capitals, would be searched as (stop)words.
+        {"AND OR NOT",
+         "the query is only operators (AND OR NOT): give words to search for; to search for "
+         "these words, put them in quotes: \"AND OR NOT\""},
+        {"OR", "the query is only operators (OR)"},
+        {"( NOT AND )", "the query is only operators (NOT AND)"},
+        {"NEAR/5 NOTPARA", "the query is only operators (NEAR/5 NOTPARA)"},
     };
     for (const Case& c : cases) {
         CAPTURE(std::string(c.query));

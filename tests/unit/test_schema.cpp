@@ -99,3 +99,24 @@ TEST_CASE("schema: stem variant lists add each word once") {
     CHECK(seen == std::vector<std::string>{"a", "bb", "c"});
     CHECK(stem_key("run") == "graf:stem:run");
 }
+
+TEST_CASE("schema: an article's collapse value holds its text hash and paragraph count") {
+    struct Row {
+        std::string value;
+        std::string hash;
+        unsigned paragraphs;
+    };
+    const std::vector<Row> rows = {
+        {article_collapse_value("0123456789abcdef", 12), "0123456789abcdef", 12},
+        {article_collapse_value("0123456789abcdef", 0), "0123456789abcdef", 0},
+        {"0123456789abcdef", "0123456789abcdef", 0},  // schema 7: the hash alone
+        {"0123456789abcdef 1x", "0123456789abcdef", 0},
+        {"", "", 0},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.value);
+        const ArticleCollapse parts = parse_article_collapse(r.value);
+        CHECK(parts.hash == r.hash);
+        CHECK(parts.paragraphs == r.paragraphs);
+    }
+}

@@ -62,7 +62,7 @@ try {
   check(csp.includes("script-src 'self'") && csp.includes("default-src 'none'"),
         'the page has a Content-Security-Policy without inline script: ' + csp);
   await ready(page);
-  check(/19 articles, 59 paragraphs/.test(await page.textContent('#welcome-stats')),
+  check(/19 articles, 60 paragraphs/.test(await page.textContent('#welcome-stats')),
         'the first screen says what the index holds');
   await page.screenshot({path: path.join(shots, 'laptop-welcome.png')});
 
@@ -142,6 +142,31 @@ try {
   check((await page.locator('#article-body .para').count()) === 3, 'every paragraph is shown');
   await page.screenshot({path: path.join(shots, 'laptop-article.png')});
 
+  // The article view marks quotations and who said them (graf quotes' finder).
+  await step(page, () => page.goto(base + '/?article=sample:000_e09bedad7cb2df9b&p=3'));
+  const quotes = await page.locator('#article-body .quote').evaluateAll((qs) => qs.map((q) => ({
+    text: q.textContent, speaker: q.dataset.speaker, title: q.title,
+    label: q.nextElementSibling && q.nextElementSibling.classList.contains('speaker')
+        ? q.nextElementSibling.textContent : null})));
+  check(quotes.length === 6, 'the six quotations of the article are marked: ' + quotes.length);
+  check(quotes[0].text === 'They don’t actually have the money,' && quotes[0].speaker === 'elon musk' &&
+        quotes[0].title === 'Elon Musk (x-said)', 'the first quotation and its speaker: ' + JSON.stringify(quotes[0]));
+  const liar = quotes.find((q) => q.text === 'What a liar,');
+  check(liar && liar.speaker === 'elon musk' && liar.title === 'Elon Musk (pronoun)',
+        '"What a liar," is Musk\'s, through "he": ' + JSON.stringify(liar));
+  const labels = await text(page, '#article-body .speaker');
+  check(labels.includes('Elon Musk') && labels.includes('Sam Altman') && labels.includes('Caroline Leavitt') &&
+        labels.includes('Steve Bannon'), 'each speaker is named after the quotation: ' + labels);
+  // The closing mark stays with the quotation, before the speaker's name.
+  const firstPara = await page.locator('#p1').textContent();
+  check(firstPara.includes('They don’t actually have the money,”Elon Musk Musk wrote'),
+        'the speaker follows the closing mark: ' + firstPara.slice(0, 200));
+  check((await text(page, '.para.marked .quote mark')).length === 0, 'no query, no marks inside quotations');
+  await page.screenshot({path: path.join(shots, 'laptop-quotes.png'), fullPage: true});
+  // With a query, its words are highlighted inside the quotation too.
+  await step(page, () => page.goto(base + '/?q=liar&article=sample:000_e09bedad7cb2df9b&p=3'));
+  check((await text(page, '#article-body .quote mark')).join(' ') === 'liar', 'a match inside a quotation is marked');
+
   // Hostile text renders as text; its javascript: url is not a link.
   await step(page, () => page.goto(base + '/?q=lighthouse'));
   const title = await page.textContent('#hits .hit a.title');
@@ -152,6 +177,10 @@ try {
   await step(page, () => page.click('#hits .hit a.title'));
   const body = await page.textContent('#article-body');
   check(body.includes('<script>alert(1)</script> was pasted'), 'a hostile paragraph is text');
+  const hostileQuote = await text(page, '#article-body .quote');
+  check(hostileQuote.includes('<img src=x onerror=alert(1)> was in the log again this morning,') &&
+        (await text(page, '#article-body .speaker')).includes('Ann Bold'),
+        'a hostile quotation is text, with its speaker: ' + hostileQuote);
   check((await page.locator('#article-meta a').count()) === 0, 'a javascript: url is not a link');
   check((await page.locator('main img, main script').count()) === 0, 'no element was injected in the article');
   await page.screenshot({path: path.join(shots, 'hostile-article.png')});
@@ -174,6 +203,10 @@ try {
   await step(phone, () => phone.click('#hits .hit >> nth=0 >> a.title'));
   check(await fits(), 'an article fits a phone width');
   await phone.screenshot({path: path.join(shots, 'phone-article.png')});
+  await step(phone, () => phone.goto(base + '/?article=sample:000_e09bedad7cb2df9b&p=3'));
+  check((await phone.locator('#article-body .speaker').count()) === 6 && await fits(),
+        'quotations and speakers fit a phone width');
+  await phone.screenshot({path: path.join(shots, 'phone-quotes.png')});
 
   check(problems.length === 0, 'no errors, CSP violations, dialogs or foreign requests:\n' + problems.join('\n'));
   console.log(`browser test: ${checks} checks passed; screenshots in ${shots}`);

@@ -35,6 +35,43 @@ function marked(text, highlights) {
   return out;
 }
 
+// A closing quote mark right at byte `at` ("”", "\"", "»", "’"), or 0 bytes.
+function closingMark(bytes, at) {
+  if (bytes[at] === 0x22 || bytes[at] === 0x27) return 1;
+  if (bytes[at] === 0xc2 && bytes[at + 1] === 0xbb) return 2;
+  if (bytes[at] === 0xe2 && bytes[at + 1] === 0x80 && (bytes[at + 2] === 0x9d || bytes[at + 2] === 0x99)) return 3;
+  return 0;
+}
+
+// A paragraph with its quotations marked (graf quotes' finder): each in a
+// span.quote, its speaker after its closing mark (span.speaker; none when
+// the text does not say who, nor after a piece that runs on into the next
+// paragraph), the highlights inside. Quotes and highlights are byte offsets
+// into the UTF-8 text; everything goes in as text nodes.
+function quoted(text, highlights, quotes) {
+  const bytes = utf8.encode(text);
+  const out = document.createDocumentFragment();
+  const stretch = (from, to) => marked(fromUtf8.decode(bytes.subarray(from, to)),
+      (highlights || []).filter(([b, l]) => b >= from && b + l <= to).map(([b, l]) => [b - from, l]));
+  let at = 0;
+  for (const q of quotes || []) {
+    if (q.begin < at || q.end < q.begin || q.end > bytes.length) continue;
+    out.append(stretch(at, q.begin));
+    const who = q.speaker ? q.speaker_display + ' (' + q.pattern + ')' : 'unattributed';
+    out.append(el('span', {class: 'quote' + (q.speaker ? '' : ' unattributed'), title: who,
+                           'data-speaker': q.speaker || ''}, stretch(q.begin, q.end)));
+    at = q.end;
+    if (q.speaker && !q.open) {
+      const mark = closingMark(bytes, at);
+      out.append(stretch(at, at + mark));
+      at += mark;
+      out.append(el('span', {class: 'speaker', text: q.speaker_display}));
+    }
+  }
+  out.append(stretch(at, bytes.length));
+  return out;
+}
+
 // The state lives in the URL: /?q=…&name=…&since=…&until=…&source=…&sort=…&offset=…
 // and &article=ID&p=N while an article is open.
 const KEYS = ['q', 'name', 'since', 'until', 'source', 'sort', 'offset', 'article', 'p'];
@@ -233,7 +270,7 @@ async function showArticle(s) {
   $('article-body').replaceChildren(...a.paragraphs.map((p) => {
     const node = el('p', {class: 'para' + (p.chosen ? ' marked' : ''), id: 'p' + p.paragraph},
                     el('span', {class: 'num', text: '¶' + p.paragraph}),
-                    marked(p.text, p.highlights));
+                    quoted(p.text, p.highlights, p.quotes));
     if (p.chosen) target = node;
     return node;
   }));
