@@ -505,7 +505,8 @@ void QuoteFinder::note_orgs(const Context& c, std::size_t s, std::size_t e) {
             }
         // "…, said the SEC": after a comma or a quote only, not "Wimpey
         // said the UK market was hard".
-        if (org.empty() && is_inverting(c.term(v)) && (c.comma_before(v) || c.quoted[v - 1]))
+        if (org.empty() && is_inverting(c.term(v)) &&
+            (c.comma_before(v) || (v > 0 && c.quoted[v - 1])))
             org = c.org_at(v + 1, e, false, s);
         if (!org.empty())
             it_ = company_ = org;

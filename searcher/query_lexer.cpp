@@ -246,11 +246,28 @@ class Lexer {
 
 }  // namespace
 
+// Where a closing bracket or quote mark ends at `end` (exclusive), where it
+// starts; else `end`. A sentence may end after one: `(prognosis).`, `"fix it".`
+std::size_t before_closer(std::string_view s, std::size_t end) {
+    if (end >= 1 && (s[end - 1] == ')' || s[end - 1] == '"' || s[end - 1] == '\'')) return end - 1;
+    // ” and ’ (U+201D, U+2019) in UTF-8
+    if (end >= 3 && s.substr(end - 3, 2) == "\xe2\x80" &&
+        (s[end - 1] == '\x9d' || s[end - 1] == '\x99'))
+        return end - 3;
+    return end;
+}
+
 bool is_prose(std::string_view s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '?') return true;
-        if ((s[i] == '.' || s[i] == '!') && i >= 2 && is_ascii_letter(s[i - 1]) &&
-            is_ascii_letter(s[i - 2]) && (i + 1 == s.size() || is_space(s[i + 1])))
+        if (s[i] != '.' && s[i] != '!') continue;
+        if (i + 1 < s.size() && !is_space(s[i + 1])) continue;
+        // Text tokenized for a collection puts a space before the stop:
+        // `wind tunnel .`, `gases . (theory) .`
+        std::size_t stop = i;
+        while (stop > 0 && s[stop - 1] == ' ') --stop;
+        const std::size_t word_end = before_closer(s, stop);
+        if (word_end >= 2 && is_ascii_letter(s[word_end - 1]) && is_ascii_letter(s[word_end - 2]))
             return true;
     }
     return false;

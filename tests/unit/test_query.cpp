@@ -103,6 +103,13 @@ TEST_CASE("query: trees") {
         {"AIDS NOT HIV", "(group aids~ hiv~)"},  // all capitals: NOT is a word
         {"\"AND OR NOT\"", "\"and or not\""},  // quoted operators are words
         {"Why did oil prices fall in 1986?", "(group oil~ prices~ fall~ 1986=)"},
+        // A sentence ends after a closing bracket or quote too.
+        {"hemophilia and christmas disease (occurrence, pathogenesis).",
+         "(group hemophilia~ christmas~ disease~ occurrence~ pathogenesis~)"},
+        {"he called it \"a disgrace\". then left", "(group called~ disgrace~ left~)"},
+        {"oil (prices). gas", "(group oil~ prices~ gas~)"},
+        {"heat equation for an exponential (in time) heat input .",
+         "(group heat~ equation~ exponential~ time~ heat~ input~)"},
         {"oil -- prices", "(group oil~ prices~)"},  // a dash, not a sign
         {"state-of-the-art sensors", "(group state~ stateoftheart~ art~ sensors~)"},
         {"\"state-of-the-art\" sensors", "(group +\"state of the art\"|stateoftheart sensors~)"},

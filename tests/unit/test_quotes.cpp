@@ -318,6 +318,9 @@ TEST_CASE("quotes: organisations") {
           "In a filing with the Securities and Exchange Commission, the group said a bid would "
           "be subject to \"a recapitalization or a restructuring,\" and left."},
          "«a recapitalization or a restructuring,»=barrow industries inc/role"},
+        // A paragraph that opens on its speech verb has no word before it
+        // (ASan caught the read before the first token on BBC).
+        {{"Harbour Airways Ltd said its losses grew.", "Said the ministry: prices rose."}, ""},
     };
     for (const Case& c : cases) {
         CAPTURE(c.paragraphs.back());
