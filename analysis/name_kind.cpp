@@ -12,10 +12,10 @@ namespace {
 
 using Words = std::unordered_set<std::string_view>;
 
-std::vector<std::string_view> split(std::string_view s) {
+std::vector<std::string_view> split(std::string_view s, char by = ' ') {
     std::vector<std::string_view> words;
     for (std::size_t i = 0; i < s.size();) {
-        std::size_t j = s.find(' ', i);
+        std::size_t j = s.find(by, i);
         if (j == std::string_view::npos) j = s.size();
         if (j > i) words.push_back(s.substr(i, j - i));
         i = j + 1;
@@ -93,27 +93,23 @@ bool is_event_end(std::string_view w) {
 // Words that make a name an organisation's besides the finder's own list:
 // parties, clubs, firms, papers.
 bool is_org_name_word(std::string_view w) {
-    static const Words k = {"labour",       "conservatives", "tories",         "dems",
-                            "dem",          "democrats",     "democrat",       "republicans",
-                            "united",       "rovers",        "athletic",       "wanderers",
-                            "fc",           "rangers",       "celtic",         "albion",
-                            "hotspur",      "villa",         "madrid",         "milan",
-                            "boerse",       "telegraph",     "guardian",       "mail",
-                            "express",      "herald",        "tribune",        "gazette",
-                            "mirror",       "electric",      "energy",         "petroleum",
-                            "telecom",      "media",         "pictures",       "entertainment",
-                            "music",        "press",         "service",        "services",
-                            "channel",      "radio",         "television",     "capital",
-                            "partners",     "financial",     "insurance",      "investments",
-                            "technologies", "software",      "airline",        "mps",
-                            "peers",        "lords",         "commons",        "conservative",
-                            "liberal",      "league",        "brothers",       "sons",
-                            "trust",        "authority",     "organisation",   "organization",
-                            "alliance",     "forces",        "communications", "pharmaceuticals",
-                            "chemicals",    "steel",         "mining",         "oil",
-                            "community",    "force",         "cooperation",    "currency",
-                            "units",        "markets",       "administration", "organization",
-                            "rate",         "stocks"};
+    // clang-format off
+    static const Words k = {
+        "labour", "conservatives", "tories", "dems", "dem", "democrats",
+        "democrat", "republicans", "united", "rovers", "athletic", "wanderers",
+        "fc", "rangers", "celtic", "albion", "hotspur", "villa",
+        "madrid", "milan", "boerse", "telegraph", "guardian", "mail",
+        "express", "herald", "tribune", "gazette", "mirror", "electric",
+        "energy", "petroleum", "telecom", "media", "pictures", "entertainment",
+        "music", "press", "service", "services", "channel", "radio",
+        "television", "capital", "partners", "financial", "insurance", "investments",
+        "technologies", "software", "airline", "mps", "peers", "lords",
+        "commons", "conservative", "liberal", "league", "brothers", "sons",
+        "trust", "authority", "organisation", "organization", "alliance", "forces",
+        "communications", "pharmaceuticals", "chemicals", "steel", "mining", "oil",
+        "community", "force", "cooperation", "markets", "administration", "bancorp",
+        "stores", "ventures"};
+    // clang-format on
     return k.count(w) != 0;
 }
 
@@ -131,8 +127,30 @@ std::string_view kind_label(NameKind k) {
             return "event";
         case NameKind::Fragment:
             return "fragment";
+        case NameKind::Other:
+            return "other";
     }
     return "person";
+}
+
+std::vector<NameKind> parse_kinds(std::string_view list, std::string& bad) {
+    static const NameKind all[] = {NameKind::Person, NameKind::Organisation, NameKind::Place,
+                                   NameKind::Event,  NameKind::Fragment,     NameKind::Other};
+    std::vector<NameKind> kinds;
+    for (const std::string_view k : split(list, ',')) {
+        bool known = false;
+        for (NameKind kind : all)
+            if (k == "all" || k == kind_label(kind) ||
+                (k == "organization" && kind == NameKind::Organisation)) {
+                kinds.push_back(kind);
+                known = true;
+            }
+        if (!known) {
+            bad = k;
+            return {};
+        }
+    }
+    return kinds;
 }
 
 NameKind name_kind(std::string_view name) {

@@ -94,18 +94,22 @@ bool is_descriptor(std::string_view w) {
 
 bool is_org_word(std::string_view w) {
     static const Words k = {
-        "house",         "valley",      "street",     "bank",           "corp",       "corporation",
-        "inc",           "group",       "party",      "council",        "committee",  "ministry",
-        "department",    "office",      "board",      "reserve",        "fund",       "union",
-        "court",         "university",  "college",    "times",          "post",       "news",
-        "journal",       "association", "agency",     "institute",      "company",    "airlines",
-        "airways",       "motors",      "foundation", "commission",     "parliament", "congress",
-        "senate",        "assembly",    "government", "administration", "church",     "club",
-        "league",        "federation",  "exchange",   "securities",     "holdings",   "industries",
-        "international", "systems",     "hospital",   "police",         "army",       "navy",
-        "museum",        "centre",      "center",     "network",        "studios",    "records",
-        "republic",      "kingdom",     "states",     "nations",        "city",       "county",
-        "ltd",           "plc",         "bbc",        "treasury",       "cabinet",    "co"};
+        "house",       "valley",   "street",       "bank",          "corp",
+        "corporation", "inc",      "group",        "party",         "council",
+        "committee",   "ministry", "department",   "office",        "board",
+        "reserve",     "fund",     "union",        "court",         "university",
+        "college",     "times",    "post",         "news",          "journal",
+        "association", "agency",   "institute",    "company",       "airlines",
+        "airways",     "motors",   "foundation",   "commission",    "parliament",
+        "congress",    "senate",   "assembly",     "government",    "administration",
+        "church",      "club",     "league",       "federation",    "exchange",
+        "securities",  "holdings", "industries",   "international", "systems",
+        "hospital",    "police",   "army",         "navy",          "museum",
+        "centre",      "center",   "network",      "studios",       "records",
+        "republic",    "kingdom",  "states",       "nations",       "city",
+        "county",      "ltd",      "plc",          "bbc",           "treasury",
+        "cabinet",     "co",       "organisation", "organization",  "chamber",
+        "authority",   "bureau",   "trust"};
     return k.count(w) != 0;
 }
 
@@ -142,6 +146,16 @@ bool is_calendar_word(std::string_view w) {
     static const Words k = {"monday",   "tuesday",  "wednesday", "thursday", "friday",
                             "saturday", "sunday",   "january",   "february", "september",
                             "october",  "november", "december"};
+    return k.count(w) != 0;
+}
+
+bool is_kinship(std::string_view w) {
+    static const Words k = {
+        "wife",     "husband",  "son",           "daughter", "brother",      "sister",    "mother",
+        "father",   "mum",      "dad",           "partner",  "girlfriend",   "boyfriend", "fiancee",
+        "fiance",   "widow",    "widower",       "uncle",    "aunt",         "nephew",    "niece",
+        "cousin",   "grandson", "granddaughter", "stepson",  "stepdaughter", "twin",      "baby",
+        "children", "sons",     "daughters"};
     return k.count(w) != 0;
 }
 

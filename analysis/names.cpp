@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "analysis/given_names.hpp"
 #include "analysis/name_words.hpp"
 #include "analysis/tokenizer.hpp"
 
@@ -13,6 +14,16 @@ bool is_particle(std::string_view w) {
         "de",  "van",   "von", "der", "den", "da",  "di", "du",
         "del", "della", "la",  "le",  "bin", "ibn", "al", "y"};
     return k.count(w) != 0;
+}
+
+bool written_without_capitals(const std::vector<Token>& tokens) {
+    std::size_t words = 0;
+    for (const Token& t : tokens) {
+        if (t.has(kAlias) || t.has(kNumeric)) continue;
+        if ((t.has(kCapitalised) || t.has(kAllCaps)) && !t.has(kSentenceStart)) return false;
+        ++words;
+    }
+    return words >= 8;
 }
 
 namespace {
@@ -47,16 +58,56 @@ bool is_name_word(const std::vector<Token>& tokens, std::size_t i) {
     return k < tokens.size() && !tokens[k].has(kRunBreak) && tokens[k].has(kCapitalised);
 }
 
-// "Securities and Exchange Commission": "and" between an organisation word
-// and capitalised words that end in one.
-bool joins_organisation(const std::vector<Token>& tokens, std::size_t j, std::size_t k) {
-    if (tokens[k].term != "and" || !is_org_word(tokens[j].term)) return false;
-    std::size_t last = k;
-    for (std::size_t q = next_word(tokens, k);
-         q < tokens.size() && !tokens[q].has(kRunBreak) && is_name_word(tokens, q);
+// The capitalised words from k on (at most `max`), without a break
+// between them: the index of the last, or `none` when k is no such word.
+std::size_t last_name_word(const std::vector<Token>& tokens, std::size_t k, int max,
+                           std::size_t none) {
+    std::size_t last = none;
+    for (std::size_t q = k;
+         max-- > 0 && q < tokens.size() && !tokens[q].has(kRunBreak) && is_name_word(tokens, q);
          q = next_word(tokens, q))
         last = q;
-    return last != k && is_org_word(tokens[last].term);
+    return last;
+}
+
+// A given name with a capitalised word after it: "James Miller".
+bool starts_full_name(const std::vector<Token>& tokens, std::size_t k) {
+    const std::size_t next = next_word(tokens, k);
+    return k < tokens.size() && is_given_name(tokens[k].term) && next < tokens.size() &&
+           !tokens[next].has(kRunBreak) && is_name_word(tokens, next);
+}
+
+// "Moody's Investors Service Inc", "McDonald's Corp": a possessive inside a
+// company's name, which ends in a company word soon after.
+bool is_company_ending(std::string_view w) {
+    static const std::unordered_set<std::string_view> company = {
+        "inc", "corp", "co", "ltd", "plc", "llc", "corporation", "incorporated", "limited"};
+    return company.count(w) != 0;
+}
+
+bool company_follows(const std::vector<Token>& tokens, std::size_t j) {
+    constexpr std::size_t kNoWord = static_cast<std::size_t>(-1);
+    const std::size_t last = last_name_word(tokens, next_word(tokens, j), 4, kNoWord);
+    return last != kNoWord && is_company_ending(tokens[last].term);
+}
+
+// "Goldman, Sachs and Co", "Smith Barney, Harris Upham and Co": a comma
+// inside a partnership's name, whose last part is one or two names, "and"
+// and a company word. `k` follows run word `j` after a break.
+bool partnership_follows(const std::vector<Token>& tokens, std::size_t j, std::size_t k) {
+    if (k >= tokens.size() || tokens[k].has(kSentenceStart) ||
+        tokens[k].begin != tokens[j].end + 2 || !tokens[j].has(kCapitalised) ||
+        !is_name_word(tokens, k))
+        return false;
+    std::size_t last = k;
+    for (std::size_t q = next_word(tokens, k);
+         q < tokens.size() && q <= k + 2 && !tokens[q].has(kRunBreak) && is_name_word(tokens, q);
+         q = next_word(tokens, q))
+        last = q;
+    const std::size_t conj = next_word(tokens, last), ending = next_word(tokens, conj);
+    return ending < tokens.size() && tokens[conj].term == "and" &&
+           !tokens[conj].has(kCapitalised) && !tokens[ending].has(kRunBreak) &&
+           tokens[ending].has(kCapitalised) && is_company_ending(tokens[ending].term);
 }
 
 // Whether the run may continue from word j to word k across the break
@@ -81,9 +132,9 @@ bool hyphen_joined(const std::vector<Token>& tokens, std::size_t prev, std::size
 // The words of a name from its tokens: middle initials dropped ("Paul A
 // Volcker"), leading ones dropped before two or more words ("T. Boone
 // Pickens") and glued before one ("J K Rowling", "JK Rowling" → "jk
-// rowling"). One single-letter initial before one word is returned as
-// `initial` with the word alone: the surname of someone whose given name
-// starts so ("G Dempsey" on a team sheet).
+// rowling") or a firm's name ("EF Hutton and Co"). One single-letter initial before a surname (one
+// word, or a particle and one: "P de Villiers") is returned as `initial` with the surname alone:
+// someone whose given name starts so ("G Dempsey" on a team sheet).
 struct NameWords {
     std::vector<std::string> words;
     char initial = 0;
@@ -95,7 +146,10 @@ NameWords name_words(const std::vector<const Token*>& ts) {
     while (lead + 1 < ts.size() && is_initial(*ts[lead])) ++lead;
     for (std::size_t i = lead; i < ts.size(); ++i)
         if (i + 1 == ts.size() || !is_initial(*ts[i])) nw.words.push_back(ts[i]->term);
-    if (lead == 0 || nw.words.size() >= 2) return nw;
+    // "P de Villiers": a particle and one word are a surname too. A firm
+    // keeps its initials: "E.F. Hutton and Co" is "ef hutton and co".
+    const bool surname = nw.words.size() == 1 || (nw.words.size() == 2 && is_particle(nw.words[0]));
+    if (lead == 0 || (!surname && !is_org_word(nw.words.back()))) return nw;
     if (lead == 1 && ts[0]->term.size() == 1) {
         nw.initial = ts[0]->term[0];
         return nw;
@@ -135,6 +189,31 @@ bool titles_before(const std::vector<Token>& tokens, std::size_t first,
     return any;
 }
 
+// The word before token `first`, or null at the paragraph's start.
+const Token* word_before(const std::vector<Token>& tokens, std::size_t first) {
+    for (std::size_t i = first; i > 0;) {
+        --i;
+        if (!tokens[i].has(kAlias)) return &tokens[i];
+    }
+    return nullptr;
+}
+
+// "the Ferguson-Wenger saga", "a Baker-Chung meeting": a hyphen compound
+// after a determiner qualifies a noun; a surname does not follow "the".
+bool after_determiner(const std::vector<Token>& tokens, std::size_t first) {
+    const Token* w = word_before(tokens, first);
+    return w && (!w->has(kCapitalised) || w->has(kSentenceStart)) &&
+           (w->term == "the" || w->term == "a" || w->term == "an" || w->term == "this" ||
+            w->term == "that" || w->term == "their" || w->term == "his" || w->term == "her");
+}
+
+// "his wife Sharon", "her son Brooklyn": a relative named by given name.
+bool after_kinship(const std::vector<Token>& tokens, std::size_t first) {
+    const Token* w = word_before(tokens, first);
+    return w && !w->has(kCapitalised) && !w->has(kAllCaps) && is_kinship(w->term) &&
+           !tokens[first].has(kRunBreak);
+}
+
 bool shares_title(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     for (const std::string& t : a)
         if (std::find(b.begin(), b.end(), t) != b.end()) return true;
@@ -146,41 +225,127 @@ bool shares_title(const std::vector<std::string>& a, const std::vector<std::stri
 void NameFinder::reset() {
     people_.clear();
     by_surname_.clear();
+    pending_.clear();
+    paragraph_ = 0;
+}
+
+// Whether an organisation's name goes on past the lower-case word k:
+// "and" before capitalised words that end in an organisation word, after
+// words that are no person's ("Securities and Exchange Commission", "Food
+// and Drug Administration", "American Telephone and Telegraph Co", not
+// "James Baker and Federal Reserve" nor "Baker and Federal Reserve" when
+// the article named a Baker); "of" or "for" after an organisation word
+// ("Bank of England", "Chicago Board of Trade", "Organisation for Economic
+// Cooperation"), and one word more after an "and" that ends two or more
+// of those ("International Trade and Industry", not "Bank of England and
+// Bundesbank") or comes before a person's name ("Office of Management and
+// Budget James Miller").
+bool NameFinder::joins_organisation(const std::vector<Token>& tokens,
+                                    const std::vector<std::size_t>& run, std::size_t k,
+                                    std::size_t org_tail) const {
+    const std::string& w = tokens[k].term;
+    const std::string& before = tokens[run.back()].term;
+    if (tokens[k].has(kCapitalised)) return false;
+    if (w == "of" || w == "for") return is_org_word(before);
+    if (w != "and") return false;
+    const std::size_t after = next_word(tokens, k);
+    if (org_tail > 0)
+        return (org_tail >= 2 && last_name_word(tokens, after, 2, k) == after) ||
+               starts_full_name(tokens, next_word(tokens, after));
+    // Two words at most: "and Co Inc", "and Exchange Commission", not "and
+    // Dominion Textiles Inc", "and Federal Reserve Board".
+    const std::size_t last = last_name_word(tokens, after, 2, k);
+    if (last == k || !is_org_word(tokens[last].term) ||
+        (next_word(tokens, last) < tokens.size() && last_name_word(tokens, after, 3, k) != last))
+        return false;
+    for (std::size_t q = next_word(tokens, k); q <= last; q = next_word(tokens, q))
+        if (is_title(tokens[q].term)) return false;
+    if (is_org_word(before)) return true;
+    // "Baker and Federal Reserve officials": not after a surname alone of
+    // someone the article named.
+    if (run.size() == 1 && by_surname_.count(before) != 0) return false;
+    // "Smith Barney, Harris Upham and Co": a company word right after "and"
+    // allows a longer name before it.
+    const std::size_t longest = is_company_ending(tokens[after].term) ? 5 : 3;
+    if (run.size() > longest) return false;
+    for (std::size_t r : run)
+        if (is_title(tokens[r].term) || is_given_name(tokens[r].term) ||
+            is_never_name(tokens[r].term))
+            return false;
+    return true;
 }
 
 void NameFinder::find(const std::vector<Token>& tokens, std::vector<NameMention>& out) {
     in_paragraph_.clear();
-    unresolved_.clear();
+    ++paragraph_;
     std::vector<std::size_t> run;
     for (std::size_t i = 0; i < tokens.size();) {
         if (!is_name_word(tokens, i)) {
             ++i;
             continue;
         }
+        if (std::size_t after = add_plural_rank(tokens, i, out); after != i) {
+            i = after;
+            continue;
+        }
         run.assign(1, i);
+        // "de Clercq added", "told van Persie": a lower-case particle just
+        // before the name is part of its surname.
+        if (const Token* p = word_before(tokens, i);
+            p && !tokens[i].has(kRunBreak) && !p->has(kCapitalised) && is_particle(p->term))
+            run.insert(run.begin(), static_cast<std::size_t>(p - tokens.data()));
         std::size_t j = i;
+        std::size_t org_tail = 0;  // words after an organisation's "of" ("Bank of England")
         for (;;) {
-            if (tokens[j].has(kPossessive)) break;  // "Trump’s White House" is two names
+            // "Trump’s White House" is two names; "Moody's Investors Service Inc" one.
+            if (tokens[j].has(kPossessive) && !company_follows(tokens, j)) break;
             std::size_t k = next_word(tokens, j);
-            if (k >= tokens.size() || !continues(tokens, j, k)) break;
+            if (k >= tokens.size()) break;
+            if (!continues(tokens, j, k) && (run.size() > 2 || !partnership_follows(tokens, j, k)))
+                break;
             if (is_name_word(tokens, k)) {
+                // "Office of Management and Budget James Miller": a given
+                // name ends what follows an organisation's "of".
+                if (org_tail > 0 && starts_full_name(tokens, k)) break;
                 run.push_back(k);
                 j = k;
+                if (org_tail > 0) ++org_tail;
                 continue;
             }
             std::size_t k2 = next_word(tokens, k);
-            if ((is_particle(tokens[k].term) || joins_organisation(tokens, j, k)) &&
-                k2 < tokens.size() && !tokens[k2].has(kRunBreak) && is_name_word(tokens, k2)) {
-                run.push_back(k);
-                run.push_back(k2);
-                j = k2;
-                continue;
-            }
-            break;
+            if (k2 >= tokens.size() || tokens[k2].has(kRunBreak) || !is_name_word(tokens, k2))
+                break;
+            const bool org = joins_organisation(tokens, run, k, org_tail);
+            if (!is_particle(tokens[k].term) && !org) break;
+            org_tail = !org ? 0 : tokens[k].term != "and" ? 1 : org_tail > 0 ? org_tail + 1 : 0;
+            run.push_back(k);
+            run.push_back(k2);
+            j = k2;
         }
         i = next_word(tokens, j);
         add_run(tokens, run, out);
     }
+}
+
+// "Princes William and Harry": each is a prince. Returns the token after
+// the second name, or `i` when the words at `i` are not so.
+std::size_t NameFinder::add_plural_rank(const std::vector<Token>& tokens, std::size_t i,
+                                        std::vector<NameMention>& out) {
+    const std::string_view rank = tokens[i].term == "princes"      ? "prince"
+                                  : tokens[i].term == "princesses" ? "princess"
+                                                                   : "";
+    if (rank.empty()) return i;
+    const std::size_t a = next_word(tokens, i), conj = next_word(tokens, a),
+                      b = next_word(tokens, conj);
+    if (b >= tokens.size() || tokens[a].has(kRunBreak) || !is_name_word(tokens, a) ||
+        tokens[conj].term != "and" || tokens[conj].has(kCapitalised) || tokens[b].has(kRunBreak) ||
+        !is_name_word(tokens, b))
+        return i;
+    Segment seg;
+    seg.titled = true;
+    for (std::size_t k : {a, b})
+        add_person({std::string(rank), tokens[k].term}, 1, seg, k, k + 1, {}, out);
+    return next_word(tokens, b);
 }
 
 // A capitalised function word never belongs to a name ("Behind Baker's",
@@ -228,6 +393,9 @@ void NameFinder::add_piece(const std::vector<Token>& tokens, const std::vector<s
             seg.titled = true;
             seg.from = r + 1;
         } else if (is_org_word(w) && r + 1 < to && !is_org_word(tokens[run[to - 1]].term) &&
+                   std::all_of(run.begin() + static_cast<std::ptrdiff_t>(r) + 1,
+                               run.begin() + static_cast<std::ptrdiff_t>(to),
+                               [&](std::size_t t) { return tokens[t].has(kCapitalised); }) &&
                    (to - r > 2 || by_surname_.count(tokens[run[r + 1]].term) != 0)) {
             seg.to = r + 1;
             add_segment(tokens, run, seg, out);
@@ -238,6 +406,15 @@ void NameFinder::add_piece(const std::vector<Token>& tokens, const std::vector<s
     }
     seg.to = to;
     add_segment(tokens, run, seg, out);
+}
+
+// A rank title the news writes with a surname ("Dr Fox", "Lord Kinnock"),
+// not with a given name ("Prince Charles", "Sir Alex"): the word, else "".
+std::string surname_rank(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,
+                         std::size_t rank) {
+    if (rank == static_cast<std::size_t>(-1)) return {};
+    const std::string& w = tokens[run[rank]].term;
+    return is_rank_title(w) && !is_given_name_rank(w) ? w : std::string();
 }
 
 void NameFinder::add_segment(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,
@@ -255,6 +432,20 @@ void NameFinder::add_segment(const std::vector<Token>& tokens, const std::vector
         seg.titles.emplace_back(canonical_title(tokens[run[seg.from]].term));
         ++seg.from;
     }
+    // "Sprinter Mark Lewis-Francis", "Prop Martin Castrogiovanni": a word
+    // that starts a sentence and is no given name, before one that is and a
+    // surname, is a role (inside a sentence it would be lower case; there
+    // "Shafi Ahmed Choudhury" keeps an unlisted given name).
+    if (seg.to - seg.from >= 3 && !org_follows(seg.from)) {
+        const Token& role = tokens[run[seg.from]];
+        const Token& given = tokens[run[seg.from + 1]];
+        if (role.has(kSentenceStart) && role.term.size() > 2 && !is_given_name(role.term) &&
+            !is_particle(role.term) && given.has(kCapitalised) && is_given_name(given.term) &&
+            !hyphen_joined(tokens, run[seg.from], run[seg.from + 1])) {
+            seg.titles.push_back(role.term);
+            ++seg.from;
+        }
+    }
     std::vector<const Token*> ts;
     for (std::size_t r = seg.from; r < seg.to; ++r) ts.push_back(&tokens[run[r]]);
     NameWords nw = name_words(ts);
@@ -265,28 +456,17 @@ void NameFinder::add_segment(const std::vector<Token>& tokens, const std::vector
     if (nw.words.size() == 2 && is_descriptor(nw.words[0])) {
         std::size_t p = resolve(nw.words[1], seg.titles, 0);
         if (p != kNone) {
-            mention(p, run[seg.from + 1], last, true, out);
+            mention(p, run[seg.from + 1], last, true, out, surname_rank(tokens, run, seg.rank));
             return;
         }
     }
-    // One word, or a known surname of several ("Lewis-Francis", "De Niro").
-    if (nw.words.size() == 1 || by_surname_.count(whole) != 0) {
-        // "Prince Charles" is nobody's surname; "Sir Alex" may be a given name.
-        const std::string_view rank =
-            seg.rank != kNone ? std::string_view(tokens[run[seg.rank]].term) : "";
-        std::size_t p = rank.empty() || !is_given_name_rank(rank)
-                            ? resolve(whole, seg.titles, nw.initial)
-                        : rank == "sir" || rank == "dame" ? by_given_name(whole)
-                                                          : kNone;
-        if (p != kNone) {
-            mention(p, first, last, true, out);
-        } else if (seg.rank != kNone && nw.words.size() == 1 && nw.initial == 0) {
-            // "Prince Charles", "Lord Goldsmith": the rank is part of the name.
-            add_person({tokens[run[seg.rank]].term, whole}, 1, seg, run[seg.rank], last, out);
-        } else if (nw.words.size() == 1 && nw.initial == 0 && by_surname_.count(whole) == 0 &&
-                   !is_org_word(whole) && !is_descriptor(whole) && !is_title(whole)) {
-            unresolved_.push_back({whole, seg.titled, first});
-        }
+    // One word, a known surname of several ("Lewis-Francis", "De Niro"), or
+    // a particle and one word ("De Marigny", "R de Marigny"): a surname.
+    // ("Al Gore": "al" is a given name too.)
+    const bool particle_surname =
+        nw.words.size() == 2 && is_particle(nw.words[0]) && nw.words[0] != "al";
+    if (nw.words.size() == 1 || particle_surname || by_surname_.count(whole) != 0) {
+        add_surname(tokens, run, seg, whole, nw.initial, out);
         return;
     }
     if (whole.size() > 200) return;  // not a name: a capitalised headline pasted into text
@@ -294,22 +474,88 @@ void NameFinder::add_segment(const std::vector<Token>& tokens, const std::vector
     std::size_t tail = 1;  // words of a hyphenated surname: "Mark Lewis-Francis" → 2
     for (std::size_t r = seg.to - 1; r > seg.from && hyphen_joined(tokens, run[r - 1], run[r]); --r)
         ++tail;
-    add_person(nw.words, std::min(tail, nw.words.size() - 1), seg, first, last, out);
+    add_person(nw.words, std::min(tail, nw.words.size() - 1), seg, first, last,
+               surname_rank(tokens, run, seg.rank), out);
+}
+
+// A surname alone (`form`: "baker", "de niro", "lewis francis"), with the
+// initial of a given name ("G Dempsey") or a rank ("Prince Charles") maybe.
+void NameFinder::add_surname(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,
+                             const Segment& seg, const std::string& form, char initial,
+                             std::vector<NameMention>& out) {
+    const std::size_t first = run[seg.from], last = run[seg.to - 1] + 1;
+    const std::string rank_word = surname_rank(tokens, run, seg.rank);
+    // "Prince Charles" is nobody's surname; "Sir Alex" may be a given name.
+    const std::string_view rank =
+        seg.rank != kNone ? std::string_view(tokens[run[seg.rank]].term) : "";
+    const bool one_word = form.find(' ') == std::string::npos;
+    std::size_t p = rank.empty() || !is_given_name_rank(rank) ? resolve(form, seg.titles, initial)
+                    : rank == "sir" || rank == "dame"         ? by_given_name(form)
+                                                              : kNone;
+    if (p != kNone) {
+        mention(p, first, last, true, out, rank_word);
+        return;
+    }
+    if (seg.rank != kNone && one_word && initial == 0) {
+        // "Prince Charles", "Lord Goldsmith": the rank is part of the name.
+        add_person({tokens[run[seg.rank]].term, form}, 1, seg, run[seg.rank], last, {}, out);
+        return;
+    }
+    auto known = by_surname_.find(form);
+    if (known != by_surname_.end()) {
+        // Several people the article named carry it: no one (a wrong person
+        // is worse than none), unless the initial rules them all out.
+        bool any = false;
+        for (std::size_t q : known->second)
+            any = any || initial == 0 || people_[q].given[0] == initial;
+        if (any) return;
+    }
+    const std::string_view surname = std::string_view(form).substr(form.rfind(' ') + 1);
+    if (is_org_word(surname) || is_descriptor(form) || is_title(form)) return;
+    if (initial == 0 && after_kinship(tokens, first)) return;  // "his wife Sharon"
+    add_pending(seg, form, initial, first, last, rank_word);
+}
+
+void NameFinder::add_pending(const Segment& seg, const std::string& form, char initial,
+                             std::size_t first, std::size_t last, std::string rank) {
+    Pending p;
+    p.paragraph = paragraph_ - 1;
+    p.mention.surname = form.substr(form.rfind(' ') + 1);
+    p.mention.titled = seg.titled;
+    p.mention.token = first;
+    p.mention.initial = initial;
+    p.form = form;
+    p.titles = seg.titles;
+    p.last = last;
+    p.rank = std::move(rank);
+    pending_.push_back(std::move(p));
 }
 
 // "the Ferguson-Wenger saga": a hyphen compound of two known surnames names
-// both people.
+// both people; after a determiner ("the Bush-Cheney campaign") its parts
+// are surnames even when the article named only some of them.
 bool NameFinder::add_parts(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,
                            const Segment& seg, std::vector<NameMention>& out) {
+    if (seg.to - seg.from < 2) return false;
     std::vector<std::size_t> people;
     for (std::size_t r = seg.from; r < seg.to; ++r) {
         if (r > seg.from && !hyphen_joined(tokens, run[r - 1], run[r])) return false;
-        std::size_t p = resolve(tokens[run[r]].term, {}, 0);
-        if (p == kNone) return false;
-        people.push_back(p);
+        if (!tokens[run[r]].has(kCapitalised)) return false;
+        people.push_back(resolve(tokens[run[r]].term, {}, 0));
     }
-    for (std::size_t r = seg.from; r < seg.to; ++r)
-        mention(people[r - seg.from], run[r], run[r] + 1, true, out);
+    const bool all = std::find(people.begin(), people.end(), kNone) == people.end();
+    if (!all && !after_determiner(tokens, run[seg.from])) return false;
+    for (std::size_t r = seg.from; r < seg.to; ++r) {
+        const std::size_t p = people[r - seg.from];
+        if (p != kNone) {
+            mention(p, run[r], run[r] + 1, true, out);
+        } else if (by_surname_.count(tokens[run[r]].term) == 0) {
+            Segment part;
+            part.from = r;
+            part.to = r + 1;
+            add_pending(part, tokens[run[r]].term, 0, run[r], run[r] + 1, {});
+        }
+    }
     return true;
 }
 
@@ -317,40 +563,84 @@ bool NameFinder::add_parts(const std::vector<Token>& tokens, const std::vector<s
 // named ("Jim Baker" after "James Baker").
 void NameFinder::add_person(const std::vector<std::string>& words, std::size_t tail,
                             const Segment& seg, std::size_t first, std::size_t last,
-                            std::vector<NameMention>& out) {
+                            const std::string& rank, std::vector<NameMention>& out) {
     const std::string& surname = words.back();
-    auto known = by_surname_.find(surname);
-    if (known != by_surname_.end()) {
-        for (std::size_t p : known->second) {
-            const Person& person = people_[p];
-            if (person.name == join(words) ||
-                (words.size() == 2 && is_familiar_form(words[0], person.given))) {
-                for (const std::string& t : seg.titles)
-                    if (std::find(person.titles.begin(), person.titles.end(), t) ==
-                        person.titles.end())
-                        people_[p].titles.push_back(t);
-                mention(p, first, last, false, out);
-                return;
-            }
-        }
+    const std::string name = join(words);
+    auto same = [&](const Person& person) {
+        if (person.name == name) return true;
+        const std::size_t space = person.name.rfind(' ');
+        return words.size() == 2 && space != std::string::npos &&
+               person.name.compare(space + 1, std::string::npos, surname) == 0 &&
+               is_familiar_form(words[0], person.given);
+    };
+    for (std::size_t p = 0; p < people_.size(); ++p) {
+        if (!same(people_[p])) continue;
+        for (const std::string& t : seg.titles)
+            if (std::find(people_[p].titles.begin(), people_[p].titles.end(), t) ==
+                people_[p].titles.end())
+                people_[p].titles.push_back(t);
+        mention(p, first, last, false, out, rank);
+        return;
     }
     const std::size_t p = people_.size();
-    people_.push_back({join(words), words[0], seg.titles});
-    if (!is_org_word(surname)) {
+    people_.push_back({name, words[0], seg.titles});
+    // An organisation has no surname: "Bank of Canada" is no "Canada".
+    const bool organisation = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+        return is_org_word(w) || w == "and" || w == "of" || w == "for";
+    });
+    if (!organisation) {
         // The surname forms it may be named by later: the last word, and with
-        // the particles or hyphenated words before it ("de niro", "lewis francis").
+        // the particles or hyphenated words before it ("de niro", "lewis
+        // francis"); a middle word that is no given name ("Miguel Mancera
+        // Aguayo" is "Mancera", "Luiz Inacio Lula da Silva" is "Lula").
         std::size_t s = words.size() - tail;
-        by_surname_[surname].push_back(p);
+        // "De Niro", "de Gaulle", "bin Laden" go by the particle too, and
+        // "France" is no "Stade de France"; "Beethoven" is van Beethoven.
+        const std::string& before = words[s - 1];
+        if (!is_particle(before) || before == "van" || before == "von" || before == "der" ||
+            before == "den")
+            by_surname_[surname].push_back(p);
         while (s > 1 && is_particle(words[s - 1])) --s;
         if (s < words.size() - 1) by_surname_[join(words, s)].push_back(p);
+        for (std::size_t m = 1; m < s; ++m)
+            if (words[m].size() > 2 && !is_given_name(words[m]) && !is_particle(words[m]))
+                by_surname_[words[m]].push_back(p);
     }
-    mention(p, first, last, false, out);
+    mention(p, first, last, false, out, rank);
 }
 
 void NameFinder::mention(std::size_t person, std::size_t first, std::size_t last, bool surname_only,
-                         std::vector<NameMention>& out) {
-    out.push_back({people_[person].name, first, last, surname_only});
+                         std::vector<NameMention>& out, std::string rank) {
+    const std::string& name = people_[person].name;
+    // "Lord Ashcroft" named so from the start: the rank is part of the name.
+    if (!rank.empty() && name.compare(0, rank.size() + 1, rank + ' ') == 0) rank.clear();
+    out.push_back({name, first, last, surname_only, std::move(rank)});
     in_paragraph_.push_back(person);
+}
+
+// Surnames written before their person was introduced resolve now; the
+// rest are left for the corpus (searcher/name_corpus.cpp), except a given
+// name of someone the article named ("Sharon" after "Sharon Osbourne").
+void NameFinder::finish(ArticleNames& out) {
+    out.late.clear();
+    out.unresolved.clear();
+    in_paragraph_.clear();  // no paragraph is the latest now
+    for (Pending& p : pending_) {
+        const std::size_t who = resolve(p.form, p.titles, p.mention.initial);
+        if (who != kNone) {
+            out.late.push_back(
+                {p.paragraph,
+                 {people_[who].name, p.mention.token, p.last, true, std::move(p.rank)}});
+            continue;
+        }
+        if (by_surname_.count(p.form) != 0 && p.mention.initial == 0) continue;  // shared
+        const bool given = std::any_of(people_.begin(), people_.end(), [&](const Person& q) {
+            return q.given == p.form && q.name != q.given;
+        });
+        if (given && p.mention.initial == 0) continue;
+        out.unresolved.push_back({p.paragraph, std::move(p.mention)});
+    }
+    pending_.clear();
 }
 
 // Which person a surname names. One candidate: that one. Several ("Baker":

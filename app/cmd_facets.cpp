@@ -16,8 +16,7 @@ void print_counts(const char* heading, const std::vector<web::FacetCount>& count
     if (counts.empty()) return;
     fmt::print("\n{:<40} {:>10} {:>9}\n", heading, "paragraphs", "articles");
     for (const web::FacetCount& c : counts)
-        fmt::print("{:<40} {:>10} {:>9}\n", names ? web::display_name(c.value) : c.value,
-                   c.paragraphs, c.articles);
+        fmt::print("{:<40} {:>10} {:>9}\n", names ? c.shown : c.value, c.paragraphs, c.articles);
 }
 
 void print_facets(const web::Facets& f) {

@@ -6,6 +6,7 @@
 
 #include "analysis/fold.hpp"
 #include "analysis/name_words.hpp"
+#include "analysis/names.hpp"
 #include "analysis/stopwords.hpp"
 #include "analysis/tokenizer.hpp"
 #include "indexer/shards.hpp"
@@ -48,6 +49,8 @@ void ArticleAnalyzer::add_name_pairs(Xapian::Document& doc, std::string_view tex
                                      const std::vector<analysis::Token>& tokens) {
     const analysis::Token* prev = nullptr;
     bool prev_upper = false;
+    // In a paragraph written without capitals every word may be a name's.
+    const bool caseless = analysis::written_without_capitals(tokens);
     auto joined = [&](const analysis::Token& a, const analysis::Token& b) {
         for (std::uint32_t i = a.end; i < b.begin && i < text.size(); ++i)
             if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t') return false;
@@ -55,7 +58,9 @@ void ArticleAnalyzer::add_name_pairs(Xapian::Document& doc, std::string_view tex
     };
     for (const analysis::Token& t : tokens) {
         if (t.has(analysis::kAlias)) continue;
-        const bool upper = t.has(analysis::kCapitalised) || t.has(analysis::kAllCaps);
+        const bool upper =
+            t.has(analysis::kCapitalised) || t.has(analysis::kAllCaps) ||
+            (caseless && !analysis::is_stopword(t.term) && !t.has(analysis::kNumeric));
         if (prev && (upper || prev_upper) && prev->term.size() + t.term.size() < 200) {
             const std::string& lower = upper ? prev->term : t.term;
             // Across punctuation too, as a phrase would: "(Alan) Greenspan".
@@ -107,6 +112,39 @@ void ArticleAnalyzer::add_surname_terms(Xapian::Document& doc, const std::string
     term_.append(name, space + 1);
     term_ += ' ';
     term_ += name;
+    if (term_.size() < 240) doc.add_term(term_);
+}
+
+// A name the paragraph mentions: `XN` on it, `AN` on the article, the
+// surname links, and `XRfox dr liam fox` when a rank came with it.
+void ArticleAnalyzer::add_mention(Xapian::Document& doc, Xapian::Document& article,
+                                  const analysis::NameMention& m) {
+    term_.assign(schema::kNamePrefix);
+    term_ += m.name;
+    doc.add_term(term_);
+    add_article_word(article, schema::kArticleNamePrefix, m.name);
+    add_surname_terms(doc, m.name);
+    if (m.rank.empty()) return;
+    term_.assign(schema::kRankPrefix);
+    term_.append(m.name, m.name.rfind(' ') + 1);
+    term_ += ' ';
+    term_ += m.rank;
+    term_ += ' ';
+    term_ += m.name;
+    if (term_.size() < 240) doc.add_term(term_);
+}
+
+// A surname the article never introduced: `XU`/`XV`, and `XI` with an initial.
+void ArticleAnalyzer::add_unresolved(Xapian::Document& doc, const analysis::UnresolvedMention& u) {
+    if (u.initial != 0) {
+        term_.assign(schema::kInitialSurnamePrefix);
+        term_ += u.surname;
+        term_ += ' ';
+        term_ += u.initial;
+    } else {
+        term_.assign(u.titled ? schema::kTitledSurnamePrefix : schema::kBareSurnamePrefix);
+        term_ += u.surname;
+    }
     if (term_.size() < 240) doc.add_term(term_);
 }
 
@@ -191,18 +229,7 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article, Article
         // one that names them in passing.
         mentions_.clear();
         names_.find(tokens_, mentions_);
-        for (const analysis::NameMention& m : mentions_) {
-            term_.assign(schema::kNamePrefix);
-            term_ += m.name;
-            doc.add_term(term_);
-            add_article_word(out.article, schema::kArticleNamePrefix, m.name);
-            add_surname_terms(doc, m.name);
-        }
-        for (const analysis::UnresolvedMention& u : names_.unresolved()) {
-            term_.assign(u.titled ? schema::kTitledSurnamePrefix : schema::kBareSurnamePrefix);
-            term_ += u.surname;
-            doc.add_term(term_);
-        }
+        for (const analysis::NameMention& m : mentions_) add_mention(doc, out.article, m);
         add_quotes(doc, text);
 
         for (const analysis::Token& t : tokens_)
@@ -217,6 +244,11 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article, Article
         data.location.clear();
         out.paragraphs.push_back(std::move(doc));
     }
+    // Surnames written before their person's full name, and those the
+    // article never resolves: known only now.
+    names_.finish(article_names_);
+    for (const auto& [p, m] : article_names_.late) add_mention(out.paragraphs[p], out.article, m);
+    for (const auto& [p, u] : article_names_.unresolved) add_unresolved(out.paragraphs[p], u);
     return out;
 }
 

@@ -56,6 +56,9 @@ class ArticleAnalyzer {
     void add_name_pairs(Xapian::Document& doc, std::string_view text,
                         const std::vector<analysis::Token>& tokens);
     void add_surname_terms(Xapian::Document& doc, const std::string& name);
+    void add_mention(Xapian::Document& doc, Xapian::Document& article,
+                     const analysis::NameMention& m);
+    void add_unresolved(Xapian::Document& doc, const analysis::UnresolvedMention& u);
     void add_article_word(Xapian::Document& doc, std::string_view prefix, const std::string& word);
     void add_quotes(Xapian::Document& doc, std::string_view text);
     void note_variants(const std::vector<analysis::Token>& tokens, AnalyzedArticle& out);
@@ -67,6 +70,7 @@ class ArticleAnalyzer {
     std::vector<analysis::Token> tokens_;
     std::vector<analysis::Token> title_tokens_;
     std::vector<analysis::NameMention> mentions_;
+    analysis::ArticleNames article_names_;
     std::string term_;
     /// Per shard: words whose variant pair was emitted for that shard.
     std::vector<std::unordered_set<std::string>> known_words_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "analysis/fold.hpp"
+#include "analysis/name_kind.hpp"
 #include "schema/layout.hpp"
 #include "searcher/index_info.hpp"
 #include "searcher/query.hpp"
@@ -92,33 +93,33 @@ ApiResponse facets(Archive& a, const QueryParams& given) {
     return {200, facets_json(result, shown_query(to_request(f)))};
 }
 
-// The whole index's names, as `graf names`; with a query, the names of its
-// matches (as /api/facets counts them).
+// The most mentioned names, as `graf names --json`: of the whole index, or
+// with a query the names of its matches (as /api/facets counts them).
 ApiResponse names(Archive& a, const QueryParams& given) {
     std::set<std::string> known = kFilterParams;
-    known.insert({"prefix", "top"});
+    known.insert({"prefix", "top", "kind"});
     Params p(given, known);
     const std::size_t top = p.number("top", 20, 1, kMaxTop);
     const std::string prefix = p.text("prefix");
-    nlohmann::json j = nlohmann::json::array();
+    std::string bad;
+    const std::vector<analysis::NameKind> kinds =
+        analysis::parse_kinds(p.text("kind", "person,organisation"), bad);
+    if (kinds.empty())
+        throw ParamError(fmt::format(
+            "parameter 'kind': '{}' is not person, organisation, place, event, fragment, other "
+            "or all",
+            bad));
     if (std::any_of(kFilterParams.begin(), kFilterParams.end(),
                     [&](const std::string& k) { return p.has(k); })) {
         searcher::HighlightSpec unused;
         const Xapian::Query q = a.compile(filters_of(p), unused);
-        Facets f = a.with_retry(
-            [&] { return web::facets(a.database(), q, top, analysis::fold(prefix), a.local()); });
-        for (const FacetCount& n : f.names)
-            j.push_back({{"name", display_name(n.value)},
-                         {"paragraphs", n.paragraphs},
-                         {"articles", n.articles}});
-        return {200, j};
+        Facets f = a.with_retry([&] {
+            return web::facets(a.database(), q, top, analysis::fold(prefix), a.local(), kinds);
+        });
+        return {200, names_json(f.names)};
     }
-    auto found = a.with_retry([&] { return searcher::top_names(a.database(), top, prefix); });
-    for (const auto& n : found)
-        j.push_back({{"name", display_name(n.name)},
-                     {"paragraphs", n.paragraphs},
-                     {"articles", n.articles}});
-    return {200, j};
+    return {200, names_json(a.with_retry(
+                     [&] { return web::index_names(a.database(), top, prefix, kinds); }))};
 }
 
 ApiResponse stats(Archive& a, const QueryParams& given) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "schema/schema.hpp"
+#include "searcher/name_corpus.hpp"
 #include "searcher/query.hpp"
 
 namespace graf::web {
@@ -53,6 +54,11 @@ Xapian::Query Archive::compile(const Filters& filters, searcher::HighlightSpec& 
     highlight = std::move(parsed.highlight);
     if (!req.name.empty()) {
         Xapian::Query nq = searcher::name_query(req.name, highlight);
+        // As `graf search --name`: articles that name the person by surname
+        // alone, when the corpus knows who.
+        if (Xapian::Query corpus = searcher::corpus_name_query(index_.all, req.name);
+            !corpus.empty())
+            nq = Xapian::Query(Xapian::Query::OP_OR, nq, corpus);
         query = query.empty() ? nq : Xapian::Query(Xapian::Query::OP_AND, query, nq);
     }
     if (!req.since.empty() || !req.until.empty())

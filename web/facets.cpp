@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "schema/schema.hpp"
+#include "searcher/name_listing.hpp"
 #include "web/search_json.hpp"
 
 namespace graf::web {
@@ -45,7 +46,7 @@ std::vector<FacetCount> top_of(const std::unordered_map<std::string, Tally>& tal
                                std::size_t top) {
     std::vector<FacetCount> out;
     for (const auto& [value, t] : tallies)
-        if (!value.empty()) out.push_back({value, t.articles.size(), t.paragraphs});
+        if (!value.empty()) out.push_back({value, t.articles.size(), t.paragraphs, {}, {}});
     std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
         return a.paragraphs != b.paragraphs ? a.paragraphs > b.paragraphs : a.value < b.value;
     });
@@ -104,7 +105,7 @@ void count_sources_remotely(const Xapian::Database& db, const Xapian::Query& que
         const std::string record = doc.get_value(schema::kRecordSlot);
         const schema::ParagraphData data =
             record.empty() ? schema::decode_legacy(doc.get_data()) : schema::decode(record);
-        sources.push_back({data.source, c.articles, c.paragraphs});
+        sources.push_back({data.source, c.articles, c.paragraphs, {}, {}});
     }
     std::sort(sources.begin(), sources.end(), [](const FacetCount& a, const FacetCount& b) {
         return a.paragraphs != b.paragraphs ? a.paragraphs > b.paragraphs : a.value < b.value;
@@ -116,10 +117,59 @@ void count_sources_remotely(const Xapian::Database& db, const Xapian::Query& que
 // Remote term lists cost a round trip each: names come from fewer paragraphs.
 constexpr Xapian::doccount kRemoteNameSample = 200;
 
+// The kinds of names, each decided once with the corpus's evidence.
+class Kinds {
+  public:
+    Kinds(const Xapian::Database& db, const std::vector<analysis::NameKind>& wanted)
+        : db_(db), wanted_(wanted) {}
+    analysis::NameKind of(const std::string& name) {
+        auto it = kinds_.find(name);
+        if (it == kinds_.end())
+            it = kinds_.emplace(name, searcher::corpus_name_kind(db_, name)).first;
+        return it->second;
+    }
+    bool wanted(const std::string& name) {
+        return std::find(wanted_.begin(), wanted_.end(), of(name)) != wanted_.end();
+    }
+    // A listed name with its kind and spelling.
+    FacetCount listed(std::string name, std::uint64_t articles, std::uint64_t paragraphs) {
+        const analysis::NameKind kind = of(name);
+        std::string shown = searcher::written_name(db_, name);
+        return {std::move(name), articles, paragraphs, std::move(shown), kind};
+    }
+
+  private:
+    const Xapian::Database& db_;
+    const std::vector<analysis::NameKind>& wanted_;
+    std::unordered_map<std::string, analysis::NameKind> kinds_;
+};
+
 }  // namespace
 
+std::vector<FacetCount> index_names(const Xapian::Database& db, std::size_t top,
+                                    const std::string& prefix,
+                                    const std::vector<analysis::NameKind>& kinds) {
+    Kinds k(db, kinds);
+    std::vector<FacetCount> out;
+    for (const searcher::NameCount& n : searcher::list_names(
+             db, top, prefix, [&](const std::string& name) { return k.wanted(name); }))
+        out.push_back(k.listed(n.name, n.articles, n.paragraphs));
+    return out;
+}
+
+nlohmann::json names_json(const std::vector<FacetCount>& names) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const FacetCount& n : names)
+        j.push_back({{"name", n.shown},
+                     {"kind", analysis::kind_label(n.kind)},
+                     {"paragraphs", n.paragraphs},
+                     {"articles", n.articles}});
+    return j;
+}
+
 Facets facets(const Xapian::Database& db, const Xapian::Query& query, std::size_t top,
-              const std::string& name_prefix, bool local) {
+              const std::string& name_prefix, bool local,
+              const std::vector<analysis::NameKind>& kinds) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     Facets f;
@@ -152,7 +202,12 @@ Facets facets(const Xapian::Database& db, const Xapian::Query& query, std::size_
             tally.articles.insert(article);
         }
     }
-    f.names = top_of(names, top);
+    // The most mentioned names of the kinds asked for, as the text writes them.
+    Kinds k(db, kinds);
+    for (const FacetCount& c : top_of(names, names.size())) {
+        if (f.names.size() >= top) break;
+        if (k.wanted(c.value)) f.names.push_back(k.listed(c.value, c.articles, c.paragraphs));
+    }
     f.names_from = best.size();
     return f;
 }
@@ -160,10 +215,13 @@ Facets facets(const Xapian::Database& db, const Xapian::Query& query, std::size_
 nlohmann::json facets_json(const Facets& f, const std::string& query) {
     auto list = [](const std::vector<FacetCount>& counts, const char* key, bool is_name) {
         nlohmann::json out = nlohmann::json::array();
-        for (const FacetCount& c : counts)
-            out.push_back({{key, is_name ? display_name(c.value) : c.value},
-                           {"articles", c.articles},
-                           {"paragraphs", c.paragraphs}});
+        for (const FacetCount& c : counts) {
+            nlohmann::json one = {{key, is_name ? c.shown : c.value},
+                                  {"articles", c.articles},
+                                  {"paragraphs", c.paragraphs}};
+            if (is_name) one["kind"] = analysis::kind_label(c.kind);
+            out.push_back(std::move(one));
+        }
         return out;
     };
     return {{"query", query},

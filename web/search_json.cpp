@@ -68,15 +68,6 @@ std::string shown_query(const searcher::SearchRequest& req) {
     return (req.query.empty() ? "" : req.query + " ") + "name:\"" + req.name + "\"";
 }
 
-std::string display_name(std::string name) {
-    bool start = true;
-    for (char& c : name) {
-        if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
-        start = c == ' ' || c == '-';
-    }
-    return name;
-}
-
 std::string dump(const nlohmann::json& j) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

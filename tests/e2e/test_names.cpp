@@ -158,6 +158,11 @@ TEST_CASE("names e2e: an article that names only the surname, when the corpus kn
     };
     CHECK(str(found("Ronald Reagan")) == "a#1 a#2 b#1 c#1 c#2");
     CHECK(str(found("James Baker")) == "d#1 f#1");
+    // graf facets, graf timeline and the web page count the same paragraphs.
+    RunResult facets =
+        run_graf({"facets", "--db", db.string(), "--json", "--name", "Ronald Reagan"});
+    REQUIRE_MESSAGE(facets.exit_code == 0, facets.err);
+    CHECK(json::parse(facets.out)["paragraphs"] == 5);
 
     // Incremental: a second full Reagan makes the surname shared, and the
     // unresolved article is nobody's again, without re-indexing it.
@@ -165,6 +170,135 @@ TEST_CASE("names e2e: an article that names only the surname, when the corpus kn
     r = run_graf({"index", "--db", db.string(), c.string()});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     CHECK(str(found("Ronald Reagan")) == "a#1 a#2 b#1");
+}
+
+// The classes only the whole article or the corpus can resolve: team sheets
+// (an initial), a rank written with the person ("Dr Fox"), Spanish and
+// Portuguese names cut to a middle word ("Lula"), a shorter full name
+// ("Lula da Silva"), a given name cut to two letters ("Mi Bergamasco"), a
+// surname before the full name, a hyphen compound's parts, text in lower
+// case, a relative named by given name.
+TEST_CASE("names e2e: --name across articles that never give the full name") {
+    TempDir tmp;
+    const std::filesystem::path c = tmp / "c";
+    write_file(c / "team1.txt", "Girvan Dempsey scored twice.\n\nDempsey said it was fine.\n");
+    write_file(c / "team2.txt",
+               "Ireland: G Murphy; G Dempsey, B O'Driscoll.\n\nBench: S Easterby.\n");
+    write_file(c / "team3.txt", "Noel Dempsey, the minister, spoke.\n");
+    write_file(c / "fox1.txt", "Dr Liam Fox spoke.\n\nMr Fox said more.\n");
+    write_file(c / "fox2.txt", "Dr Fox attacked the plan.\n");
+    write_file(c / "fox3.txt", "Chris Fox wrote a book.\n");
+    write_file(c / "lula1.txt", "Luiz Inacio Lula da Silva arrived.\n\nLula said he was glad.\n");
+    write_file(c / "lula2.txt", "President Lula spoke.\n");
+    write_file(c / "lula3.txt", "Lula da Silva was there.\n");
+    write_file(c / "lower.txt",
+               "mexico city, april 24 - a banco de mexico spokesman said that central bank head "
+               "miguel mancera aguayo held private talks here yesterday.\n");
+    write_file(c / "upper.txt", "Miguel Mancera Aguayo spoke.\n");
+    write_file(c / "kennedy.txt",
+               "Mr Kennedy attacked the plan.\n\nCharles Kennedy, the party leader, said so.\n");
+    write_file(c / "jfk.txt", "John Kennedy was president.\n");
+    write_file(c / "bush.txt", "George Bush spoke.\n\nThe Bush-Cheney campaign went on.\n");
+    write_file(c / "cheney.txt", "Dick Cheney spoke.\n\nCheney said no.\n");
+    write_file(c / "ozzy.txt", "Ozzy Osbourne spoke.\n\nHis wife Sharon said no.\n");
+    write_file(c / "ariel.txt", "Ariel Sharon met leaders.\n\nSharon said yes.\n");
+    write_file(c / "berg1.txt", "Mirco Bergamasco scored.\n\nMauro Bergamasco too.\n");
+    write_file(c / "berg2.txt", "Italy: Mi Bergamasco, Ma Bergamasco.\n");
+    write_file(c / "princes.txt", "Princes William and Harry said they were happy.\n");
+    write_file(c / "harry.txt", "Prince Harry spoke.\n");
+    const std::filesystem::path db = tmp / "db";
+    RunResult r = run_graf({"index", "--db", db.string(), c.string()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    auto found = [&](const char* who) {
+        Set out;
+        const json result = search_json(db, {"--paragraphs", "--limit", "50", "--name", who});
+        for (const auto& h : result["hits"])
+            out.insert(h["article"].get<std::string>() + "#" +
+                       std::to_string(h["paragraph"].get<int>()));
+        return out;
+    };
+    struct Row {
+        const char* cls;
+        const char* query;
+        const char* paragraphs;
+    };
+    const Row rows[] = {
+        {"initials", "Girvan Dempsey", "team1#1 team1#2 team2#1"},
+        {"initials", "Noel Dempsey", "team3#1"},
+        {"title", "Liam Fox", "fox1#1 fox1#2 fox2#1"},
+        {"title", "Dr Fox", "fox1#1 fox1#2 fox2#1"},
+        {"title", "Chris Fox", "fox3#1"},
+        {"particle", "Luiz Inacio Lula da Silva", "lula1#1 lula1#2 lula2#1 lula3#1"},
+        {"particle", "Miguel Mancera Aguayo", "lower#1 upper#1"},
+        {"nofull", "Charles Kennedy", "kennedy#1 kennedy#2"},
+        {"compound", "Dick Cheney", "bush#2 cheney#1 cheney#2"},
+        {"nofull", "Ariel Sharon", "ariel#1 ariel#2"},
+        {"shared", "Mirco Bergamasco", "berg1#1 berg2#1"},
+        {"shared", "Mauro Bergamasco", "berg1#2 berg2#1"},
+        {"title", "Prince Harry", "harry#1 princes#1"},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.cls);
+        CAPTURE(row.query);
+        CHECK(str(found(row.query)) == row.paragraphs);
+    }
+}
+
+// graf names decides kinds with the corpus and shows names as written: a
+// film the news never shortens to a surname is no person, a name the corpus
+// also writes as a firm's is an organisation, "Lib Dems" is the Liberal
+// Democrats, "General Motors Corp" is General Motors.
+TEST_CASE("names e2e: graf names kinds from the corpus, names as the text writes them") {
+    TempDir tmp;
+    const std::filesystem::path c = tmp / "c";
+    for (int i = 0; i < 10; ++i) {
+        const std::string n = std::to_string(i);
+        write_file(c / ("film" + n + ".txt"), "Million Dollar Baby won " + n +
+                                                  " prizes.\n\nLeonardo DiCaprio starred.\n\n"
+                                                  "DiCaprio said he was glad.\n");
+        write_file(c / ("firm" + n + ".txt"), "Merrill Lynch said " + n +
+                                                  " things.\n\nMerrill Lynch and Co Inc "
+                                                  "agreed.\n\nGeneral Motors Corp fell.\n");
+        // Named in full every time: a role before the name makes a person,
+        // "who" alone does not (bands are "who" too).
+        write_file(c / ("music" + n + ".txt"),
+                   "The band Franz Ferdinand, who toured " + n +
+                       " times, won.\n\nIt starred actress Cate Blanchett.\n");
+        write_file(c / ("party" + n + ".txt"),
+                   "The Liberal Democrats met.\n\nLib Dems said " + n +
+                       ".\n\nRobert Kilroy-Silk spoke.\n\nKilroy-Silk left.\n\nGeneral Motors "
+                       "rose.\n");
+    }
+    const std::filesystem::path db = tmp / "db";
+    RunResult r = run_graf({"index", "--db", db.string(), c.string()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    auto list = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = {"names", "--db", db.string(), "--json", "--top", "50"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        RunResult out = run_graf(args);
+        REQUIRE_MESSAGE(out.exit_code == 0, out.err);
+        std::map<std::string, json> by_name;
+        for (const auto& n : json::parse(out.out)) by_name[n["name"]] = n;
+        return by_name;
+    };
+    auto listed = list({});
+    CHECK(listed.count("Million Dollar Baby") == 0);
+    CHECK(listed["Leonardo DiCaprio"]["kind"] == "person");  // as written, not "Dicaprio"
+    CHECK(listed["Robert Kilroy-Silk"]["kind"] == "person");
+    CHECK(listed["Robert Kilroy-Silk"]["paragraphs"] == 20);
+    CHECK(listed["Merrill Lynch"]["kind"] == "organisation");
+    CHECK(listed["Merrill Lynch"]["paragraphs"] == 20);  // with "Merrill Lynch and Co Inc"
+    CHECK(listed.count("Merrill Lynch and Co Inc") == 0);
+    CHECK(listed["General Motors"]["paragraphs"] == 20);     // with "General Motors Corp"
+    CHECK(listed["Liberal Democrats"]["paragraphs"] == 20);  // with "Lib Dems"
+    CHECK(listed.count("Lib Dems") == 0);
+    CHECK(listed["Cate Blanchett"]["kind"] == "person");
+    auto all = list({"--kind", "all"});
+    CHECK(all["Million Dollar Baby"]["kind"] == "other");
+    auto other = list({"--kind", "other"});
+    CHECK(other.size() == 2);
+    CHECK(other.count("Million Dollar Baby") == 1);
+    CHECK(other.count("Franz Ferdinand") == 1);
 }
 
 TEST_CASE("names e2e: the sample corpus's people are persons") {

@@ -171,7 +171,8 @@ TEST_CASE("web: /api/facets, /api/names, /api/stats and /api/article") {
     CHECK(f["last_date"] == "2025-03-12");
     CHECK(f["sources"] == json::parse(R"([{"source":"harbour-gazette","articles":8,"paragraphs":24},
                                           {"source":"island-post","articles":8,"paragraphs":24}])"));
-    CHECK(f["names"][0] == json::parse(R"({"name":"Morag Fraser","articles":16,"paragraphs":16})"));
+    CHECK(f["names"][0] ==
+          json::parse(R"({"name":"Morag Fraser","kind":"person","articles":16,"paragraphs":16})"));
     CHECK(f["names_exact"] == true);
     // graf facets is the same count from the command line.
     CHECK(s.cli({"facets", "harbour"}) == f);
@@ -182,19 +183,17 @@ TEST_CASE("web: /api/facets, /api/names, /api/stats and /api/article") {
     CHECK(printed.out.find("Morag Fraser") != std::string::npos);
     CHECK(run_graf({"facets", "--db", s.db.string()}).exit_code == 1);
 
-    // /api/names lists every kind of name, without the kind graf names adds.
-    auto without_kind = [](json names) {
-        for (auto& n : names) n.erase("kind");
-        return names;
-    };
-    CHECK(s.get("/api/names?prefix=morag&top=5") ==
-          without_kind(s.cli({"names", "--kind", "all", "--top", "5", "morag"})));
-    CHECK(s.get("/api/names") == without_kind(s.cli({"names", "--kind", "all"})));
+    // /api/names is graf names --json: people and organisations unless
+    // `kind` says otherwise.
+    CHECK(s.get("/api/names?prefix=morag&top=5") == s.cli({"names", "--top", "5", "morag"}));
+    CHECK(s.get("/api/names") == s.cli({"names"}));
+    CHECK(s.get("/api/names?kind=all") == s.cli({"names", "--kind", "all"}));
+    CHECK(s.get("/api/names?kind=place")[0]["name"] == "Silicon Valley");
     // With a query: the names of its matches, as the facets count them.
     CHECK(s.get("/api/names?q=harbour&top=3") == json::parse(R"([{"name":"Morag Fraser",
-        "paragraphs":16,"articles":16}])"));
+        "kind":"person","paragraphs":16,"articles":16}])"));
     CHECK(s.get("/api/names?q=Musk&prefix=steve") ==
-          json::parse(R"([{"name":"Steve Bannon","paragraphs":4,"articles":2}])"));
+          json::parse(R"([{"name":"Steve Bannon","kind":"person","paragraphs":4,"articles":2}])"));
     json stats = s.cli({"stats"});
     stats.erase("db");
     CHECK(s.get("/api/stats") == stats);
@@ -273,8 +272,11 @@ TEST_CASE("web: bad parameters are 400s naming the parameter, never a 500") {
         {"/api/facets?q=a&top=0", 400,
          "parameter 'top' takes a whole number from 1 to 100, not '0'"},
         {"/api/names?q=a&colour=red", 400,
-         "unknown parameter 'colour' (this endpoint takes: name, prefix, q, since, source, top, "
-         "until)"},
+         "unknown parameter 'colour' (this endpoint takes: kind, name, prefix, q, since, source, "
+         "top, until)"},
+        {"/api/names?kind=planet", 400,
+         "parameter 'kind': 'planet' is not person, organisation, place, event, fragment, other "
+         "or all"},
         {"/api/names?top=100000", 400,
          "parameter 'top' takes a whole number from 1 to 1000, not '100000'"},
         {"/api/stats?x=1", 400, "unknown parameter 'x' (this endpoint takes none)"},

@@ -28,6 +28,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     graf::analysis::NameFinder names;
     std::vector<graf::analysis::NameMention> mentions;
     names.find(tokens, mentions);
+    names.find(tokens, mentions);  // twice: the second resolves against the first
+    graf::analysis::ArticleNames end;
+    names.finish(end);
     (void)graf::analysis::name_key(text);
     return 0;
 }

@@ -10,19 +10,25 @@
 using namespace graf::analysis;
 
 namespace {
-// The names found in each paragraph of one article, "|"-separated, with a
-// surname-only mention marked by "~".
+// The names found in each paragraph of one article, "|"-separated: a
+// surname-only mention marked by "~", one only the article's end resolved
+// (written before the full name) by "^", a rank written with it by "@rank".
 std::vector<std::string> names_in(const std::vector<std::string>& paragraphs) {
     NameFinder finder;
     std::vector<std::string> out;
+    auto add = [&](std::size_t p, const NameMention& m, const char* mark) {
+        out[p] += std::string(out[p].empty() ? "" : "|") + mark + m.name +
+                  (m.rank.empty() ? "" : "@" + m.rank);
+    };
     for (const std::string& p : paragraphs) {
         std::vector<NameMention> mentions;
         finder.find(tokenize(p), mentions);
-        std::string line;
-        for (const auto& m : mentions)
-            line += std::string(line.empty() ? "" : "|") + (m.surname_only ? "~" : "") + m.name;
-        out.push_back(line);
+        out.emplace_back();
+        for (const auto& m : mentions) add(out.size() - 1, m, m.surname_only ? "~" : "");
     }
+    ArticleNames end;
+    finder.finish(end);
+    for (const auto& [p, m] : end.late) add(p, m, "^");
     return out;
 }
 }  // namespace
@@ -65,8 +71,9 @@ TEST_CASE("names: a surname after the full name is the same person, within one a
     CHECK(found[1] == "~steve bannon|~steve bannon");
     CHECK(found[2] == "~steve bannon");
 
-    // Before the introduction, a surname names nobody yet.
-    CHECK(names_in({"Bannon spoke.", "Steve Bannon left."})[0] == "");
+    // Before the introduction, a surname is the person the article names
+    // in full later (news leads often say "Mr Bannon" first).
+    CHECK(names_in({"Bannon spoke.", "Steve Bannon left."})[0] == "^steve bannon");
 
     // Two people with one surname and nothing to tell them apart: no one.
     auto bakers = names_in({"James Baker met Howard Baker.", "Baker said."});
@@ -89,7 +96,8 @@ TEST_CASE("names: the ways news refers to a person after the full name") {
         {"role", "Americans Andy Roddick and Mardy Fish won.", "andy roddick|mardy fish"},
         {"role", "Andy Roddick won. / The world number three Roddick lost.", "~andy roddick"},
         {"role", "Secertary James Baker said.", "james baker"},
-        {"role", "Baroness Betty Boothroyd spoke. / Baroness Boothroyd left.", "~betty boothroyd"},
+        {"role", "Baroness Betty Boothroyd spoke. / Baroness Boothroyd left.",
+         "~betty boothroyd@baroness"},
         {"role", "Republican Bob Dole spoke.", "bob dole"},
         {"role", "Liberal Democrats met.", "liberal democrats"},
         // A hyphenated surname used alone.
@@ -148,7 +156,42 @@ TEST_CASE("names: the ways news refers to a person after the full name") {
         {"rank", "Ray Charles sang. / Prince Charles did not.", "prince charles"},
         {"rank", "Alex Ferguson won. / Sir Alex said.", "~alex ferguson"},
         {"rank", "Attorney General Peter Goldsmith advised. / Lord Goldsmith said.",
-         "~peter goldsmith"},
+         "~peter goldsmith@lord"},
+        {"rank", "Dr Liam Fox spoke.", "liam fox@dr"},
+        {"rank", "Liam Fox spoke. / Mr Fox and Dr Fox said.", "~liam fox|~liam fox@dr"},
+        {"rank", "Princes William and Harry said.", "prince william|prince harry"},
+        {"rank", "Prince Harry spoke. / Princes William and Harry said.",
+         "prince william|prince harry"},
+        // A role glued before a given name: it is no part of the name.
+        {"role", "Sprinter Mark Lewis-Francis won.", "mark lewis francis"},
+        {"role", "Prop Martin Castrogiovanni scored. / Castrogiovanni said.",
+         "~martin castrogiovanni"},
+        {"role", "Subtitute Robin van Persie scored.", "robin van persie"},
+        {"role", "Sarah Jessica Parker starred.", "sarah jessica parker"},  // given names both
+        {"role", "said Shafi Ahmed Choudhury.", "shafi ahmed choudhury"},   // inside a sentence
+        // Spanish and Portuguese names are shortened to a middle word.
+        {"particle", "Miguel Mancera Aguayo spoke. / Mancera said.", "~miguel mancera aguayo"},
+        {"particle", "Luiz Inacio Lula da Silva spoke. / President Lula said.",
+         "~luiz inacio lula da silva"},
+        {"particle", "Karl Otto Poehl spoke. / Otto said.", ""},  // a given name: no surname
+        // Initials with a particle surname, and a particle surname alone.
+        {"initials", "Roland de Marigny played. / R de Marigny; Mirco Bergamasco",
+         "~roland de marigny|mirco bergamasco"},
+        {"particle", "Roland de Marigny played. / De Marigny kicked.", "~roland de marigny"},
+        // A hyphen compound after a determiner: its parts are surnames.
+        {"compound", "George Bush spoke. / The Bush-Cheney campaign.", "~george bush"},
+        {"compound", "Carl Lewis ran. / Lewis-Francis won.", "lewis francis"},  // no determiner
+        {"merge", "James Baker spoke. / Baker and Federal Reserve officials met.",
+         "~james baker|federal reserve"},
+        // A place with a Romance particle gives no surname: "France" is no stadium.
+        {"particle", "Stade de France was full. / France won.", ""},
+        {"particle", "Charles de Gaulle spoke. / De Gaulle left.", "~charles de gaulle"},
+        {"particle", "Willy de Clercq spoke. / It was hard, de Clercq added.", "~willy de clercq"},
+        {"merge", "Asher Edelman spoke. / Asher Edelman and Dominion Textiles Inc bid.",
+         "asher edelman|dominion textiles inc"},
+        {"merge", "Asher Edelman and Dominion Textiles Inc of Canada bid. / Canada said no.", ""},
+        {"particle", "Arjan De Zeeuw blocked. / Arjan de Zeeuw cleared. / Primus, De Zeeuw.",
+         "~arjan de zeeuw"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.cls);
@@ -161,6 +204,39 @@ TEST_CASE("names: the ways news refers to a person after the full name") {
             paragraphs.push_back(a.substr(i, j - i));
         }
         CHECK(names_in(paragraphs).back() == c.names);
+    }
+}
+
+// Leads often name someone by surname before the full name ("Mr Kennedy
+// said … Charles Kennedy"): resolved at the article's end, per paragraph.
+TEST_CASE("names: a surname written before the article's full name") {
+    struct Case {
+        const char* article;
+        const char* names;  ///< every paragraph's names, " / "-separated
+    };
+    const Case cases[] = {
+        {"Mr Kennedy spoke. / Charles Kennedy said.", "^charles kennedy / charles kennedy"},
+        {"Mr Baker spoke. / James Baker met Howard Baker.", " / james baker|howard baker"},
+        {"Treasury Secretary Baker spoke. / Treasury Secretary James Baker met Howard Baker.",
+         "^james baker / james baker|howard baker"},
+        {"G Dempsey and B O'Driscoll. / Brian O'Driscoll played.",
+         "^brian o'driscoll / brian o'driscoll"},
+        {"His wife Sharon spoke. / Sharon Osbourne said.", " / sharon osbourne"},
+        {"Sharon spoke. / Sharon Osbourne said.", " / sharon osbourne"},  // a given name
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.article);
+        std::vector<std::string> paragraphs;
+        std::string a = c.article;
+        for (std::size_t i = 0, j; i <= a.size(); i = j + 3) {
+            j = a.find(" / ", i);
+            if (j == std::string::npos) j = a.size();
+            paragraphs.push_back(a.substr(i, j - i));
+        }
+        std::string got;
+        const std::vector<std::string> found = names_in(paragraphs);
+        for (std::size_t i = 0; i < found.size(); ++i) got += (i ? " / " : "") + found[i];
+        CHECK(got == c.names);
     }
 }
 
@@ -218,6 +294,29 @@ TEST_CASE("name_kind and display_name: what graf names shows") {
     }
 }
 
+TEST_CASE("parse_kinds: graf names --kind and /api/names?kind=") {
+    struct Case {
+        const char* list;
+        const char* kinds;  ///< labels, "," joined; "!word" for the word refused
+    };
+    const Case cases[] = {
+        {"person,organisation", "person,organisation"},
+        {"organization", "organisation"},
+        {"other", "other"},
+        {"all", "person,organisation,place,event,fragment,other"},
+        {"person,planet", "!planet"},
+        {"", "!"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.list);
+        std::string bad, got;
+        for (NameKind k : parse_kinds(c.list, bad))
+            got += (got.empty() ? "" : ",") + std::string(kind_label(k));
+        if (got.empty()) got = "!" + bad;
+        CHECK(got == c.kinds);
+    }
+}
+
 TEST_CASE("names: organisations whole, dates are no names") {
     struct Case {
         const char* paragraph;
@@ -229,6 +328,28 @@ TEST_CASE("names: organisations whole, dates are no names") {
         {"General Motors Corp said", "general motors corp"},
         {"Pay April 15 Record March 31", ""},
         {"James Baker and Alan Greenspan met", "james baker|alan greenspan"},
+        // "and", "of", "for" and a possessive inside an organisation's name.
+        {"the Food and Drug Administration said", "food and drug administration"},
+        {"American Telephone and Telegraph Co said", "american telephone and telegraph co"},
+        {"Merrill Lynch and Co Inc said", "merrill lynch and co inc"},
+        {"they said E.F. Hutton and Co Inc said", "ef hutton and co inc"},
+        {"they said J.P. Morgan and Co Inc said", "jp morgan and co inc"},
+        {"underwriters Goldman, Sachs and Co said", "goldman sachs and co"},
+        {"Smith Barney, Harris Upham and Co said", "smith barney harris upham and co"},
+        {"Baker, Volcker and Greenspan met", ""},  // surnames, each unresolved
+        {"the Chicago Board of Trade said", "chicago board of trade"},
+        {"the Organisation for Economic Cooperation and Development said",
+         "organisation for economic cooperation and development"},
+        {"Ministry of International Trade and Industry officials",
+         "ministry of international trade and industry"},
+        {"the International Coffee Organization said", "international coffee organization"},
+        {"Moody's Investors Service Inc said", "moody investors service inc"},
+        {"Trump's White House said", "white house"},
+        {"James Baker and Federal Reserve Board officials", "james baker|federal reserve board"},
+        {"the Bank of England and Bundesbank officials", "bank of england"},
+        {"Bank of Japan Governor Satoshi Sumita said", "bank of japan|satoshi sumita"},
+        {"director of the Office of Management and Budget James Miller warned",
+         "office of management and budget|james miller"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.paragraph);
@@ -239,7 +360,7 @@ TEST_CASE("names: organisations whole, dates are no names") {
 TEST_CASE("names: surnames the article never introduced are left for the corpus") {
     struct Case {
         const char* article;
-        const char* unresolved;  ///< "~" marks one after a title
+        const char* unresolved;  ///< "~" marks one after a title, "g." an initial
     };
     const Case cases[] = {
         {"President Reagan said no.", "~reagan"},
@@ -248,6 +369,17 @@ TEST_CASE("names: surnames the article never introduced are left for the corpus"
         {"Tony Blair spoke. / Blair said.", ""},              // resolved in the article
         {"James Baker met Howard Baker. / Baker said.", ""},  // shared: the article knows both
         {"The Treasury said.", ""},                           // an organisation word
+        // Team sheets: an initial and a surname (with a particle too).
+        {"G Murphy; G Dempsey, S Horgan", "g.murphy|g.dempsey|s.horgan"},
+        {"P de Villiers (France), Dempsey.", "p.villiers|france|dempsey"},
+        {"Guy Easterby played. / S Easterby, G Easterby", "s.easterby"},  // not Guy
+        {"De Marigny kicked.", "marigny"},
+        // A relative named by given name, a given name of the article's person.
+        {"His wife Sharon spoke.", ""},
+        {"Sharon Osbourne spoke. / Sharon said.", ""},
+        // The parts of a hyphen compound the article never introduced.
+        {"George Bush spoke. / The Bush-Cheney campaign.", "cheney"},
+        {"Mr Kennedy spoke. / Charles Kennedy said.", ""},  // introduced later
     };
     for (const Case& c : cases) {
         CAPTURE(c.article);
@@ -258,10 +390,12 @@ TEST_CASE("names: surnames the article never introduced are left for the corpus"
             if (j == std::string::npos) j = a.size();
             std::vector<NameMention> mentions;
             finder.find(tokenize(a.substr(i, j - i)), mentions);
-            got.clear();
-            for (const UnresolvedMention& u : finder.unresolved())
-                got += std::string(got.empty() ? "" : "|") + (u.titled ? "~" : "") + u.surname;
         }
+        ArticleNames end;
+        finder.finish(end);
+        for (const auto& [p, u] : end.unresolved)
+            got += std::string(got.empty() ? "" : "|") + (u.titled ? "~" : "") +
+                   (u.initial ? std::string(1, u.initial) + "." : "") + u.surname;
         CHECK(got == c.unresolved);
     }
 }

@@ -251,7 +251,7 @@ TEST_CASE("settings: refused values name the option and its limits") {
          "--paragraph must be a whole number from 1 to 1000000, not '0'"},
         {names,
          {"--kind", "person,robot"},
-         "--kind: 'robot' is not person, organisation, place, event, fragment or all"},
+         "--kind: 'robot' is not person, organisation, place, event, fragment, other or all"},
         {bench, {}, "--queries FILE is required (lines of `kind<TAB>query`)"},
         {bench,
          {"--queries", "q.tsv", "--runs", "0"},

@@ -7,15 +7,26 @@
 // cannot tell (a film title that reads like a person's name) stays a person.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace graf::analysis {
 
-enum class NameKind { Person, Organisation, Place, Event, Fragment };
+/// Other: a name the news never shortens to a surname and no kind's words
+/// tell (a film, a book, a band, a product): searcher::corpus_name_kind.
+enum class NameKind { Person, Organisation, Place, Event, Fragment, Other };
 
-/// "person", "organisation", "place", "event", "fragment".
+/// "person", "organisation", "place", "event", "fragment", "other".
 std::string_view kind_label(NameKind k);
 
 NameKind name_kind(std::string_view folded_name);
+
+/// "person,organisation" → those kinds ("organization", and "all" for every
+/// kind, too). Empty, with `bad` set to the word, when one is no kind.
+std::vector<NameKind> parse_kinds(std::string_view list, std::string& bad);
+
+/// What `graf names` and the web list unless told otherwise.
+inline const std::vector<NameKind> kPeopleAndOrganisations = {NameKind::Person,
+                                                              NameKind::Organisation};
 
 /// The name capitalised as news writes it: "brian o'driscoll" → "Brian
 /// O'Driscoll", "robin van persie" → "Robin van Persie", "labour mps" →

@@ -43,6 +43,10 @@ bool is_sentence_starter(std::string_view w);
 /// Yeutter Monday warned") but are never part of one.
 bool is_calendar_word(std::string_view w);
 
+/// Lower-case words that name a relative by given name before it: "his
+/// wife Sharon", "her son Brooklyn".
+bool is_kinship(std::string_view w);
+
 /// Two-letter capitals that are acronyms, not initials ("US President").
 bool is_common_acronym(std::string_view w);
 

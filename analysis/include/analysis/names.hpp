@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "analysis/token.hpp"
@@ -18,14 +19,30 @@ struct NameMention {
     std::size_t first = 0;      ///< index of its first token in the paragraph's tokens
     std::size_t last = 0;       ///< index one past its last token
     bool surname_only = false;  ///< "Bannon" after the article introduced "Steve Bannon"
+    /// A rank the news writes with the surname, written before this
+    /// mention: "dr" for "Dr Liam Fox" or "Dr Fox" (after "Liam Fox"), so
+    /// the corpus can tell who "Dr Fox" is in articles that never say.
+    std::string rank;
 };
 
 /// A capitalised word that names someone the article never introduced
-/// ("President Reagan said", "Mikulic is trying"): the corpus may know who.
+/// ("President Reagan said", "Mikulic is trying", "G Dempsey"): the corpus
+/// may know who.
 struct UnresolvedMention {
-    std::string surname;  ///< folded: "reagan"
+    std::string surname;  ///< folded, its last word: "reagan", "marigny" for "de Marigny"
     bool titled = false;  ///< a title came before it: "President Reagan", "Mr Blair"
     std::size_t token = 0;
+    char initial = 0;  ///< the given name's initial written with it: 'g' for "G Dempsey"
+};
+
+/// What only the end of an article can tell, by paragraph (0 = the first
+/// find() since reset()).
+struct ArticleNames {
+    /// Surnames written before the article introduced their person in full
+    /// ("Mr Kennedy" … "Charles Kennedy"), resolved now.
+    std::vector<std::pair<std::size_t, NameMention>> late;
+    /// Surnames that name no one the article introduced.
+    std::vector<std::pair<std::size_t, UnresolvedMention>> unresolved;
 };
 
 class NameFinder {
@@ -34,9 +51,9 @@ class NameFinder {
     /// paragraphs of one article in order; start each article with reset().
     void find(const std::vector<Token>& tokens, std::vector<NameMention>& out);
     void reset();
-    /// The single capitalised words of the last find() that matched no one
-    /// the article named (not counted in its mentions).
-    const std::vector<UnresolvedMention>& unresolved() const { return unresolved_; }
+    /// After an article's last find(): the surnames only the whole article
+    /// resolves, and those it never does (replacing `out`'s contents).
+    void finish(ArticleNames& out);
 
   private:
     /// A person (or organisation) the article named in full.
@@ -56,29 +73,56 @@ class NameFinder {
     };
     static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
+    /// A surname no one introduced so far could name: kept until the
+    /// article ends, when a person introduced later may claim it.
+    struct Pending {
+        std::size_t paragraph = 0;
+        UnresolvedMention mention;
+        std::string form;  ///< the surname as written, folded: "de marigny"
+        std::vector<std::string> titles;
+        std::size_t last = 0;  ///< one past its last token
+        std::string rank;
+    };
+
+    bool joins_organisation(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,
+                            std::size_t k, std::size_t org_tail) const;
+    std::size_t add_plural_rank(const std::vector<Token>& tokens, std::size_t i,
+                                std::vector<NameMention>& out);
     void add_run(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,
                  std::vector<NameMention>& out);
     void add_piece(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,
                    std::size_t from, std::size_t to, std::vector<NameMention>& out);
     void add_segment(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,
                      Segment seg, std::vector<NameMention>& out);
+    void add_surname(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,
+                     const Segment& seg, const std::string& surname, char initial,
+                     std::vector<NameMention>& out);
     bool add_parts(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,
                    const Segment& seg, std::vector<NameMention>& out);
     void add_person(const std::vector<std::string>& words, std::size_t tail, const Segment& seg,
-                    std::size_t first, std::size_t last, std::vector<NameMention>& out);
+                    std::size_t first, std::size_t last, const std::string& rank,
+                    std::vector<NameMention>& out);
+    void add_pending(const Segment& seg, const std::string& form, char initial, std::size_t first,
+                     std::size_t last, std::string rank);
     std::size_t resolve(const std::string& surname, const std::vector<std::string>& titles,
                         char initial) const;
     std::size_t by_given_name(const std::string& given) const;
     void mention(std::size_t person, std::size_t first, std::size_t last, bool surname_only,
-                 std::vector<NameMention>& out);
+                 std::vector<NameMention>& out, std::string rank = {});
 
     std::vector<Person> people_;
     /// Surname forms → the people known by them: "baker" → {james baker,
     /// howard baker}; "lewis francis" and "francis" → {mark lewis francis}.
     std::unordered_map<std::string, std::vector<std::size_t>> by_surname_;
     std::vector<std::size_t> in_paragraph_;  ///< people named in this paragraph, in order
-    std::vector<UnresolvedMention> unresolved_;
+    std::vector<Pending> pending_;
+    std::size_t paragraph_ = 0;  ///< find() calls since reset()
 };
+
+/// Whether a paragraph is written in lower case throughout (some wire copy
+/// is: "central bank head miguel mancera aguayo held talks"): capitals
+/// cannot tell its names, so any two words side by side may be one.
+bool written_without_capitals(const std::vector<Token>& tokens);
 
 /// Lower-case words that may sit inside a name: "Ludwig van Beethoven".
 bool is_particle(std::string_view folded_word);

@@ -28,6 +28,13 @@ inline constexpr std::string_view kPairPrefix =
 inline constexpr std::string_view kSurnamePrefix = "XF";
 inline constexpr std::string_view kTitledSurnamePrefix = "XU";
 inline constexpr std::string_view kBareSurnamePrefix = "XV";
+/// `XIdempsey g` for "G Dempsey" in an article that named no Dempsey of
+/// that initial (team sheets), so the corpus can tell which Dempsey.
+inline constexpr std::string_view kInitialSurnamePrefix = "XI";
+/// `XRfox dr liam fox`: a rank written with a person ("Dr Liam Fox", or
+/// "Dr Fox" in an article that named Liam Fox), so `--name "Dr Fox"` finds
+/// Liam Fox and `--name "Liam Fox"` the articles that say only "Dr Fox".
+inline constexpr std::string_view kRankPrefix = "XR";
 inline constexpr std::string_view kSourcePrefix = "XSRC";  ///< boolean: folded source label
 inline constexpr std::string_view kDatePrefix = "D";       ///< boolean: D20250127
 /// Article documents (one per article, beside its paragraphs): every body

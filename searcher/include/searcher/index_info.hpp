@@ -2,7 +2,6 @@
 // `graf stats` and `graf names`: what is in an index.
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,17 +33,8 @@ struct NameCount {
     std::uint64_t articles = 0;
 };
 
-/// The most-mentioned names (by paragraphs), optionally starting with `prefix`
-/// (folded like a name: "steve b").
-std::vector<NameCount> top_names(const Xapian::Database& db, std::size_t top,
-                                 std::string_view prefix);
-/// `graf names`: the most-mentioned names that `keep` accepts, a name and
-/// its plural or singular ("lib dem", "lib dems") merged under the more
-/// mentioned one, with exact paragraph and article counts of the merged set.
-std::vector<NameCount> list_names(const Xapian::Database& db, std::size_t top,
-                                  std::string_view prefix,
-                                  const std::function<bool(const std::string&)>& keep);
-/// The same without article counts (one collapsed match per name): cheap.
+/// The most-mentioned names by paragraphs, optionally starting with `prefix`
+/// (folded like a name: "steve b"), without article counts: cheap.
 std::vector<NameCount> top_names_by_paragraphs(const Xapian::Database& db, std::size_t top,
                                                std::string_view prefix);
 

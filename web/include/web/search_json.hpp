@@ -22,9 +22,6 @@ nlohmann::json stats_json(const searcher::IndexSummary& summary, std::size_t sha
 /// The query as `graf search` shows it: QUERY name:"NAME".
 std::string shown_query(const searcher::SearchRequest& request);
 
-/// Names are stored folded ("steve bannon"); shown capitalised.
-std::string display_name(std::string name);
-
 /// dump() that replaces invalid UTF-8 instead of throwing (corpus text is repaired at
 /// indexing, but a query string comes from anywhere).
 std::string dump(const nlohmann::json& j);

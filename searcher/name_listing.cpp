@@ -1,0 +1,354 @@
+#include "searcher/name_listing.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "analysis/fold.hpp"
+#include "analysis/name_words.hpp"
+#include "analysis/tokenizer.hpp"
+#include "schema/schema.hpp"
+
+namespace graf::searcher {
+namespace {
+
+using analysis::NameKind;
+
+std::vector<std::string> split(const std::string& name) {
+    std::vector<std::string> words;
+    for (std::size_t i = 0, j; i <= name.size(); i = j + 1) {
+        j = name.find(' ', i);
+        if (j == std::string::npos) j = name.size();
+        if (j > i) words.push_back(name.substr(i, j - i));
+    }
+    return words;
+}
+
+std::string name_term(const std::string& name) {
+    return std::string(schema::kNamePrefix) + name;
+}
+
+// Below this many paragraphs the share of surname-only mentions says little.
+constexpr Xapian::doccount kEvidence = 8;
+
+// Paragraphs that name `name` without its first two words side by side:
+// those that use the surname alone ("Mr Blair", "Blair said").
+Xapian::doccount surname_only(const Xapian::Database& db, const std::vector<std::string>& words,
+                              const std::string& name) {
+    Xapian::Enquire e(db);
+    e.set_query(
+        Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(name_term(name)),
+                      Xapian::Query(std::string(schema::kPairPrefix) + words[0] + ' ' + words[1])));
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    return e.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+}
+
+// "Merrill Lynch and Co Inc", "Morgan Stanley Group Inc": the paragraphs
+// that name an organisation whose name starts with `name`.
+Xapian::doccount as_organisation(const Xapian::Database& db, const std::string& name) {
+    const std::string prefix = name_term(name) + ' ';
+    Xapian::doccount n = 0;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
+        if (analysis::name_kind((*it).substr(schema::kNamePrefix.size())) == NameKind::Organisation)
+            n += it.get_termfreq();
+    return n;
+}
+
+// Where the tokens from `t` spell `words` (folded), skipping a middle
+// initial ("Paul A. Volcker") and reading glued initials ("J.K." for "jk"):
+// one past the last token, or 0.
+std::size_t match(const std::vector<const analysis::Token*>& ts, std::size_t t,
+                  const std::vector<std::string>& words) {
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        if (t >= ts.size()) return 0;
+        if (ts[t]->term == words[w]) {
+            ++t;
+            continue;
+        }
+        std::string glued;  // "J.K." for "jk"
+        std::size_t g = t;
+        while (g < ts.size() && ts[g]->term.size() == 1 && glued.size() < words[w].size())
+            glued += ts[g++]->term;
+        if (glued == words[w]) {
+            t = g;
+            continue;
+        }
+        if (w > 0 && ts[t]->term.size() == 1 && t + 1 < ts.size() &&
+            ts[t + 1]->term == words[w]) {  // a middle initial
+            t += 2;
+            continue;
+        }
+        return 0;
+    }
+    return t;
+}
+
+// What the words beside a full name say of it: a role or title just
+// before it ("its star Cate Blanchett", "Mr Tony Blair"), or "who" and a
+// verb in the singular after it ("Morag Fraser, who chairs the board") make
+// a person. Bands and teams take the plural ("Franz Ferdinand, who were
+// shortlisted"), firms "which", and both speak ("Ask Jeeves said"), so
+// neither "who" alone nor a verb of speech tells. ("She" in the next
+// sentence was tried: "Million Dollar Baby. She …" is about its star.)
+enum Cue : unsigned { kRole = 1, kSingular = 2 };
+
+// "is", "was", "has", "chairs": a verb whose subject is one person.
+bool singular_verb(std::string_view w) {
+    if (w == "is" || w == "was" || w == "has" || w == "does") return true;
+    static const std::unordered_set<std::string_view> not_verbs = {
+        "always", "perhaps", "also", "his", "this", "thus", "hers", "sometimes", "nevertheless"};
+    return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' && not_verbs.count(w) == 0;
+}
+
+unsigned cues(const std::vector<const analysis::Token*>& ts, std::size_t first, std::size_t end) {
+    unsigned c = 0;
+    if (end + 1 < ts.size() && ts[end]->term == "who" && !ts[end + 1]->has(analysis::kRunBreak) &&
+        singular_verb(ts[end + 1]->term))
+        c |= kSingular;
+    if (first > 0 && !ts[first]->has(analysis::kRunBreak)) {
+        const std::string& before = ts[first - 1]->term;
+        // Not a title a film or a team may have too ("nominee Million Dollar Baby").
+        static const std::unordered_set<std::string_view> any_kind = {
+            "nominee", "candidate", "champion", "former", "deputy", "vice", "chief", "executive"};
+        if (analysis::is_title(before) && !analysis::is_rank_title(before) &&
+            any_kind.count(before) == 0)
+            c |= kRole;
+        if (before == "mr" || before == "mrs" || before == "ms" || before == "miss") c |= kRole;
+    }
+    return c;
+}
+
+// One paragraph's writing of the name: its spelling, whether it starts a
+// sentence, and whether a word beside it says it is a person's.
+struct Sighting {
+    std::string form;  ///< "" when the name is not written there whole
+    bool sentence_start = false;
+    unsigned cues = 0;  ///< Cue bits
+};
+
+// The first place in `text` where the name is written whole (not only its
+// surname, and not in capitals throughout).
+Sighting sighting(const std::string& text, const std::vector<std::string>& words) {
+    const std::vector<analysis::Token> tokens = analysis::tokenize(text);
+    std::vector<const analysis::Token*> ts;
+    for (const analysis::Token& t : tokens)
+        if (!t.has(analysis::kAlias)) ts.push_back(&t);
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+        if (ts[i]->term != words[0] && ts[i]->term.size() != 1) continue;
+        const std::size_t end = match(ts, i, words);
+        if (end == 0) continue;
+        bool mixed = false;
+        for (std::size_t t = i; t < end; ++t) mixed = mixed || ts[t]->has(analysis::kCapitalised);
+        if (!mixed) continue;
+        Sighting s;
+        s.form = text.substr(ts[i]->begin, ts[end - 1]->end - ts[i]->begin);
+        // "Blair's": the name is "Blair".
+        for (std::string_view p : {"'s", "'S", "\xe2\x80\x99s"})
+            if (ts[end - 1]->has(analysis::kPossessive) && s.form.size() > p.size() &&
+                s.form.compare(s.form.size() - p.size(), p.size(), p) == 0)
+                s.form.resize(s.form.size() - p.size());
+        for (char& c : s.form)
+            if (c == '\n' || c == '\t') c = ' ';
+        s.sentence_start = ts[i]->has(analysis::kSentenceStart);
+        s.cues = cues(ts, i, end);
+        return s;
+    }
+    return {};
+}
+
+// The name's writings in the first `most` paragraphs that name it.
+std::vector<Sighting> sightings(const Xapian::Database& db, const std::string& name,
+                                std::size_t most) {
+    const std::vector<std::string> words = split(name);
+    std::vector<Sighting> out;
+    const std::string term = name_term(name);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < most;
+         ++it) {
+        const std::string record = db.get_document(*it).get_value(schema::kRecordSlot);
+        if (!record.empty()) out.push_back(sighting(schema::decode(record).text, words));
+    }
+    return out;
+}
+
+// Paragraphs and articles that name any of `names`, counted exactly.
+void count_exactly(const Xapian::Database& db, const std::vector<std::string>& names,
+                   NameCount& nc) {
+    std::vector<Xapian::Query> terms;
+    for (const std::string& n : names) terms.emplace_back(name_term(n));
+    const Xapian::Query q(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    Xapian::Enquire e(db);
+    e.set_query(q);
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    nc.paragraphs = e.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    e.set_collapse_key(schema::kArticleSlot);
+    nc.articles = e.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+}
+
+// A name and the forms of it that count as one.
+struct Group {
+    std::vector<std::string> names;
+    Xapian::doccount paragraphs = 0;
+    std::string shown;  ///< the most mentioned of `names`
+    Group* merged_into = nullptr;
+};
+
+// "merrill lynch and co inc" → "merrill lynch".
+std::string without_company_ending(std::string name) {
+    static const std::unordered_set<std::string_view> endings = {
+        "inc", "corp", "co", "ltd", "plc", "llc", "corporation", "incorporated", "limited"};
+    bool cut = false;
+    for (std::size_t space; (space = name.rfind(' ')) != std::string::npos;) {
+        const std::string_view last = std::string_view(name).substr(space + 1);
+        if (endings.count(last) == 0 && !(cut && last == "and")) break;
+        name.resize(space);
+        cut = true;
+    }
+    return name;
+}
+
+std::string singular(std::string w) {
+    if (w.size() > 3 && w.back() == 's') w.pop_back();
+    return w;
+}
+
+// "lib dems" for "liberal democrats": as many words, each the start of the
+// other's (plurals aside), one at least shorter.
+bool shortens(const std::vector<std::string>& brief, const std::vector<std::string>& full) {
+    if (brief.size() != full.size()) return false;
+    bool shorter = false;
+    for (std::size_t i = 0; i < brief.size(); ++i) {
+        const std::string a = singular(brief[i]), b = singular(full[i]);
+        if (a.size() < 2 || b.compare(0, a.size(), a) != 0) return false;
+        shorter = shorter || a.size() < b.size();
+    }
+    return shorter;
+}
+
+// The group an organisation's shortened name belongs to, if the index has
+// its full name: among the names (sorted) that start as it does.
+Group* full_form(const std::vector<std::string>& sorted,
+                 std::unordered_map<std::string, Group*>& group_of, const std::string& name) {
+    if (analysis::name_kind(name) != NameKind::Organisation) return nullptr;
+    const std::vector<std::string> brief = split(name);
+    if (brief.size() < 2) return nullptr;
+    for (auto it = std::lower_bound(sorted.begin(), sorted.end(), brief[0]);
+         it != sorted.end() && it->compare(0, brief[0].size(), brief[0]) == 0; ++it)
+        if (it->size() > name.size() && shortens(brief, split(*it)) &&
+            analysis::name_kind(*it) == NameKind::Organisation) {
+            Group* g = group_of[*it];
+            while (g->merged_into) g = g->merged_into;
+            return g;
+        }
+    return nullptr;
+}
+
+}  // namespace
+
+std::vector<NameCount> list_names(const Xapian::Database& db, std::size_t top,
+                                  std::string_view prefix,
+                                  const std::function<bool(const std::string&)>& keep) {
+    const std::string term_prefix = name_term(analysis::fold(prefix));
+    std::unordered_map<std::string, Xapian::doccount> freq;
+    std::vector<std::string> sorted;  // Xapian lists terms in order
+    for (auto it = db.allterms_begin(term_prefix); it != db.allterms_end(term_prefix); ++it) {
+        sorted.push_back((*it).substr(schema::kNamePrefix.size()));
+        freq.emplace(sorted.back(), it.get_termfreq());
+    }
+    // Each plural joins its singular ("lib dems" → "lib dem"), a firm's name
+    // its name without the company's ending ("general motors corp",
+    // "merrill lynch and co inc" → "general motors", "merrill lynch").
+    std::unordered_map<std::string, Group> groups;
+    std::unordered_map<std::string, Group*> group_of;
+    for (const auto& [name, n] : freq) {
+        std::string root = without_company_ending(name);
+        if (!freq.count(root)) root = name;
+        if (root.size() > 3 && root.back() == 's' && freq.count(root.substr(0, root.size() - 1)))
+            root.pop_back();
+        Group& g = groups[root];
+        g.names.push_back(name);
+        g.paragraphs += n;
+        group_of[name] = &g;
+    }
+    std::vector<Group*> order;
+    for (auto& [root, g] : groups) {
+        g.shown = *std::max_element(g.names.begin(), g.names.end(),
+                                    [&](const std::string& a, const std::string& b) {
+                                        return freq[a] != freq[b] ? freq[a] < freq[b] : a > b;
+                                    });
+        order.push_back(&g);
+    }
+    auto by_mentions = [](const Group* a, const Group* b) {
+        return a->paragraphs != b->paragraphs ? a->paragraphs > b->paragraphs : a->shown < b->shown;
+    };
+    std::sort(order.begin(), order.end(), by_mentions);
+    // Shortened organisation names join their full name's group: looked for
+    // among the most mentioned only (every name's scan would cost seconds).
+    const std::size_t looked = std::min(order.size(), 4 * top + 20);
+    for (std::size_t i = 0; i < looked; ++i) {
+        Group* g = order[i];
+        Group* full = nullptr;
+        for (const std::string& n : g->names)
+            if (!full) full = full_form(sorted, group_of, n);
+        if (!full || full == g) continue;
+        full->names.insert(full->names.end(), g->names.begin(), g->names.end());
+        full->paragraphs += g->paragraphs;
+        if (freq[g->shown] > freq[full->shown]) full->shown = g->shown;
+        g->merged_into = full;
+        for (const std::string& n : g->names) group_of[n] = full;
+    }
+    order.erase(std::remove_if(order.begin(), order.end(),
+                               [](const Group* g) { return g->merged_into != nullptr; }),
+                order.end());
+    std::sort(order.begin(), order.end(), by_mentions);
+    std::vector<NameCount> names;
+    for (const Group* g : order) {
+        if (names.size() >= top) break;
+        if (!keep(g->shown)) continue;
+        NameCount nc{g->shown, 0, 0};
+        count_exactly(db, g->names, nc);
+        names.push_back(std::move(nc));
+    }
+    std::stable_sort(names.begin(), names.end(), [](const NameCount& a, const NameCount& b) {
+        return a.paragraphs > b.paragraphs;
+    });
+    return names;
+}
+
+NameKind corpus_name_kind(const Xapian::Database& db, const std::string& name) {
+    const NameKind kind = analysis::name_kind(name);
+    if (kind != NameKind::Person && kind != NameKind::Organisation) return kind;
+    const Xapian::doccount paragraphs = db.get_termfreq(name_term(name));
+    const std::vector<std::string> words = split(name);
+    if (words.size() < 2 || analysis::is_rank_title(words[0])) return kind;
+    const Xapian::doccount own = surname_only(db, words, name);
+    // A firm's name more than a tenth of the time, and at least half as
+    // often as the surname alone ("Robert Kilroy-Silk Party" is 7% of his).
+    const Xapian::doccount firm = as_organisation(db, name);
+    if (firm >= 2 && 10 * firm >= paragraphs && 2 * firm >= own) return NameKind::Organisation;
+    if (kind != NameKind::Person || paragraphs < kEvidence) return kind;
+    if (100 * own >= 6 * paragraphs) return NameKind::Person;
+    // Named in full each time ("spokesman Joe Coyne said" in every wire
+    // story): the words beside it must say it is a person.
+    unsigned seen = 0;
+    for (const Sighting& s : sightings(db, name, 20)) seen |= s.cues;
+    return seen != 0 ? NameKind::Person : NameKind::Other;
+}
+
+std::string written_name(const Xapian::Database& db, const std::string& name) {
+    std::map<std::string, int> forms;
+    for (const Sighting& s : sightings(db, name, 8))
+        // "Van Persie blasted": a sentence's first word says less about case.
+        if (!s.form.empty()) forms[s.form] += s.sentence_start ? 1 : 3;
+    std::string best;
+    int most = 0;
+    for (const auto& [form, n] : forms)
+        if (n > most) {
+            most = n;
+            best = form;
+        }
+    return best.empty() ? analysis::display_name(name) : best;
+}
+
+}  // namespace graf::searcher
