@@ -40,7 +40,10 @@ fs::path index_path(const fs::path& folder, const std::string& engine) {
     return folder / (engine == "fts5" ? "fts5.db" : engine);
 }
 
+// From scratch: graf would update an index left by an earlier run only where
+// an article's text changed, keeping what older analysis code wrote.
 void build_index(const Engine& e, const fs::path& corpus, const fs::path& db) {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove_all(db.string() + suffix);
     std::vector<std::string> argv = {e.binary, "index", "--db", db.string(), "--json"};
     if (e.name == "graf") argv.insert(argv.end(), {"--quiet", "--progress", "never"});
     if (e.name == "fts5") argv.push_back("--articles");
