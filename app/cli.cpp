@@ -117,13 +117,24 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return d[a.size()][b.size()];
 }
 
-// cxxopts says "Option ‘limt’ does not exist": the name between the quotes.
-std::string unknown_name(const std::string& message) {
+// What cxxopts quotes in a message: the option of "Option ‘limt’ does not
+// exist", the argument of "Argument ‘-fracas Bannon’ starts with a - but…".
+std::string quoted_in(const std::string& message) {
     const std::size_t open = message.find(cxxopts::LQUOTE);
     const std::size_t close = message.rfind(cxxopts::RQUOTE);
     if (open == std::string::npos || close == std::string::npos || close < open) return {};
     const std::size_t from = open + cxxopts::LQUOTE.size();
     return message.substr(from, close - from);
+}
+
+// `-Bannon` reads as the options -B -a -n…, and `-fracas Bannon` as no
+// option at all: a query or path that starts with '-' belongs after `--`.
+cxxopts::exceptions::exception dash_argument(const cxxopts::Options& options,
+                                             const std::string& typed, const std::string& arg) {
+    return cxxopts::exceptions::exception(fmt::format(
+        "unknown option {} in '{}'; an argument that starts with - goes after --, as in `{} -- "
+        "'{}'`",
+        typed, arg, options.program(), arg));
 }
 
 }  // namespace
@@ -156,22 +167,21 @@ cxxopts::ParseResult parse_args(cxxopts::Options& options, const Args& args) {
     try {
         return options.parse(static_cast<int>(argv.size()), argv.data());
     } catch (const cxxopts::exceptions::no_such_option& e) {
-        const std::string name = unknown_name(e.what());
+        const std::string name = quoted_in(e.what());
         if (name.empty()) throw;
         const std::string typed = (name.size() == 1 ? "-" : "--") + name;
-        // `-Bannon` reads as the options -B -a -n…: a query or path that
-        // starts with '-' belongs after `--`.
         if (name.size() == 1)
             for (const std::string& arg : args)
                 if (arg.size() > 2 && arg.rfind(typed, 0) == 0 && arg[1] != '-')
-                    throw cxxopts::exceptions::exception(fmt::format(
-                        "unknown option {} in '{}'; an argument that starts with - goes after "
-                        "--, as in `{} -- '{}'`",
-                        typed, arg, options.program(), arg));
+                    throw dash_argument(options, typed, arg);
         const std::string near = closest_option(options, name);
         throw cxxopts::exceptions::exception(
             near.empty() ? fmt::format("unknown option {}", typed)
                          : fmt::format("unknown option {}; did you mean --{}?", typed, near));
+    } catch (const cxxopts::exceptions::invalid_option_syntax& e) {
+        const std::string arg = quoted_in(e.what());
+        if (arg.size() < 2 || arg[0] != '-' || arg[1] == '-') throw;
+        throw dash_argument(options, arg.substr(0, 2), arg);
     }
 }
 
