@@ -13,6 +13,18 @@ using nlohmann::json;
 
 namespace {
 
+using Set = std::set<std::string>;
+
+// The paragraphs `graf search --name who` finds, as "article#paragraph".
+Set named_paragraphs(const std::filesystem::path& db, const std::string& who) {
+    Set out;
+    const json r = search_json(db, {"--paragraphs", "--limit", "50", "--name", who});
+    for (const auto& h : r["hits"])
+        out.insert(h["article"].get<std::string>() + "#" +
+                   std::to_string(h["paragraph"].get<int>()));
+    return out;
+}
+
 struct NamesCorpus {
     TempDir tmp;
     std::filesystem::path db = tmp / "db";
@@ -38,14 +50,7 @@ struct NamesCorpus {
         RunResult r = run_graf({"index", "--db", db.string(), c.string()});
         REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     }
-    std::set<std::string> name(const std::string& who) {
-        std::set<std::string> out;
-        json r = search_json(db, {"--paragraphs", "--limit", "50", "--name", who});
-        for (const auto& h : r["hits"])
-            out.insert(h["article"].get<std::string>() + "#" +
-                       std::to_string(h["paragraph"].get<int>()));
-        return out;
-    }
+    Set name(const std::string& who) { return named_paragraphs(db, who); }
     json names(std::vector<std::string> args) {
         args.insert(args.begin(), {"names", "--db", db.string(), "--json", "--top", "100"});
         RunResult r = run_graf(args);
@@ -53,8 +58,6 @@ struct NamesCorpus {
         return json::parse(r.out);
     }
 };
-
-using Set = std::set<std::string>;
 
 // "a#1 b#2": readable in a failed check.
 std::string str(const Set& s) {
@@ -148,14 +151,7 @@ TEST_CASE("names e2e: an article that names only the surname, when the corpus kn
     const std::filesystem::path db = tmp / "db";
     RunResult r = run_graf({"index", "--db", db.string(), c.string()});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    auto found = [&](const char* who) {
-        Set out;
-        const json result = search_json(db, {"--paragraphs", "--limit", "50", "--name", who});
-        for (const auto& h : result["hits"])
-            out.insert(h["article"].get<std::string>() + "#" +
-                       std::to_string(h["paragraph"].get<int>()));
-        return out;
-    };
+    auto found = [&](const char* who) { return named_paragraphs(db, who); };
     CHECK(str(found("Ronald Reagan")) == "a#1 a#2 b#1 c#1 c#2");
     CHECK(str(found("James Baker")) == "d#1 f#1");
     // graf facets, graf timeline and the web page count the same paragraphs.
@@ -209,14 +205,7 @@ TEST_CASE("names e2e: --name across articles that never give the full name") {
     const std::filesystem::path db = tmp / "db";
     RunResult r = run_graf({"index", "--db", db.string(), c.string()});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    auto found = [&](const char* who) {
-        Set out;
-        const json result = search_json(db, {"--paragraphs", "--limit", "50", "--name", who});
-        for (const auto& h : result["hits"])
-            out.insert(h["article"].get<std::string>() + "#" +
-                       std::to_string(h["paragraph"].get<int>()));
-        return out;
-    };
+    auto found = [&](const char* who) { return named_paragraphs(db, who); };
     struct Row {
         const char* cls;
         const char* query;
