@@ -101,7 +101,7 @@ TEST_CASE("query: trees") {
          "(group effect~ dash~ medlars~ systems~)"},
         {"WHAT DID THE FED SAY AND WHY", "(group fed~ say~)"},
         {"AIDS NOT HIV", "(group aids~ hiv~)"},  // all capitals: NOT is a word
-        {"\"AND OR NOT\"", "\"and or not\""},  // quoted operators are words
+        {"\"AND OR NOT\"", "\"and or not\""},    // quoted operators are words
         {"Why did oil prices fall in 1986?", "(group oil~ prices~ fall~ 1986=)"},
         // A sentence ends after a closing bracket or quote too.
         {"hemophilia and christmas disease (occurrence, pathogenesis).",
@@ -135,11 +135,12 @@ TEST_CASE("query: whole Xapian queries") {
          "Sauthorities SYNONYM Sauthors)))"},
         {"Bannon", "Query((bannon OR 0.5 * Sbannon))"},
         {"Image recognition",
-         "Query((((image SYNONYM images) OR 0.5 * (Simage SYNONYM Simages)) OR (recognition OR 0.5 * "
-         "Srecognition)))"},
+         "Query((((image SYNONYM images) OR 0.5 * (Simage SYNONYM Simages)) OR "
+         "(recognition OR 0.5 * Srecognition)))"},
         {"the who", "Query((the OR who))"},  // stopwords never become title terms
         {"alt-right",
-         "Query(((alt OR 0.5 * Salt) OR (altright OR 0.5 * Saltright) OR (right OR 0.5 * Sright)))"},
+         "Query(((alt OR 0.5 * Salt) OR (altright OR 0.5 * Saltright) OR "
+         "(right OR 0.5 * Sright)))"},
         {"\"alt-right\"", "Query(((alt PHRASE 2 right) OR altright))"},
         {"\"good authority\" musk",
          "Query(((good PHRASE 2 authority) AND_MAYBE (musk OR 0.5 * Smusk)))"},
@@ -154,7 +155,8 @@ TEST_CASE("query: whole Xapian queries") {
         {"name:\"Tony Blair\" -Iraq",
          "Query(((XNtony blair OR XPtony blair) AND_NOT XAwith-Siraq))"},
         {"Blair NOT Iraq", "Query(((blair OR 0.5 * Sblair) AND_NOT XAwith-Siraq))"},
-        {"-musk", "Query(((<alldocuments> AND_NOT XKarticle) AND_NOT XAwith-Smusk))"},  // every paragraph
+        {"-musk",
+         "Query(((<alldocuments> AND_NOT XKarticle) AND_NOT XAwith-Smusk))"},  // every paragraph
         // NOTPARA: per paragraph.
         {"Blair NOTPARA Iraq", "Query(((blair OR 0.5 * Sblair) AND_NOT (iraq OR 0.5 * Siraq)))"},
         // #14: NEAR with a phrase or a name.
@@ -169,7 +171,8 @@ TEST_CASE("query: whole Xapian queries") {
         {"title:authorities", "Query((Sauthority SYNONYM Sauthorities SYNONYM Sauthors))"},
         {"title:\"good authority\"", "Query((Sgood AND Sauthority))"},  // titles: no positions
         {"source:Reuters", "Query((<alldocuments> FILTER XSRCreuters))"},
-        {"article:politics/001", "Query((<alldocuments> FILTER (XApolitics/001 OR XLpolitics/001)))"},  // full or input id
+        {"article:politics/001",
+         "Query((<alldocuments> FILTER (XApolitics/001 OR XLpolitics/001)))"},  // full or input id
         {"date:2025-01-27..", "Query((<alldocuments> FILTER VALUE_GE 1 20250127))"},
         {"date:1987", "Query((<alldocuments> FILTER VALUE_RANGE 1 19870101 19871231))"},
         {"fracas date:..2025-01", "Query(((fracas OR 0.5 * Sfracas) FILTER VALUE_LE 1 20250131))"},
