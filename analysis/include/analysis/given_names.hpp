@@ -8,7 +8,7 @@
 
 namespace graf::analysis {
 
-/// Whether a folded word ("mark", "jose", "kiichi") is a common given name.
+/// Whether a folded word ("mark", "jose") is a common given name.
 bool is_given_name(std::string_view folded_word);
 
 }  // namespace graf::analysis

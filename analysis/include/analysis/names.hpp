@@ -119,9 +119,11 @@ class NameFinder {
     std::size_t paragraph_ = 0;  ///< find() calls since reset()
 };
 
-/// Whether a paragraph is written in lower case throughout (some wire copy
-/// is: "central bank head miguel mancera aguayo held talks"): capitals
-/// cannot tell its names, so any two words side by side may be one.
+/// Whether a paragraph of 8 or more words has no capital but at sentence
+/// starts (some wire copy is so: "central bank head miguel mancera aguayo
+/// held talks"): capitals cannot tell its names, so any two words side by
+/// side may be one. A paragraph that names nobody qualifies too, and pays
+/// for pairs no name needs (see ARCHITECTURE.md, Names).
 bool written_without_capitals(const std::vector<Token>& tokens);
 
 /// Lower-case words that may sit inside a name: "Ludwig van Beethoven".
