@@ -281,10 +281,12 @@ ArticleRanking rank_articles(const Xapian::Database& db, const ArticleQuery& que
     // When few articles can match, checking them all makes the total exact
     // (as for paragraphs). The words' summed frequencies say so for a query
     // of words alone: Xapian's own bound for an OR is that sum. A filter
-    // (dates) can only lower it, so Xapian is asked then (its bound costs a
-    // match set-up: ~18% of a 3-word query's instructions).
+    // (dates) can only lower it, so Xapian is asked then, and when the bound
+    // is unknown (its bound costs a match set-up: ~18% of a 3-word query's
+    // instructions).
+    const bool known = query.upper_bound != Xapian::doccount(-1);
     const Xapian::doccount upper =
-        query.upper_bound <= kExactUpTo || !query.filtered
+        query.upper_bound <= kExactUpTo || (!query.filtered && known)
             ? query.upper_bound
             : enquire.get_mset(0, 0, Xapian::doccount(0)).get_matches_upper_bound();
     const Xapian::doccount page = query.first + query.count;

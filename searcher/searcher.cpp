@@ -341,11 +341,11 @@ Searcher::Page Searcher::rank_by_article(const SearchRequest& request, const Par
         const FeedbackOptions options;
         const auto terms = relevance_terms(db, first.get_mset(0, options.docs),
                                            schema::kArticleWordPrefix, stems, options);
+        double expansion_matches = 0;  // summed frequencies of the added words
         query.articles = widen(
             query.articles, terms,
             [&](const std::string& stem) {
-                double unused = 0;
-                return article_word_query(db, words_of(stem), unused);
+                return article_word_query(db, words_of(stem), expansion_matches);
             },
             stems.size(), options);
         query.paragraphs = widen(
@@ -353,7 +353,12 @@ Searcher::Page Searcher::rank_by_article(const SearchRequest& request, const Par
             [&](const std::string& stem) { return any_variant(words_of(stem)); }, stems.size(),
             options);
         page.expanded = !terms.empty();
-        query.upper_bound = Xapian::doccount(-1);  // the expansion matches more
+        // The added words may match articles the question did not: an OR's
+        // bound is the sum, so a small total is still counted exactly.
+        const double bound = static_cast<double>(query.upper_bound) + expansion_matches;
+        query.upper_bound = bound < static_cast<double>(Xapian::doccount(-1))
+                                ? static_cast<Xapian::doccount>(bound)
+                                : Xapian::doccount(-1);
     }
     ArticleRanking ranked = rank_articles(db, query, paragraph_weight());
     page.total = ranked.total;

@@ -90,6 +90,13 @@ TEST_CASE("ranking: a long question is widened by feedback, unless --no-feedback
     const std::string question = "why did crude oil prices rise at the pump in the north";
     json widened = search_json(s.db, {question});
     CHECK(widened["expanded"] == true);
+    // A few articles match: counted exactly beyond the page, the expansion's
+    // words included.
+    REQUIRE(widened["total_estimate"].get<int>() > 1);
+    json first = search_json(s.db, {"--limit", "1", question});
+    CHECK(first["expanded"] == true);
+    CHECK(first["total_exact"] == true);
+    CHECK(first["total_estimate"] == widened["total_estimate"]);
     CHECK(search_json(s.db, {"--no-feedback", question})["expanded"] == false);
     // Short queries are one match: no feedback.
     CHECK(search_json(s.db, {"crude", "oil"})["expanded"] == false);
