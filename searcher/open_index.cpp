@@ -154,7 +154,17 @@ OpenIndex open_once(const fs::path& db, bool allow_partial, bool may_retry, bool
         throw IndexMissing(fmt::format("no index at {}: build one with `graf index --db {} CORPUS`",
                                        db.string(), db.string()));
     std::vector<ShardLine> lines;
-    collect_shards(db, lines, 0);
+    try {
+        collect_shards(db, lines, 0);
+    } catch (const IndexMissing&) {
+        // A stub seen a moment ago and gone now: a finished parallel build
+        // or a compaction swapped the folders meanwhile. Look again.
+        if (may_retry && !fs::exists(schema::stub_path(db), ec)) {
+            retry = true;
+            return {};
+        }
+        throw;
+    }
     const bool single = lines.size() == 1 && !lines[0].remote && lines[0].label == db.string();
 
     OpenIndex index;
