@@ -8,12 +8,17 @@
 namespace graf::indexer {
 
 /// B-tree block size of a new or compacted database. Every block Xapian
-/// reads is a pread that copies the whole block (23% of a rare-word query was
-/// that copy, perf). With schema 4, 16 KB won (fewer collapse reads: name p99
-/// -10%); since schema 5 puts each hit's record in the postlist table, 8 KB
-/// (Xapian's default) wins everywhere on Reuters: name p50 -17%, terms -13%,
-/// rare -18%, all p50 -10%, and 32 KB loses (graf bench, alternated twice).
-inline constexpr unsigned kBlockSize = 8192;
+/// reads is a pread that copies the whole block; on this project's machines
+/// the syscalls are half of a name query's wall time (perf: 48% in pread).
+/// With schema 4, 16 KB won; with schema 5 (each hit's record in the
+/// postlist table) 8 KB won. Schema 8 reads more, scattered, values per
+/// search (article documents' lengths and collapse keys), and 32 KB wins on
+/// every kind on Reuters (graf bench, min of 10 runs, three alternating
+/// rounds, p50 8 / 16 / 32 KB): name 553 / 476 / 476 us, phrase 960 / 842 /
+/// 799, terms 1091 / 1034 / 973, rare 174 / 169 / 149, boolean 1842 / 1716 /
+/// 1537, all 785 / 698 / 675. An index keeps the block size it was created
+/// with until `graf compact` rewrites it.
+inline constexpr unsigned kBlockSize = 32768;
 
 struct CompactStats {
     std::uint64_t bytes_before = 0;
