@@ -119,7 +119,7 @@ Searcher::Searcher(const fs::path& db, bool allow_partial)
     : path_(db),
       allow_partial_(allow_partial),
       index_(open_settled(db, allow_partial)),
-      has_articles_(has_article_documents(index_.all)),
+      articles_(article_count(index_.all)),
       shard_uuids_(local_shard_uuids(index_.shards)) {}
 
 SearchResult Searcher::search(const SearchRequest& request) {
@@ -130,14 +130,14 @@ SearchResult Searcher::search(const SearchRequest& request) {
             // A writer committed past the revision we held; take the new one.
             if (attempt + 1 >= kRetries) throw;
             index_.all.reopen();  // the shard handles share these internals
-            has_articles_ = has_article_documents(index_.all);
+            articles_ = article_count(index_.all);
             shard_uuids_ = local_shard_uuids(index_.shards);
         } catch (const Xapian::DatabaseError&) {
             // Compaction swapped the index's files under us: open it afresh.
             if (attempt + 1 >= kRetries) throw;
             std::this_thread::sleep_for(std::chrono::milliseconds(20 * (attempt + 1)));
             index_ = open_settled(path_, allow_partial_);
-            has_articles_ = has_article_documents(index_.all);
+            articles_ = article_count(index_.all);
             shard_uuids_ = local_shard_uuids(index_.shards);
         } catch (const Xapian::NetworkError&) {
             // A remote shard went away mid-search. Opening every shard again
@@ -145,7 +145,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
             // when partial results are allowed.
             if (attempt + 1 >= kRetries) throw;
             index_ = open_index(path_, allow_partial_);
-            has_articles_ = has_article_documents(index_.all);
+            articles_ = article_count(index_.all);
             shard_uuids_ = local_shard_uuids(index_.shards);
         }
     }
@@ -214,7 +214,7 @@ ParsedQuery Searcher::parse(const SearchRequest& request) {
 // ranked by article; --paragraphs, --sort date and --name with a query keep
 // the paragraph ranking, and so does an index without article documents.
 bool Searcher::ranks_by_article(const SearchRequest& request, const ParsedQuery& parsed) const {
-    if (request.paragraphs || request.sort_by_date || !has_articles_) return false;
+    if (request.paragraphs || request.sort_by_date || articles_ == 0) return false;
     if (!request.name.empty()) return request.query.empty();
     return parsed.free_words_only;
 }
@@ -254,7 +254,7 @@ Xapian::Query Searcher::unnamed_articles(const std::vector<std::string>& words,
     }
     double unused = 0;
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, articles,
-                         article_word_query(index_.all, {words.back()}, unused));
+                         article_word_query(index_.all, articles_, {words.back()}, unused));
 }
 
 // --name alone ranks articles: those whose paragraphs name the person (the
@@ -267,13 +267,13 @@ ArticleQuery Searcher::name_article_query(const SearchRequest& request, const Pa
     double with_name = 0;
     if (words.size() == 1) {
         // A surname alone matches the word itself, in any paragraph.
-        q.articles = article_word_query(index_.all, words, with_name);
+        q.articles = article_word_query(index_.all, articles_, words, with_name);
     } else {
         const std::string key = name_key_of(words);
         // Ranked by AN alone: the words over the whole article (as free
         // words rank) were 0.007 MAP lower on reuters-people, AN plus the
         // words 0.005.
-        q.articles = article_name_query(index_.all, key, words, with_name);
+        q.articles = article_name_query(index_.all, articles_, key, words, with_name);
         if (Xapian::Query extra = unnamed_articles(words, key, parsed.name_corpus, with_name);
             !extra.empty())
             q.articles = Xapian::Query(Xapian::Query::OP_OR, q.articles, extra);
@@ -295,6 +295,7 @@ void Searcher::finish(const SearchRequest& request, ArticleQuery& q, double matc
     q.first = static_cast<Xapian::doccount>(request.offset);
     q.count = static_cast<Xapian::doccount>(request.limit);
     q.shard_uuids = shard_uuids_;
+    q.articles_in_index = articles_;
     if (matching < static_cast<double>(q.upper_bound))
         q.upper_bound = static_cast<Xapian::doccount>(matching);
 }
@@ -316,7 +317,7 @@ ArticleQuery Searcher::article_query(const SearchRequest& request, const ParsedQ
         if (w->stopword && !all_stopwords) continue;
         const std::vector<std::string> words =
             w->exact ? std::vector<std::string>{w->term} : words_of(stemmer_(w->term));
-        articles.push_back(article_word_query(index_.all, words, with_words));
+        articles.push_back(article_word_query(index_.all, articles_, words, with_words));
         paragraphs.push_back(any_variant(words));
     }
     ArticleQuery q;
@@ -337,7 +338,7 @@ Searcher::Page Searcher::rank_by_article(const SearchRequest& request, const Par
         // Widen both queries with the relevance model of the top articles.
         Xapian::Enquire first(db);
         first.set_query(query.articles);
-        first.set_weighting_scheme(article_weight(db));
+        first.set_weighting_scheme(article_weight(db, articles_));
         const FeedbackOptions options;
         const auto terms = relevance_terms(db, first.get_mset(0, options.docs),
                                            schema::kArticleWordPrefix, stems, options);
@@ -345,7 +346,7 @@ Searcher::Page Searcher::rank_by_article(const SearchRequest& request, const Par
         query.articles = widen(
             query.articles, terms,
             [&](const std::string& stem) {
-                return article_word_query(db, words_of(stem), expansion_matches);
+                return article_word_query(db, articles_, words_of(stem), expansion_matches);
             },
             stems.size(), options);
         query.paragraphs = widen(
@@ -426,7 +427,7 @@ Searcher::Page Searcher::rank_by_paragraph(const SearchRequest& request,
     const bool collapse_counts_exact = page.exact;
     if (!page.exact)
         if (auto total =
-                cheap_exact_total(db, has_articles_, request, parsed.tree.get(), query, mset)) {
+                cheap_exact_total(db, articles_ > 0, request, parsed.tree.get(), query, mset)) {
             page.total = page.lower = page.upper = *total;
             page.exact = true;
         }

@@ -36,27 +36,29 @@ struct ArticleRanking {
     Xapian::MSet articles;  ///< the article match (its term statistics, for suggestions)
 };
 
-/// Whether the index has article documents (schema 6 and later).
-bool has_article_documents(const Xapian::Database& db);
+/// How many article documents the index has (0 before schema 6). The
+/// functions below take it as `articles`: look it up once per revision.
+double article_count(const Xapian::Database& db);
 
 /// BM25 (k1, b) for article documents, normalising lengths by the mean
 /// article length although Xapian's mean spans paragraphs and articles.
-Xapian::BM25Weight article_weight(const Xapian::Database& db, double k1, double b);
+Xapian::BM25Weight article_weight(const Xapian::Database& db, double articles, double k1, double b);
 
 /// BM25 for article documents with graf's k1 and b.
-Xapian::BM25Weight article_weight(const Xapian::Database& db);
+Xapian::BM25Weight article_weight(const Xapian::Database& db, double articles);
 
 /// One word over article documents: its variants in the body (`A`) OR,
 /// weighted by kTitleWeight, in the title (`AS`), each OP_SYNONYM scaled so
 /// its idf is the one among articles, not among all documents. Adds to
 /// `documents` the article documents its terms are in (summed: a bound).
-Xapian::Query article_word_query(const Xapian::Database& db, const std::vector<std::string>& words,
-                                 double& documents);
+Xapian::Query article_word_query(const Xapian::Database& db, double articles,
+                                 const std::vector<std::string>& words, double& documents);
 
 /// A `--name` over article documents: its mentions (`AN`, resolved), and its
 /// `words` in the title (AND_MAYBE, weighted by kTitleWeight).
-Xapian::Query article_name_query(const Xapian::Database& db, const std::string& key,
-                                 const std::vector<std::string>& words, double& documents);
+Xapian::Query article_name_query(const Xapian::Database& db, double articles,
+                                 const std::string& key, const std::vector<std::string>& words,
+                                 double& documents);
 
 struct ArticleQuery {
     Xapian::Query articles;                  ///< over article documents
@@ -71,6 +73,7 @@ struct ArticleQuery {
     /// Whether `articles` has a filter (dates), which can only lower the
     /// bound: then Xapian's bound is asked for.
     bool filtered = false;
+    double articles_in_index = 1;  ///< article_count(), for the weight
 };
 
 /// The page of articles for `query`, paragraphs weighted by `paragraph_weight`.

@@ -114,7 +114,7 @@ class Searcher {
     std::filesystem::path path_;
     bool allow_partial_;
     OpenIndex index_;
-    bool has_articles_ = false;             ///< the index has article documents (schema 6)
+    double articles_ = 0;  ///< article documents in the revision held (0: before schema 6)
     std::vector<std::string> shard_uuids_;  ///< local_shard_uuids: none when one is remote
     analysis::Stemmer stemmer_;  ///< for highlighting; its memo stays warm across searches
     std::vector<analysis::Token> tokens_;  ///< snippet scratch
