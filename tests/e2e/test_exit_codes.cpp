@@ -29,12 +29,17 @@ void check(const std::vector<Row>& rows, const std::filesystem::path& db) {
     }
 }
 
-// Overwrites 4 KB of the posting table: Xapian reports DatabaseCorruptError
-// when a command reads it.
+// Overwrites the first 4 KB of every 8 KB of the posting table, so every
+// block's header is garbage whatever the block size (8 to 64 KB): Xapian
+// reports DatabaseCorruptError when a command reads it.
 void corrupt(const std::filesystem::path& db) {
-    std::fstream f(db / "postlist.glass", std::ios::in | std::ios::out | std::ios::binary);
-    f.seekp(8192);
-    f << std::string(4096, '\xab');
+    const std::filesystem::path table = db / "postlist.glass";
+    const auto size = std::filesystem::file_size(table);
+    std::fstream f(table, std::ios::in | std::ios::out | std::ios::binary);
+    for (std::uintmax_t at = 0; at + 4096 <= size; at += 8192) {
+        f.seekp(static_cast<std::streamoff>(at));
+        f << std::string(4096, '\xab');
+    }
 }
 
 }  // namespace
