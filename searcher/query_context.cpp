@@ -9,20 +9,8 @@
 
 namespace graf::searcher {
 
-// Each shard lists the variants of its own words; a word may be in several.
-// The compiler asks for a stem more than once (query, title, NEAR); each ask
-// is an index lookup per shard, and a round trip for a remote one.
 std::vector<std::string> IndexQueryContext::stem_variants(const std::string& stem) {
-    auto [it, fresh] = asked_.try_emplace(stem);
-    if (!fresh) return it->second;
-    const std::string key = schema::stem_key(stem);
-    std::string merged;
-    for (const Xapian::Database& shard : shards_)
-        schema::for_each_variant(shard.get_metadata(key),
-                                 [&](std::string_view w) { schema::add_variant(merged, w); });
-    std::vector<std::string>& words = it->second;  // (a lambda may not capture a binding)
-    schema::for_each_variant(merged, [&](std::string_view w) { words.emplace_back(w); });
-    return words;
+    return variants_->of(shards_, stem);
 }
 
 // A match spy on the article key sees every matching paragraph once;

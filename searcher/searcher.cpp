@@ -116,51 +116,52 @@ OpenIndex open_settled(const fs::path& db, bool allow_partial) {
 }  // namespace
 
 Searcher::Searcher(const fs::path& db, bool allow_partial)
-    : path_(db),
-      allow_partial_(allow_partial),
-      index_(open_settled(db, allow_partial)),
-      articles_(article_count(index_.all)),
-      shard_uuids_(local_shard_uuids(index_.shards)) {}
+    : path_(db), allow_partial_(allow_partial), index_(open_settled(db, allow_partial)) {}
+
+// What is read once per revision (the article count, the shards' ids, stem
+// variants) is read again, inside search()'s retries: a concurrent commit
+// can discard the revision just opened before its first read.
+void Searcher::forget_revision() {
+    revision_read_ = false;
+    variants_.clear();
+}
+
+void Searcher::read_revision() {
+    if (revision_read_) return;
+    articles_ = article_count(index_.all);
+    shard_uuids_ = local_shard_uuids(index_.shards);
+    revision_read_ = true;
+}
+
+void Searcher::refresh() {
+    if (index_.all.reopen()) forget_revision();
+}
 
 SearchResult Searcher::search(const SearchRequest& request) {
     for (int attempt = 0;; ++attempt) {
         try {
+            read_revision();
             return run(request);
         } catch (const Xapian::DatabaseModifiedError&) {
             // A writer committed past the revision we held; take the new one.
             if (attempt + 1 >= kRetries) throw;
             index_.all.reopen();  // the shard handles share these internals
-            articles_ = article_count(index_.all);
-            shard_uuids_ = local_shard_uuids(index_.shards);
+            forget_revision();
         } catch (const Xapian::DatabaseError&) {
             // Compaction swapped the index's files under us: open it afresh.
             if (attempt + 1 >= kRetries) throw;
             std::this_thread::sleep_for(std::chrono::milliseconds(20 * (attempt + 1)));
             index_ = open_settled(path_, allow_partial_);
-            articles_ = article_count(index_.all);
-            shard_uuids_ = local_shard_uuids(index_.shards);
+            forget_revision();
         } catch (const Xapian::NetworkError&) {
             // A remote shard went away mid-search. Opening every shard again
             // names the one that is down (ShardUnreachable), or leaves it out
             // when partial results are allowed.
             if (attempt + 1 >= kRetries) throw;
             index_ = open_index(path_, allow_partial_);
-            articles_ = article_count(index_.all);
-            shard_uuids_ = local_shard_uuids(index_.shards);
+            forget_revision();
         }
     }
-}
-
-// Each shard lists the variants of its own words; a word may be in several.
-std::vector<std::string> Searcher::stem_variants(const std::string& stem) const {
-    const std::string key = schema::stem_key(stem);
-    std::string merged;
-    for (const Xapian::Database& shard : index_.shards)
-        schema::for_each_variant(shard.get_metadata(key),
-                                 [&](std::string_view w) { schema::add_variant(merged, w); });
-    std::vector<std::string> words;
-    schema::for_each_variant(merged, [&](std::string_view w) { words.emplace_back(w); });
-    return words;
 }
 
 // The query's own words as stems (the relevance model groups by stem) when
@@ -178,8 +179,8 @@ std::vector<std::string> Searcher::feedback_stems(const SearchRequest& request,
 }
 
 // The words a stem stands for: its indexed variants, or itself.
-std::vector<std::string> Searcher::words_of(const std::string& stem) const {
-    std::vector<std::string> words = stem_variants(stem);
+std::vector<std::string> Searcher::words_of(const std::string& stem) {
+    std::vector<std::string> words = variants_.of(index_.shards, stem);
     if (words.empty()) words.push_back(stem);
     return words;
 }
@@ -188,7 +189,7 @@ ParsedQuery Searcher::parse(const SearchRequest& request) {
     ParsedQuery parsed;
     if (!request.query.empty()) {
         // Stem variants from every shard, and the articles NOT/-word exclude.
-        IndexQueryContext context(index_.all, index_.shards);
+        IndexQueryContext context(index_.all, index_.shards, &variants_);
         parsed = parse_query(request.query, context);
     }
     Xapian::Query& query = parsed.query;

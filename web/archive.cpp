@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "schema/schema.hpp"
 #include "searcher/name_corpus.hpp"
 #include "searcher/query.hpp"
 
@@ -29,8 +28,8 @@ Archive::Archive(const std::filesystem::path& db)
       local_(std::none_of(index_.shards.begin(), index_.shards.end(), searcher::is_remote)) {}
 
 void Archive::refresh() {
-    searcher_.database().reopen();
-    index_.all.reopen();
+    searcher_.refresh();
+    if (index_.all.reopen()) variants_.clear();
 }
 
 // The same steps as Searcher::run, which keeps them private: the query
@@ -39,17 +38,8 @@ Xapian::Query Archive::compile(const Filters& filters, searcher::HighlightSpec& 
     const searcher::SearchRequest req = to_request(filters);
     searcher::ParsedQuery parsed;
     if (!req.query.empty())
-        parsed = searcher::parse_query(req.query, [&](const std::string& stem) {
-            const std::string key = schema::stem_key(stem);
-            std::string merged;
-            for (const Xapian::Database& shard : index_.shards)
-                schema::for_each_variant(shard.get_metadata(key), [&](std::string_view w) {
-                    schema::add_variant(merged, w);
-                });
-            std::vector<std::string> words;
-            schema::for_each_variant(merged, [&](std::string_view w) { words.emplace_back(w); });
-            return words;
-        });
+        parsed = searcher::parse_query(
+            req.query, [&](const std::string& stem) { return variants_.of(index_.shards, stem); });
     Xapian::Query query = parsed.query;
     highlight = std::move(parsed.highlight);
     if (!req.name.empty()) {

@@ -39,10 +39,17 @@ class TempIndex {
         dir_ = fs::temp_directory_path() /
                ("graf-searcher-" + std::to_string(getpid()) + "-" + std::to_string(n++));
         fs::remove_all(dir_);
-        Xapian::WritableDatabase db(dir_.string(), Xapian::DB_CREATE);
+        add(articles());
+    }
+    ~TempIndex() { fs::remove_all(dir_); }
+    const fs::path& path() const { return dir_; }
+
+    /// Adds and commits `more` (new articles, new variants).
+    void add(const std::vector<corpus::Article>& more) {
+        Xapian::WritableDatabase db(dir_.string(), Xapian::DB_CREATE_OR_OPEN);
         indexer::ArticleAnalyzer analyzer;
         std::map<std::string, std::string> variants;
-        for (const corpus::Article& a : articles()) {
+        for (const corpus::Article& a : more) {
             indexer::ArticleChange change;
             change.key = schema::article_key(schema::full_id(a.source_name, a.id));
             indexer::AnalyzedArticle analyzed = analyzer.analyze(a, change);
@@ -51,12 +58,15 @@ class TempIndex {
             for (const auto& [stem, word] : analyzed.new_variants)
                 schema::add_variant(variants[stem], word);
         }
-        for (const auto& [stem, list] : variants) db.set_metadata(schema::stem_key(stem), list);
+        for (auto& [stem, list] : variants) {
+            std::string known = db.get_metadata(schema::stem_key(stem));
+            schema::for_each_variant(list,
+                                     [&](std::string_view w) { schema::add_variant(known, w); });
+            db.set_metadata(schema::stem_key(stem), known);
+        }
         db.set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
         db.commit();
     }
-    ~TempIndex() { fs::remove_all(dir_); }
-    const fs::path& path() const { return dir_; }
 
   private:
     static std::vector<corpus::Article> articles() {
@@ -169,4 +179,21 @@ TEST_CASE("searcher: suggestions for words the index does not know") {
     Searched lower = search(index, "crued oil");
     REQUIRE(lower.result.suggestion);
     CHECK(*lower.result.suggestion == "crude oil");
+}
+
+// A Searcher answers from the revision it holds, with what it read from it
+// (stem variants, the article count); refresh() takes the newest and reads
+// them again: a word added since is found by its other forms too.
+TEST_CASE("searcher: refresh takes new articles and their word forms") {
+    TempIndex index;
+    searcher::Searcher s(index.path());
+    searcher::SearchRequest req;
+    req.query = "puffin";
+    CHECK(s.search(req).hits.empty());
+    index.add({article("nature/004", "", "2025-03-01", "BBC", {"Puffins nest on the cliffs."})});
+    CHECK(s.search(req).hits.empty());  // still the revision it opened
+    s.refresh();
+    const searcher::SearchResult r = s.search(req);
+    REQUIRE(r.hits.size() == 1);
+    CHECK(r.hits[0].article == "nature/004");
 }

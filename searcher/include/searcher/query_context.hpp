@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "searcher/ranking.hpp"
+#include "searcher/stem_variant_memo.hpp"
 
 namespace graf::searcher {
 
@@ -43,11 +44,13 @@ class QueryContext {
 };
 
 /// The context of a search: variants from every shard's metadata (asked
-/// once per stem), articles from a boolean match collapsed on slot 0.
+/// once per stem: `variants` may be a reader's memo, kept across searches),
+/// articles from a boolean match collapsed on slot 0.
 class IndexQueryContext : public QueryContext {
   public:
-    IndexQueryContext(Xapian::Database& all, const std::vector<Xapian::Database>& shards)
-        : all_(all), shards_(shards) {}
+    IndexQueryContext(Xapian::Database& all, const std::vector<Xapian::Database>& shards,
+                      StemVariantMemo* variants = nullptr)
+        : all_(all), shards_(shards), variants_(variants ? variants : &own_variants_) {}
     std::vector<std::string> stem_variants(const std::string& stem) override;
     std::vector<std::string> articles_matching(const Xapian::Query& query,
                                                std::size_t limit) override;
@@ -61,7 +64,8 @@ class IndexQueryContext : public QueryContext {
     bool all_local();
     Xapian::Database& all_;
     const std::vector<Xapian::Database>& shards_;
-    std::unordered_map<std::string, std::vector<std::string>> asked_;
+    StemVariantMemo own_variants_;
+    StemVariantMemo* variants_;
     int local_ = -1;  ///< all shards local: 1, a remote one: 0, not yet known: -1
 };
 

@@ -14,6 +14,7 @@
 #include "searcher/open_index.hpp"
 #include "searcher/query.hpp"
 #include "searcher/snippet.hpp"
+#include "searcher/stem_variant_memo.hpp"
 
 namespace graf::searcher {
 
@@ -70,6 +71,9 @@ class Searcher {
     /// shard stops answering (unless partial results are allowed).
     SearchResult search(const SearchRequest& request);
     Xapian::Database& database() { return index_.all; }
+    /// Takes the index's newest committed revision (cheap when nothing
+    /// changed); what was read from the old one is forgotten.
+    void refresh();
     /// Shards written by a graf with another index schema (see open_index).
     const std::vector<StaleShard>& stale_shards() const { return index_.stale; }
 
@@ -92,6 +96,8 @@ class Searcher {
         std::string stats_prefix;  ///< the prefix of the query words in `stats`
     };
 
+    void forget_revision();
+    void read_revision();
     SearchResult run(const SearchRequest& request);
     ParsedQuery parse(const SearchRequest& request);
     bool ranks_by_article(const SearchRequest& request, const ParsedQuery& parsed) const;
@@ -106,16 +112,17 @@ class Searcher {
                  const HighlightSpec& highlight);
     std::optional<std::string> suggest(const SearchRequest& request, const ParsedQuery& parsed,
                                        const Page& page);
-    std::vector<std::string> stem_variants(const std::string& stem) const;
-    std::vector<std::string> words_of(const std::string& stem) const;
+    std::vector<std::string> words_of(const std::string& stem);
     std::vector<std::string> feedback_stems(const SearchRequest& request,
                                             const ParsedQuery& parsed);
 
     std::filesystem::path path_;
     bool allow_partial_;
     OpenIndex index_;
-    double articles_ = 0;  ///< article documents in the revision held (0: before schema 6)
+    bool revision_read_ = false;  ///< articles_ and shard_uuids_ are the open revision's
+    double articles_ = 0;         ///< article documents in the revision held (0: before schema 6)
     std::vector<std::string> shard_uuids_;  ///< local_shard_uuids: none when one is remote
+    StemVariantMemo variants_;              ///< the revision's stem variants, read once each
     analysis::Stemmer stemmer_;  ///< for highlighting; its memo stays warm across searches
     std::vector<analysis::Token> tokens_;  ///< snippet scratch
 };

@@ -13,6 +13,7 @@
 #include "searcher/highlight.hpp"
 #include "searcher/open_index.hpp"
 #include "searcher/searcher.hpp"
+#include "searcher/stem_variant_memo.hpp"
 
 namespace graf::web {
 
@@ -54,6 +55,7 @@ class Archive {
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt + 1 >= kRetries) throw;
                 index_.all.reopen();
+                variants_.clear();
             }
         }
     }
@@ -67,6 +69,7 @@ class Archive {
     std::filesystem::path path_;
     searcher::Searcher searcher_;
     searcher::OpenIndex index_;
+    searcher::StemVariantMemo variants_;  ///< for compile(), read once per revision
     analysis::Stemmer stemmer_;
     bool local_ = true;
 };
