@@ -48,6 +48,11 @@ ShardWriter::ShardWriter(const fs::path& path, std::size_t commit_paragraphs)
     was_empty_ = known_.empty() && db_.get_doccount() == 0;
     legacy_ = !was_empty_ && db_.get_metadata(std::string(schema::kVersionKey)) != schema::kVersion;
     db_.begin_transaction();
+    // A new index holds this schema alone from its first commit: a reader
+    // meanwhile must not be told it was "built by another version". (An old
+    // one learns the version in finish(), once every article is rewritten.)
+    if (was_empty_)
+        db_.set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
 }
 
 void ShardWriter::delete_article(const std::string& key) {

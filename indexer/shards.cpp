@@ -27,8 +27,14 @@ Layout create_sharded(const fs::path& db, unsigned shards, bool parallel_build) 
         fs::create_directories(building);
         for (unsigned i = 0; i < shards; ++i) {
             const std::string name = schema::shard_name(i);
-            Xapian::WritableDatabase((building / name).string(), Xapian::DB_CREATE, kBlockSize)
-                .close();
+            // Versioned from the start: a reader that opens the index
+            // before this shard's first commit sees an empty shard of this
+            // schema, not one "built by another version".
+            Xapian::WritableDatabase shard((building / name).string(), Xapian::DB_CREATE,
+                                           kBlockSize);
+            shard.set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
+            shard.commit();
+            shard.close();
             out.databases.push_back(db / name);
             stub.shards.push_back(name);
         }
