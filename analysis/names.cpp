@@ -226,7 +226,20 @@ void NameFinder::reset() {
     people_.clear();
     by_surname_.clear();
     pending_.clear();
+    lower_words_.clear();
     paragraph_ = 0;
+}
+
+// The words this paragraph writes in lower case, for telling a role from a
+// given name ("Sprinter Mark Lewis-Francis" where the article says "the
+// sprinter"); not from a paragraph written without capitals, where every
+// name is lower case too.
+void NameFinder::note_lower_case(const std::vector<Token>& tokens) {
+    if (written_without_capitals(tokens)) return;
+    for (const Token& t : tokens)
+        if (t.term.size() > 2 && !t.has(kCapitalised) && !t.has(kAllCaps) && !t.has(kAlias) &&
+            !t.has(kNumeric))
+            lower_words_.insert(t.term);
 }
 
 // Whether an organisation's name goes on past the lower-case word k:
@@ -278,6 +291,7 @@ bool NameFinder::joins_organisation(const std::vector<Token>& tokens,
 void NameFinder::find(const std::vector<Token>& tokens, std::vector<NameMention>& out) {
     in_paragraph_.clear();
     ++paragraph_;
+    note_lower_case(tokens);
     std::vector<std::size_t> run;
     for (std::size_t i = 0; i < tokens.size();) {
         if (!is_name_word(tokens, i)) {
@@ -433,15 +447,20 @@ void NameFinder::add_segment(const std::vector<Token>& tokens, const std::vector
         ++seg.from;
     }
     // "Sprinter Mark Lewis-Francis", "Prop Martin Castrogiovanni": a word
-    // that starts a sentence and is no given name, before one that is and a
-    // surname, is a role (inside a sentence it would be lower case; there
-    // "Shafi Ahmed Choudhury" keeps an unlisted given name).
+    // that starts a sentence before a given name and a surname is a role
+    // when it is one ("Unseeded", "Croatian"), a verb's -ing form ("Joining
+    // Vera Drake") or a word the article writes in lower case (a role would
+    // be so inside a sentence); "Asif Ali Zardari", "Barack Hussein Obama"
+    // keep an unlisted given name, as "said Shafi Ahmed Choudhury" does
+    // inside a sentence.
     if (seg.to - seg.from >= 3 && !org_follows(seg.from)) {
         const Token& role = tokens[run[seg.from]];
         const Token& given = tokens[run[seg.from + 1]];
         if (role.has(kSentenceStart) && role.term.size() > 2 && !is_given_name(role.term) &&
             !is_particle(role.term) && given.has(kCapitalised) && is_given_name(given.term) &&
-            !hyphen_joined(tokens, run[seg.from], run[seg.from + 1])) {
+            !hyphen_joined(tokens, run[seg.from], run[seg.from + 1]) &&
+            (is_role(role.term) || lower_words_.count(role.term) != 0 ||
+             (role.term.size() > 5 && role.term.compare(role.term.size() - 3, 3, "ing") == 0))) {
             seg.titles.push_back(role.term);
             ++seg.from;
         }

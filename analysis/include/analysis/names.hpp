@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -84,6 +85,7 @@ class NameFinder {
         std::string rank;
     };
 
+    void note_lower_case(const std::vector<Token>& tokens);
     bool joins_organisation(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,
                             std::size_t k, std::size_t org_tail) const;
     std::size_t add_plural_rank(const std::vector<Token>& tokens, std::size_t i,
@@ -116,6 +118,8 @@ class NameFinder {
     std::unordered_map<std::string, std::vector<std::size_t>> by_surname_;
     std::vector<std::size_t> in_paragraph_;  ///< people named in this paragraph, in order
     std::vector<Pending> pending_;
+    /// Words the article wrote in lower case so far: "sprinter", "prop".
+    std::unordered_set<std::string> lower_words_;
     std::size_t paragraph_ = 0;  ///< find() calls since reset()
 };
 
