@@ -16,14 +16,58 @@ bool is_particle(std::string_view w) {
     return k.count(w) != 0;
 }
 
+namespace {
+
+// Given names that are common words too ("prices rose", "per share"): no
+// evidence that a paragraph writes names in lower case.
+bool is_common_word(std::string_view w) {
+    static const std::unordered_set<std::string_view> k = {
+        "will",   "mark",   "bill",   "grant",   "frank", "rose",  "dawn",  "joy",    "guy",
+        "jack",   "dean",   "glen",   "ray",     "max",   "miles", "lance", "rob",    "sue",
+        "chuck",  "don",    "dick",   "ted",     "ken",   "lee",   "per",   "sid",    "des",
+        "jan",    "kay",    "jo",     "ed",      "hal",   "reg",   "stan",  "rick",   "nick",
+        "mick",   "penny",  "hazel",  "heather", "ruth",  "carol", "gail",  "lynn",   "jean",
+        "roman",  "venus",  "bob",    "pat",     "harry", "jimmy", "billy", "dale",   "warren",
+        "norman", "nelson", "victor", "mats",    "ole",   "sam",   "jerry", "bobby",  "sonia",
+        "ali",    "kim",    "ben",    "dan",     "len",   "tim",   "toby",  "stig",   "rosa",
+        "marie",  "angela", "ann",    "amy",     "may",   "june",  "april", "august", "jake"};
+    return k.count(w) != 0;
+}
+
+// A word that text with capitals would capitalise: a given name that is no
+// common word ("miguel"), a day or month ("monday", "april 24"), "mr".
+bool capitalised_in_text(const std::vector<Token>& tokens, std::size_t i) {
+    static const std::unordered_set<std::string_view> months = {
+        "january", "february",  "march",   "april",    "june",    "july",
+        "august",  "september", "october", "november", "december"};
+    const std::string& w = tokens[i].term;
+    if (w == "mr" || w == "mrs" || is_calendar_word(w)) return true;
+    if (w.size() > 2 && is_given_name(w) && !is_common_word(w)) return true;
+    const std::size_t next = i + 1;
+    return months.count(w) != 0 && next < tokens.size() && tokens[next].has(kNumeric) &&
+           !tokens[next].has(kRunBreak);
+}
+
+}  // namespace
+
 bool written_without_capitals(const std::vector<Token>& tokens) {
     std::size_t words = 0;
-    for (const Token& t : tokens) {
+    // A sentence starting in lower case; a capital at a sentence's start.
+    bool lower_start = false, capitals = false, evidence = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
         if (t.has(kAlias) || t.has(kNumeric)) continue;
-        if ((t.has(kCapitalised) || t.has(kAllCaps)) && !t.has(kSentenceStart)) return false;
         ++words;
+        if (t.has(kCapitalised) || t.has(kAllCaps)) {
+            if (!t.has(kSentenceStart)) return false;
+            capitals = true;
+        } else if (t.has(kSentenceStart)) {
+            lower_start = true;
+        } else if (!evidence) {
+            evidence = capitalised_in_text(tokens, i);
+        }
     }
-    return words >= 8;
+    return words >= 8 && (evidence || (lower_start && !capitals));
 }
 
 namespace {

@@ -123,11 +123,14 @@ class NameFinder {
     std::size_t paragraph_ = 0;  ///< find() calls since reset()
 };
 
-/// Whether a paragraph of 8 or more words has no capital but at sentence
-/// starts (some wire copy is so: "central bank head miguel mancera aguayo
-/// held talks"): capitals cannot tell its names, so any two words side by
-/// side may be one. A paragraph that names nobody qualifies too, and pays
-/// for pairs no name needs (see ARCHITECTURE.md, Names).
+/// Whether a paragraph of 8 or more words is written without capitals
+/// (some wire copy is so: "central bank head miguel mancera aguayo held
+/// talks"): capitals cannot tell its names, so any two words side by side
+/// may be one. It has no capital but at sentence starts, and either none at
+/// all (a sentence starts in lower case) or a word that text with capitals
+/// would capitalise, written in lower case inside a sentence: a given name that is no common word
+/// ("miguel", not "rose"), a day, a month before a number ("april 24"), "mr". A paragraph that
+/// merely names nobody ("Shares fell as investors sold banks.") does not qualify.
 bool written_without_capitals(const std::vector<Token>& tokens);
 
 /// Lower-case words that may sit inside a name: "Ludwig van Beethoven".
