@@ -608,6 +608,12 @@ bool NameFinder::add_parts(const std::vector<Token>& tokens, const std::vector<s
     }
     const bool all = std::find(people.begin(), people.end(), kNone) == people.end();
     if (!all && !after_determiner(tokens, run[seg.from])) return false;
+    // "the Rolls-Royce plant", "the Iran-Iraq war": no part names anyone the
+    // article knows, so the compound names a thing, not two people. Its
+    // parts stay pending for people the article may introduce later ("the
+    // Bush-Cheney ticket" before "George Bush"), but go to nobody else.
+    const bool thing = std::count(people.begin(), people.end(), kNone) ==
+                       static_cast<std::ptrdiff_t>(people.size());
     for (std::size_t r = seg.from; r < seg.to; ++r) {
         const std::size_t p = people[r - seg.from];
         if (p != kNone) {
@@ -617,6 +623,7 @@ bool NameFinder::add_parts(const std::vector<Token>& tokens, const std::vector<s
             part.from = r;
             part.to = r + 1;
             add_pending(part, tokens[run[r]].term, 0, run[r], run[r] + 1, {});
+            pending_.back().late_only = thing;
         }
     }
     return true;
@@ -696,6 +703,7 @@ void NameFinder::finish(ArticleNames& out) {
                  {people_[who].name, p.mention.token, p.last, true, std::move(p.rank)}});
             continue;
         }
+        if (p.late_only) continue;  // a part of "the Rolls-Royce plant"
         if (by_surname_.count(p.form) != 0 && p.mention.initial == 0) continue;  // shared
         const bool given = std::any_of(people_.begin(), people_.end(), [&](const Person& q) {
             return q.given == p.form && q.name != q.given;

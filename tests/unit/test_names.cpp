@@ -193,6 +193,9 @@ TEST_CASE("names: the ways news refers to a person after the full name") {
         // A hyphen compound after a determiner: its parts are surnames.
         {"compound", "George Bush spoke. / The Bush-Cheney campaign.", "~george bush"},
         {"compound", "Carl Lewis ran. / Lewis-Francis won.", "lewis francis"},  // no determiner
+        // After a determiner, a compound no part of which the article knows
+        // names a thing, not two people.
+        {"compound", "The Rolls-Royce plant closed. / Royce said.", ""},
         {"merge", "James Baker spoke. / Baker and Federal Reserve officials met.",
          "~james baker|federal reserve"},
         // A place with a Romance particle gives no surname: "France" is no stadium.
@@ -235,6 +238,7 @@ TEST_CASE("names: a surname written before the article's full name") {
          "^brian o'driscoll / brian o'driscoll"},
         {"His wife Sharon spoke. / Sharon Osbourne said.", " / sharon osbourne"},
         {"Sharon spoke. / Sharon Osbourne said.", " / sharon osbourne"},  // a given name
+        {"The Bush-Cheney ticket won. / George Bush spoke.", "^george bush / george bush"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.article);
@@ -418,7 +422,10 @@ TEST_CASE("names: surnames the article never introduced are left for the corpus"
         {"Sharon Osbourne spoke. / Sharon said.", ""},
         // The parts of a hyphen compound the article never introduced.
         {"George Bush spoke. / The Bush-Cheney campaign.", "cheney"},
-        {"Mr Kennedy spoke. / Charles Kennedy said.", ""},  // introduced later
+        {"The Rolls-Royce plant closed.", ""},  // a thing's name: no surnames
+        {"He joined the Coca-Cola company.", ""},
+        {"The Bush-Cheney ticket won. / George Bush spoke.", ""},  // Bush named later
+        {"Mr Kennedy spoke. / Charles Kennedy said.", ""},         // introduced later
     };
     for (const Case& c : cases) {
         CAPTURE(c.article);

@@ -83,6 +83,7 @@ class NameFinder {
         std::vector<std::string> titles;
         std::size_t last = 0;  ///< one past its last token
         std::string rank;
+        bool late_only = false;  ///< resolved by a person named later, else nobody
     };
 
     void note_lower_case(const std::vector<Token>& tokens);
