@@ -664,11 +664,14 @@ void NameFinder::add_person(const std::vector<std::string>& words, std::size_t t
         // francis"); a middle word that is no given name ("Miguel Mancera
         // Aguayo" is "Mancera", "Luiz Inacio Lula da Silva" is "Lula").
         std::size_t s = words.size() - tail;
-        // "De Niro", "de Gaulle", "bin Laden" go by the particle too, and
-        // "France" is no "Stade de France"; "Beethoven" is van Beethoven.
+        // "De Niro", "de Gaulle" go by the particle too, and "France" is no
+        // "Stade de France"; "Beethoven" is van Beethoven, "Assad" Bashar al
+        // Assad and "Laden" Osama bin Laden (as "al Assad", "bin Laden"; not
+        // "Al Riyadh", a newspaper, nor "Al Hendrix", of a given name).
         const std::string& before = words[s - 1];
+        const bool arabic = s >= 2 && (before == "al" || before == "bin" || before == "ibn");
         if (!is_particle(before) || before == "van" || before == "von" || before == "der" ||
-            before == "den")
+            before == "den" || arabic)
             by_surname_[surname].push_back(p);
         while (s > 1 && is_particle(words[s - 1])) --s;
         if (s < words.size() - 1) by_surname_[join(words, s)].push_back(p);

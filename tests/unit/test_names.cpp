@@ -201,6 +201,14 @@ TEST_CASE("names: the ways news refers to a person after the full name") {
         // A place with a Romance particle gives no surname: "France" is no stadium.
         {"particle", "Stade de France was full. / France won.", ""},
         {"particle", "Charles de Gaulle spoke. / De Gaulle left.", "~charles de gaulle"},
+        // After al, bin, ibn the surname alone is the person too.
+        {"particle", "Bashar al Assad spoke. / Assad said.", "~bashar al assad"},
+        {"particle", "President Bashar al-Assad spoke. / Assad said.", "~bashar al assad"},
+        {"particle", "Bashar al-Assad spoke. / Al-Assad said.", "~bashar al assad"},
+        {"particle", "Osama bin Laden spoke. / Bin Laden and Laden.",
+         "~osama bin laden|~osama bin laden"},
+        {"particle", "Abdullah ibn Hussein spoke. / Hussein said.", "~abdullah ibn hussein"},
+        {"particle", "The daily Al Riyadh said. / Riyadh said.", ""},  // a newspaper
         {"particle", "Willy de Clercq spoke. / It was hard, de Clercq added.", "~willy de clercq"},
         {"merge", "Asher Edelman spoke. / Asher Edelman and Dominion Textiles Inc bid.",
          "asher edelman|dominion textiles inc"},
