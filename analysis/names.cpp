@@ -269,6 +269,8 @@ bool shares_title(const std::vector<std::string>& a, const std::vector<std::stri
 void NameFinder::reset() {
     people_.clear();
     by_surname_.clear();
+    by_last_word_.clear();
+    by_given_.clear();
     pending_.clear();
     lower_words_.clear();
     paragraph_ = 0;
@@ -636,15 +638,14 @@ void NameFinder::add_person(const std::vector<std::string>& words, std::size_t t
                             const std::string& rank, std::vector<NameMention>& out) {
     const std::string& surname = words.back();
     const std::string name = join(words);
-    auto same = [&](const Person& person) {
-        if (person.name == name) return true;
-        const std::size_t space = person.name.rfind(' ');
-        return words.size() == 2 && space != std::string::npos &&
-               person.name.compare(space + 1, std::string::npos, surname) == 0 &&
-               is_familiar_form(words[0], person.given);
-    };
-    for (std::size_t p = 0; p < people_.size(); ++p) {
-        if (!same(people_[p])) continue;
+    // The same name, or a familiar form of one with this last word: looked
+    // up by that word, so an article of 20,000 names takes no quadratic time.
+    std::vector<std::size_t>& same_last = by_last_word_[surname];
+    for (std::size_t p : same_last) {
+        if (people_[p].name != name &&
+            (words.size() != 2 || people_[p].name.find(' ') == std::string::npos ||
+             !is_familiar_form(words[0], people_[p].given)))
+            continue;
         for (const std::string& t : seg.titles)
             if (std::find(people_[p].titles.begin(), people_[p].titles.end(), t) ==
                 people_[p].titles.end())
@@ -654,6 +655,8 @@ void NameFinder::add_person(const std::vector<std::string>& words, std::size_t t
     }
     const std::size_t p = people_.size();
     people_.push_back({name, words[0], seg.titles});
+    same_last.push_back(p);
+    by_given_[words[0]].push_back(p);
     // An organisation has no surname: "Bank of Canada" is no "Canada".
     const bool organisation = std::any_of(words.begin(), words.end(), [](const std::string& w) {
         return is_org_word(w) || w == "and" || w == "of" || w == "for";
@@ -708,9 +711,10 @@ void NameFinder::finish(ArticleNames& out) {
         }
         if (p.late_only) continue;  // a part of "the Rolls-Royce plant"
         if (by_surname_.count(p.form) != 0 && p.mention.initial == 0) continue;  // shared
-        const bool given = std::any_of(people_.begin(), people_.end(), [&](const Person& q) {
-            return q.given == p.form && q.name != q.given;
-        });
+        auto same_given = by_given_.find(p.form);
+        const bool given = same_given != by_given_.end() &&
+                           std::any_of(same_given->second.begin(), same_given->second.end(),
+                                       [&](std::size_t q) { return people_[q].name != p.form; });
         if (given && p.mention.initial == 0) continue;
         out.unresolved.push_back({p.paragraph, std::move(p.mention)});
     }
@@ -745,9 +749,11 @@ std::size_t NameFinder::resolve(const std::string& surname, const std::vector<st
 
 // "Sir Alex" after "Alex Ferguson": the one person of that given name.
 std::size_t NameFinder::by_given_name(const std::string& given) const {
+    auto it = by_given_.find(given);
+    if (it == by_given_.end()) return kNone;
     std::size_t found = kNone;
-    for (std::size_t p = 0; p < people_.size(); ++p) {
-        if (people_[p].given != given || people_[p].name == given) continue;
+    for (std::size_t p : it->second) {
+        if (people_[p].name == given) continue;
         if (found != kNone) return kNone;
         found = p;
     }

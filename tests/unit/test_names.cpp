@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -262,6 +264,51 @@ TEST_CASE("names: a surname written before the article's full name") {
         for (std::size_t i = 0; i < found.size(); ++i) got += (i ? " / " : "") + found[i];
         CHECK(got == c.names);
     }
+}
+
+// An article that names thousands of people (a results table, a list of
+// donors): each full name and each surname is looked up, not compared with
+// every person named before. Timed as a ratio, so any build type passes:
+// 16 times the names take 30-40 times as long (hash tables grow), and took
+// ~200 times as long when every person was compared.
+TEST_CASE("names: many people in one article take no quadratic time") {
+    auto seconds = [](int names) {
+        std::vector<std::vector<Token>> paragraphs;
+        unsigned seed = 1;
+        auto word = [&] {
+            std::string w;
+            for (int i = 0; i < 7; ++i) {
+                seed = seed * 1103515245u + 12345u;
+                w += static_cast<char>((i == 0 ? 'A' : 'a') + (seed >> 16) % 26);
+            }
+            return w;
+        };
+        for (int n = 0; n < names; n += 10) {
+            std::string text;
+            for (int k = 0; k < 10; ++k)
+                text += "Then " + word() + " " + word() + " met " + word() + ". ";
+            paragraphs.push_back(tokenize(text));
+        }
+        double best = 1e9;
+        for (int run = 0; run < 5; ++run) {
+            const auto start = std::chrono::steady_clock::now();
+            NameFinder finder;
+            std::vector<NameMention> mentions;
+            for (const auto& p : paragraphs) finder.find(p, mentions);
+            ArticleNames end;
+            finder.finish(end);
+            CHECK(mentions.size() == static_cast<std::size_t>(names));
+            CHECK(end.unresolved.size() == static_cast<std::size_t>(names));
+            best = std::min(
+                best,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        }
+        return best;
+    };
+    const double small = seconds(1000), large = seconds(16000);
+    CAPTURE(small);
+    CAPTURE(large);
+    CHECK(large < 100 * small);
 }
 
 TEST_CASE("name_key: what --name looks up") {

@@ -117,6 +117,9 @@ class NameFinder {
     /// Surname forms → the people known by them: "baker" → {james baker,
     /// howard baker}; "lewis francis" and "francis" → {mark lewis francis}.
     std::unordered_map<std::string, std::vector<std::size_t>> by_surname_;
+    /// The people by the last word of their name and by their first: "baker"
+    /// → {james baker, howard baker}, "james" → {james baker}.
+    std::unordered_map<std::string, std::vector<std::size_t>> by_last_word_, by_given_;
     std::vector<std::size_t> in_paragraph_;  ///< people named in this paragraph, in order
     std::vector<Pending> pending_;
     /// Words the article wrote in lower case so far: "sprinter", "prop".
