@@ -27,6 +27,14 @@ bool one_typo_from(std::string_view w, std::string_view t) {
     return w.substr(i + 1) == t.substr(i + 1);
 }
 
+// One letter left out: "subtitute" for "substitute".
+bool one_deletion_from(std::string_view w, std::string_view t) {
+    if (w.size() + 1 != t.size()) return false;
+    std::size_t i = 0;
+    while (i < w.size() && w[i] == t[i]) ++i;
+    return w.substr(i) == t.substr(i + 1);
+}
+
 }  // namespace
 
 bool is_title(std::string_view w) {
@@ -90,6 +98,46 @@ bool is_descriptor(std::string_view w) {
         "republican", "democrat", "democratic", "tory", "conservative", "liberal", "labour",
         "socialist", "communist", "veteran", "rookie", "legendary", "superstar", "teenager"};
     return k.count(w) != 0;
+}
+
+bool is_role(std::string_view w) {
+    static const Words k = {
+        // Sport: positions, events, standing.
+        "sprinter", "sprinters", "hurdler", "athlete", "runner", "swimmer", "cyclist", "rower",
+        "skier", "golfer", "boxer", "jockey", "trainer", "referee", "umpire", "prop", "props",
+        "hooker", "lock", "flanker", "wing", "centre", "fullback", "keeper", "substitute",
+        "replacement", "sub", "batsman", "bowler", "spinner", "opener", "seamer", "wicketkeeper",
+        "seed", "seeds", "unseeded", "holder", "holders", "teammate", "rival", "rivals",
+        "youngster", "youngsters", "newcomer", "debutant", "defenders", "strikers", "forwards",
+        "midfielders", "wingers", "defiant", "injured", "fellow", "compatriot",
+        // Culture and media.
+        "model", "cinematographer", "musician", "songwriter", "broadcaster", "comic", "singers",
+        "producers", "directors", "actors", "stars", "playwright", "poet", "artist", "photographer",
+        "choreographer", "dancer", "rocker", "frontman", "bassist", "pianist", "violinist",
+        "conductor", "composer", "host", "contestant", "contestants", "judges", "filmmaker",
+        "screenwriter", "critic", "columnist", "journalist", "reporter", "commentator", "pundit",
+        "bookmaker", "magistrate", "goalscorer", "scorer",
+        // Politics, law and business.
+        "backbencher", "solicitor", "barrister", "lawyer", "farmer", "campaigner", "activist",
+        "banker", "entrepreneur", "businessman", "businesswoman", "peer", "rebel", "ex", "head",
+        "owner", "ombudsman", "technician", "broker", "dealer", "trader", "consultant", "engineer",
+        "scientist", "doctor", "nurse", "teacher", "pilot", "soldier", "auditor", "accountant",
+        "regulator", "investigator", "prosecutor", "mediator", "delegate", "diplomat", "commodore",
+        "brigadier", "marshal", "presidents", "ministers", "governors", "chairmen", "leaders",
+        "pay", "record", "boss", "fan", "fans", "victim", "survivor", "witness",
+        // Demonyms the descriptors lack.
+        "californian", "texan", "slovak", "slovakian", "slovenian", "croatian", "serbian",
+        "bosnian", "bulgarian", "moroccan", "algerian", "tunisian", "corkman", "dubliner",
+        "londoner", "ulsterman", "cornishman", "yorkshireman",
+        // Numbers and words that start a sentence before a name: "Six Chris
+        // Paterson penalties", "First Mark Cueto scored", "Bar Keith Gleeson".
+        "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "first",
+        "second", "third", "bar", "given", "both", "then"};
+    if (k.count(w) != 0) return true;
+    if (w.size() < 7) return false;
+    for (std::string_view t : k)
+        if (t.size() >= 8 && (one_typo_from(w, t) || one_deletion_from(w, t))) return true;
+    return false;
 }
 
 bool is_org_word(std::string_view w) {

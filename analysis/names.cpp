@@ -16,14 +16,58 @@ bool is_particle(std::string_view w) {
     return k.count(w) != 0;
 }
 
+namespace {
+
+// Given names that are common words too ("prices rose", "per share"): no
+// evidence that a paragraph writes names in lower case.
+bool is_common_word(std::string_view w) {
+    static const std::unordered_set<std::string_view> k = {
+        "will",   "mark",   "bill",   "grant",   "frank", "rose",  "dawn",  "joy",    "guy",
+        "jack",   "dean",   "glen",   "ray",     "max",   "miles", "lance", "rob",    "sue",
+        "chuck",  "don",    "dick",   "ted",     "ken",   "lee",   "per",   "sid",    "des",
+        "jan",    "kay",    "jo",     "ed",      "hal",   "reg",   "stan",  "rick",   "nick",
+        "mick",   "penny",  "hazel",  "heather", "ruth",  "carol", "gail",  "lynn",   "jean",
+        "roman",  "venus",  "bob",    "pat",     "harry", "jimmy", "billy", "dale",   "warren",
+        "norman", "nelson", "victor", "mats",    "ole",   "sam",   "jerry", "bobby",  "sonia",
+        "ali",    "kim",    "ben",    "dan",     "len",   "tim",   "toby",  "stig",   "rosa",
+        "marie",  "angela", "ann",    "amy",     "may",   "june",  "april", "august", "jake"};
+    return k.count(w) != 0;
+}
+
+// A word that text with capitals would capitalise: a given name that is no
+// common word ("miguel"), a day or month ("monday", "april 24"), "mr".
+bool capitalised_in_text(const std::vector<Token>& tokens, std::size_t i) {
+    static const std::unordered_set<std::string_view> months = {
+        "january", "february",  "march",   "april",    "june",    "july",
+        "august",  "september", "october", "november", "december"};
+    const std::string& w = tokens[i].term;
+    if (w == "mr" || w == "mrs" || is_calendar_word(w)) return true;
+    if (w.size() > 2 && is_given_name(w) && !is_common_word(w)) return true;
+    const std::size_t next = i + 1;
+    return months.count(w) != 0 && next < tokens.size() && tokens[next].has(kNumeric) &&
+           !tokens[next].has(kRunBreak);
+}
+
+}  // namespace
+
 bool written_without_capitals(const std::vector<Token>& tokens) {
     std::size_t words = 0;
-    for (const Token& t : tokens) {
+    // A sentence starting in lower case; a capital at a sentence's start.
+    bool lower_start = false, capitals = false, evidence = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
         if (t.has(kAlias) || t.has(kNumeric)) continue;
-        if ((t.has(kCapitalised) || t.has(kAllCaps)) && !t.has(kSentenceStart)) return false;
         ++words;
+        if (t.has(kCapitalised) || t.has(kAllCaps)) {
+            if (!t.has(kSentenceStart)) return false;
+            capitals = true;
+        } else if (t.has(kSentenceStart)) {
+            lower_start = true;
+        } else if (!evidence) {
+            evidence = capitalised_in_text(tokens, i);
+        }
     }
-    return words >= 8;
+    return words >= 8 && (evidence || (lower_start && !capitals));
 }
 
 namespace {
@@ -225,8 +269,23 @@ bool shares_title(const std::vector<std::string>& a, const std::vector<std::stri
 void NameFinder::reset() {
     people_.clear();
     by_surname_.clear();
+    by_last_word_.clear();
+    by_given_.clear();
     pending_.clear();
+    lower_words_.clear();
     paragraph_ = 0;
+}
+
+// The words this paragraph writes in lower case, for telling a role from a
+// given name ("Sprinter Mark Lewis-Francis" where the article says "the
+// sprinter"); not from a paragraph written without capitals, where every
+// name is lower case too.
+void NameFinder::note_lower_case(const std::vector<Token>& tokens) {
+    if (written_without_capitals(tokens)) return;
+    for (const Token& t : tokens)
+        if (t.term.size() > 2 && !t.has(kCapitalised) && !t.has(kAllCaps) && !t.has(kAlias) &&
+            !t.has(kNumeric))
+            lower_words_.insert(t.term);
 }
 
 // Whether an organisation's name goes on past the lower-case word k:
@@ -278,6 +337,7 @@ bool NameFinder::joins_organisation(const std::vector<Token>& tokens,
 void NameFinder::find(const std::vector<Token>& tokens, std::vector<NameMention>& out) {
     in_paragraph_.clear();
     ++paragraph_;
+    note_lower_case(tokens);
     std::vector<std::size_t> run;
     for (std::size_t i = 0; i < tokens.size();) {
         if (!is_name_word(tokens, i)) {
@@ -433,15 +493,20 @@ void NameFinder::add_segment(const std::vector<Token>& tokens, const std::vector
         ++seg.from;
     }
     // "Sprinter Mark Lewis-Francis", "Prop Martin Castrogiovanni": a word
-    // that starts a sentence and is no given name, before one that is and a
-    // surname, is a role (inside a sentence it would be lower case; there
-    // "Shafi Ahmed Choudhury" keeps an unlisted given name).
+    // that starts a sentence before a given name and a surname is a role
+    // when it is one ("Unseeded", "Croatian"), a verb's -ing form ("Joining
+    // Vera Drake") or a word the article writes in lower case (a role would
+    // be so inside a sentence); "Asif Ali Zardari", "Barack Hussein Obama"
+    // keep an unlisted given name, as "said Shafi Ahmed Choudhury" does
+    // inside a sentence.
     if (seg.to - seg.from >= 3 && !org_follows(seg.from)) {
         const Token& role = tokens[run[seg.from]];
         const Token& given = tokens[run[seg.from + 1]];
         if (role.has(kSentenceStart) && role.term.size() > 2 && !is_given_name(role.term) &&
             !is_particle(role.term) && given.has(kCapitalised) && is_given_name(given.term) &&
-            !hyphen_joined(tokens, run[seg.from], run[seg.from + 1])) {
+            !hyphen_joined(tokens, run[seg.from], run[seg.from + 1]) &&
+            (is_role(role.term) || lower_words_.count(role.term) != 0 ||
+             (role.term.size() > 5 && role.term.compare(role.term.size() - 3, 3, "ing") == 0))) {
             seg.titles.push_back(role.term);
             ++seg.from;
         }
@@ -545,6 +610,12 @@ bool NameFinder::add_parts(const std::vector<Token>& tokens, const std::vector<s
     }
     const bool all = std::find(people.begin(), people.end(), kNone) == people.end();
     if (!all && !after_determiner(tokens, run[seg.from])) return false;
+    // "the Rolls-Royce plant", "the Iran-Iraq war": no part names anyone the
+    // article knows, so the compound names a thing, not two people. Its
+    // parts stay pending for people the article may introduce later ("the
+    // Bush-Cheney ticket" before "George Bush"), but go to nobody else.
+    const bool thing = std::count(people.begin(), people.end(), kNone) ==
+                       static_cast<std::ptrdiff_t>(people.size());
     for (std::size_t r = seg.from; r < seg.to; ++r) {
         const std::size_t p = people[r - seg.from];
         if (p != kNone) {
@@ -554,6 +625,7 @@ bool NameFinder::add_parts(const std::vector<Token>& tokens, const std::vector<s
             part.from = r;
             part.to = r + 1;
             add_pending(part, tokens[run[r]].term, 0, run[r], run[r] + 1, {});
+            pending_.back().late_only = thing;
         }
     }
     return true;
@@ -566,15 +638,14 @@ void NameFinder::add_person(const std::vector<std::string>& words, std::size_t t
                             const std::string& rank, std::vector<NameMention>& out) {
     const std::string& surname = words.back();
     const std::string name = join(words);
-    auto same = [&](const Person& person) {
-        if (person.name == name) return true;
-        const std::size_t space = person.name.rfind(' ');
-        return words.size() == 2 && space != std::string::npos &&
-               person.name.compare(space + 1, std::string::npos, surname) == 0 &&
-               is_familiar_form(words[0], person.given);
-    };
-    for (std::size_t p = 0; p < people_.size(); ++p) {
-        if (!same(people_[p])) continue;
+    // The same name, or a familiar form of one with this last word: looked
+    // up by that word, so an article of 20,000 names takes no quadratic time.
+    std::vector<std::size_t>& same_last = by_last_word_[surname];
+    for (std::size_t p : same_last) {
+        if (people_[p].name != name &&
+            (words.size() != 2 || people_[p].name.find(' ') == std::string::npos ||
+             !is_familiar_form(words[0], people_[p].given)))
+            continue;
         for (const std::string& t : seg.titles)
             if (std::find(people_[p].titles.begin(), people_[p].titles.end(), t) ==
                 people_[p].titles.end())
@@ -584,6 +655,8 @@ void NameFinder::add_person(const std::vector<std::string>& words, std::size_t t
     }
     const std::size_t p = people_.size();
     people_.push_back({name, words[0], seg.titles});
+    same_last.push_back(p);
+    by_given_[words[0]].push_back(p);
     // An organisation has no surname: "Bank of Canada" is no "Canada".
     const bool organisation = std::any_of(words.begin(), words.end(), [](const std::string& w) {
         return is_org_word(w) || w == "and" || w == "of" || w == "for";
@@ -594,11 +667,14 @@ void NameFinder::add_person(const std::vector<std::string>& words, std::size_t t
         // francis"); a middle word that is no given name ("Miguel Mancera
         // Aguayo" is "Mancera", "Luiz Inacio Lula da Silva" is "Lula").
         std::size_t s = words.size() - tail;
-        // "De Niro", "de Gaulle", "bin Laden" go by the particle too, and
-        // "France" is no "Stade de France"; "Beethoven" is van Beethoven.
+        // "De Niro", "de Gaulle" go by the particle too, and "France" is no
+        // "Stade de France"; "Beethoven" is van Beethoven, "Assad" Bashar al
+        // Assad and "Laden" Osama bin Laden (as "al Assad", "bin Laden"; not
+        // "Al Riyadh", a newspaper, nor "Al Hendrix", of a given name).
         const std::string& before = words[s - 1];
+        const bool arabic = s >= 2 && (before == "al" || before == "bin" || before == "ibn");
         if (!is_particle(before) || before == "van" || before == "von" || before == "der" ||
-            before == "den")
+            before == "den" || arabic)
             by_surname_[surname].push_back(p);
         while (s > 1 && is_particle(words[s - 1])) --s;
         if (s < words.size() - 1) by_surname_[join(words, s)].push_back(p);
@@ -633,10 +709,12 @@ void NameFinder::finish(ArticleNames& out) {
                  {people_[who].name, p.mention.token, p.last, true, std::move(p.rank)}});
             continue;
         }
+        if (p.late_only) continue;  // a part of "the Rolls-Royce plant"
         if (by_surname_.count(p.form) != 0 && p.mention.initial == 0) continue;  // shared
-        const bool given = std::any_of(people_.begin(), people_.end(), [&](const Person& q) {
-            return q.given == p.form && q.name != q.given;
-        });
+        auto same_given = by_given_.find(p.form);
+        const bool given = same_given != by_given_.end() &&
+                           std::any_of(same_given->second.begin(), same_given->second.end(),
+                                       [&](std::size_t q) { return people_[q].name != p.form; });
         if (given && p.mention.initial == 0) continue;
         out.unresolved.push_back({p.paragraph, std::move(p.mention)});
     }
@@ -671,9 +749,11 @@ std::size_t NameFinder::resolve(const std::string& surname, const std::vector<st
 
 // "Sir Alex" after "Alex Ferguson": the one person of that given name.
 std::size_t NameFinder::by_given_name(const std::string& given) const {
+    auto it = by_given_.find(given);
+    if (it == by_given_.end()) return kNone;
     std::size_t found = kNone;
-    for (std::size_t p = 0; p < people_.size(); ++p) {
-        if (people_[p].given != given || people_[p].name == given) continue;
+    for (std::size_t p : it->second) {
+        if (people_[p].name == given) continue;
         if (found != kNone) return kNone;
         found = p;
     }

@@ -27,6 +27,14 @@ bool is_given_name_rank(std::string_view w);
 /// name (two or more words) follows, so "State Street" stays.
 bool is_descriptor(std::string_view w);
 
+/// Roles, positions in a team, occupations and demonyms that start a
+/// sentence right before a full name without being part of it and are no
+/// titles: "Sprinter Mark Lewis-Francis", "Prop Martin Castrogiovanni",
+/// "Unseeded Nicolas Almagro", "Croatian Ivan Ljubicic"; numbers and other
+/// words that start a sentence so ("Six Chris Paterson penalties"). Includes
+/// one-letter typos of the longer ones ("Subtitute Robin van Persie").
+bool is_role(std::string_view w);
+
 /// Words that end an organisation or place: "White House Caroline Leavitt".
 bool is_org_word(std::string_view w);
 

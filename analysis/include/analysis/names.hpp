@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -82,8 +83,10 @@ class NameFinder {
         std::vector<std::string> titles;
         std::size_t last = 0;  ///< one past its last token
         std::string rank;
+        bool late_only = false;  ///< resolved by a person named later, else nobody
     };
 
+    void note_lower_case(const std::vector<Token>& tokens);
     bool joins_organisation(const std::vector<Token>& tokens, const std::vector<std::size_t>& run,
                             std::size_t k, std::size_t org_tail) const;
     std::size_t add_plural_rank(const std::vector<Token>& tokens, std::size_t i,
@@ -114,16 +117,24 @@ class NameFinder {
     /// Surname forms → the people known by them: "baker" → {james baker,
     /// howard baker}; "lewis francis" and "francis" → {mark lewis francis}.
     std::unordered_map<std::string, std::vector<std::size_t>> by_surname_;
+    /// The people by the last word of their name and by their first: "baker"
+    /// → {james baker, howard baker}, "james" → {james baker}.
+    std::unordered_map<std::string, std::vector<std::size_t>> by_last_word_, by_given_;
     std::vector<std::size_t> in_paragraph_;  ///< people named in this paragraph, in order
     std::vector<Pending> pending_;
+    /// Words the article wrote in lower case so far: "sprinter", "prop".
+    std::unordered_set<std::string> lower_words_;
     std::size_t paragraph_ = 0;  ///< find() calls since reset()
 };
 
-/// Whether a paragraph of 8 or more words has no capital but at sentence
-/// starts (some wire copy is so: "central bank head miguel mancera aguayo
-/// held talks"): capitals cannot tell its names, so any two words side by
-/// side may be one. A paragraph that names nobody qualifies too, and pays
-/// for pairs no name needs (see ARCHITECTURE.md, Names).
+/// Whether a paragraph of 8 or more words is written without capitals
+/// (some wire copy is so: "central bank head miguel mancera aguayo held
+/// talks"): capitals cannot tell its names, so any two words side by side
+/// may be one. It has no capital but at sentence starts, and either none at
+/// all (a sentence starts in lower case) or a word that text with capitals
+/// would capitalise, written in lower case inside a sentence: a given name that is no common word
+/// ("miguel", not "rose"), a day, a month before a number ("april 24"), "mr". A paragraph that
+/// merely names nobody ("Shares fell as investors sold banks.") does not qualify.
 bool written_without_capitals(const std::vector<Token>& tokens);
 
 /// Lower-case words that may sit inside a name: "Ludwig van Beethoven".
