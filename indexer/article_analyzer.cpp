@@ -50,6 +50,11 @@ void ArticleAnalyzer::add_name_pairs(Xapian::Document& doc, std::string_view tex
     const analysis::Token* prev = nullptr;
     bool prev_upper = false;
     // In a paragraph written without capitals every word may be a name's.
+    // Those pairs are added with wdf 0: found by lookup, but not counted in
+    // the paragraph's length. Counted, they nearly doubled the length of
+    // every paragraph of an all-lower-case archive, and the mean length the
+    // article ranking normalises by (article_weight) with it: MED MAP
+    // 0.5493 -> 0.5452, CRAN 0.3270 -> 0.3232, NPL 0.2993 -> 0.2968.
     const bool caseless = analysis::written_without_capitals(tokens);
     auto joined = [&](const analysis::Token& a, const analysis::Token& b) {
         for (std::uint32_t i = a.end; i < b.begin && i < text.size(); ++i)
@@ -70,7 +75,7 @@ void ArticleAnalyzer::add_name_pairs(Xapian::Document& doc, std::string_view tex
                 term_ += prev->term;
                 term_ += ' ';
                 term_ += t.term;
-                doc.add_term(term_);
+                doc.add_term(term_, caseless ? 0 : 1);
             }
         }
         prev = &t;

@@ -197,3 +197,32 @@ TEST_CASE("searcher: refresh takes new articles and their word forms") {
     REQUIRE(r.hits.size() == 1);
     CHECK(r.hits[0].article == "nature/004");
 }
+
+// Name pairs of a paragraph written without capitals are found by lookup but
+// count nothing towards its length (the article ranking normalises lengths by
+// the database's mean, which they nearly doubled in all-lower-case archives);
+// pairs of capitalised words keep their mentions as wdf.
+TEST_CASE("analyzer: caseless name pairs have wdf 0, capitalised ones count") {
+    struct Row {
+        const char* paragraph;
+        Xapian::termcount wdf;  ///< of XPmancera aguayo
+    };
+    const Row rows[] = {
+        {"central bank head miguel mancera aguayo held private talks here yesterday.", 0},
+        {"Central bank head Miguel Mancera Aguayo held private talks here yesterday.", 1},
+    };
+    indexer::ArticleAnalyzer analyzer;
+    for (const Row& row : rows) {
+        CAPTURE(row.paragraph);
+        indexer::ArticleChange change;
+        change.key = "x";
+        indexer::AnalyzedArticle a =
+            analyzer.analyze(article("x/1", "", "", "", {row.paragraph}), change);
+        const Xapian::Document& p = a.paragraphs.at(0);
+        auto pair = p.termlist_begin();
+        pair.skip_to("XPmancera aguayo");
+        REQUIRE(pair != p.termlist_end());
+        REQUIRE(*pair == "XPmancera aguayo");
+        CHECK(pair.get_wdf() == row.wdf);
+    }
+}
