@@ -70,6 +70,13 @@ TEST_CASE(
             const auto corpus = write_corpus(tmp, round);
             int pid = start_graf({"index", "--db", db.string(), "--shards", shards, "--threads",
                                   "2", "--commit-every", "400", corpus.string()});
+            // The first kill of a new index waits for its first commit: on a
+            // slow run (sanitizers on a loaded machine) every kill came before
+            // it, and nothing was interrupted mid-write.
+            for (int waited = 0; round == 0 && waited < 600 &&
+                                 run_graf({"search", "--db", db.string(), "market"}).exit_code != 0;
+                 ++waited)
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
             std::this_thread::sleep_for(std::chrono::milliseconds(50 + rng() % 1200));
             kill(pid, SIGKILL);
             int status = 0;
