@@ -57,25 +57,37 @@ std::vector<Xapian::docid> paragraph_ids(ShardDocid article, unsigned paragraphs
     return ids;
 }
 
+namespace {
+
+// The paragraphs `query` matches, by shard, each shard's local ids sorted.
+std::vector<std::vector<Xapian::docid>> matches_by_shard(const Xapian::Database& all,
+                                                         std::size_t shards,
+                                                         const Xapian::Query& query) {
+    Xapian::Enquire enquire(all);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const Xapian::MSet matches = enquire.get_mset(0, all.get_doccount());
+    std::vector<std::vector<Xapian::docid>> local(shards);
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+        const ShardDocid at = locate(*it, shards);
+        local[at.shard].push_back(at.local);
+    }
+    for (auto& ids : local) std::sort(ids.begin(), ids.end());
+    return local;
+}
+
+}  // namespace
+
 DocidsByShard article_documents_of(const Xapian::Database& all,
                                    const std::vector<Xapian::Database>& shards,
                                    const std::vector<std::string>& uuids,
                                    const Xapian::Query& paragraphs) {
-    Xapian::Enquire enquire(all);
-    enquire.set_query(paragraphs);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    const Xapian::MSet matches = enquire.get_mset(0, all.get_doccount());
-    std::vector<std::vector<Xapian::docid>> local(shards.size());
-    for (auto it = matches.begin(); it != matches.end(); ++it) {
-        const ShardDocid at = locate(*it, shards.size());
-        local[at.shard].push_back(at.local);
-    }
+    const auto local = matches_by_shard(all, shards.size(), paragraphs);
     DocidsByShard articles;
     const std::string marker(schema::kArticleDocMarker);
     for (std::size_t s = 0; s < shards.size(); ++s) {
         if (local[s].empty()) continue;
-        std::sort(local[s].begin(), local[s].end());
         std::vector<Xapian::docid>& out = articles[uuids[s]];
         Xapian::PostingIterator article = shards[s].postlist_begin(marker);
         const Xapian::PostingIterator end = shards[s].postlist_end(marker);
@@ -86,6 +98,40 @@ DocidsByShard article_documents_of(const Xapian::Database& all,
         }
     }
     return articles;
+}
+
+std::optional<ArticleParagraphs> paragraphs_of_articles(const Xapian::Database& all,
+                                                        const std::vector<Xapian::Database>& shards,
+                                                        const std::vector<std::string>& uuids,
+                                                        const Xapian::Query& paragraphs,
+                                                        std::size_t limit) {
+    const auto local = matches_by_shard(all, shards.size(), paragraphs);
+    ArticleParagraphs out;
+    const std::string marker(schema::kArticleDocMarker);
+    for (std::size_t s = 0; s < shards.size() && out.articles <= limit; ++s) {
+        const std::vector<Xapian::docid>& matched = local[s];
+        if (matched.empty()) continue;
+        if (shards[s].get_termfreq(marker) == 0) return std::nullopt;
+        std::vector<Xapian::docid>& ids = out.ids[uuids[s]];
+        // Along the articles in id order: one with a matching paragraph
+        // (an id between the previous article document and its own) gives
+        // every id in that span.
+        auto next_match = matched.begin();
+        Xapian::docid previous = 0;
+        for (auto article = shards[s].postlist_begin(marker);
+             article != shards[s].postlist_end(marker) && next_match != matched.end() &&
+             out.articles <= limit;
+             ++article) {
+            const Xapian::docid at = *article;
+            if (*next_match < at) {
+                for (Xapian::docid id = previous + 1; id < at; ++id) ids.push_back(id);
+                ++out.articles;
+            }
+            while (next_match != matched.end() && *next_match <= at) ++next_match;
+            previous = at;
+        }
+    }
+    return out;
 }
 
 std::size_t size_of(const DocidsByShard& ids) {

@@ -14,6 +14,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,24 @@ DocidsByShard article_documents_of(const Xapian::Database& all,
                                    const std::vector<Xapian::Database>& shards,
                                    const std::vector<std::string>& uuids,
                                    const Xapian::Query& paragraphs);
+
+/// Every paragraph of the articles with a paragraph `paragraphs` matches
+/// (NOT b, -b leave out whole articles), and how many articles those are:
+/// an article's paragraphs are the ids after the previous article document
+/// of its shard, up to its own. Only the shards' article marker postings
+/// are read (keys in value slot 0 cost a value read per matching paragraph,
+/// and a filter on them walked the slot of every candidate). Counting stops
+/// past `limit` articles. Nothing when a shard with matches has no article
+/// documents (an index before schema 6): callers fall back to article keys.
+struct ArticleParagraphs {
+    DocidsByShard ids;
+    std::size_t articles = 0;
+};
+std::optional<ArticleParagraphs> paragraphs_of_articles(const Xapian::Database& all,
+                                                        const std::vector<Xapian::Database>& shards,
+                                                        const std::vector<std::string>& uuids,
+                                                        const Xapian::Query& paragraphs,
+                                                        std::size_t limit);
 
 /// How many ids `ids` holds.
 std::size_t size_of(const DocidsByShard& ids);

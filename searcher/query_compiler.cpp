@@ -187,14 +187,14 @@ Query QueryCompiler::body_or_title(const QueryNode& w) {
 // of the paragraphs matching b (the context says how to match them).
 Query QueryCompiler::exclude_articles(Query positive, const Query& excluded,
                                       const std::string& what) {
-    std::vector<std::string> keys = ctx_.articles_matching(excluded, kMaxExcludedArticles + 1);
-    if (keys.size() > kMaxExcludedArticles)
+    QueryContext::Excluded articles = ctx_.articles_of(excluded, kMaxExcludedArticles);
+    if (articles.articles > kMaxExcludedArticles)
         throw QueryError(fmt::format(
             "{}: more than {} articles mention it, too many to exclude; make it narrower, or "
             "use NOTPARA to exclude paragraphs instead",
             what, kMaxExcludedArticles));
-    if (keys.empty()) return positive;
-    return Query(Query::OP_AND_NOT, positive, ctx_.articles_query(keys));
+    if (articles.articles == 0) return positive;
+    return Query(Query::OP_AND_NOT, positive, articles.paragraphs);
 }
 
 std::vector<std::string> QueryCompiler::variants(const QueryNode& w) {

@@ -108,7 +108,7 @@ TEST_CASE("query language: --explain prints the tree and the Xapian query") {
     CHECK(r.exit_code == 0);
     CHECK(r.out ==
           "tree:   (group +title:(antics~) -bannon=)\n"
-          "xapian: Query((Santics AND_NOT PostingSource(graf::ArticleSetSource(2 articles))))\n");
+          "xapian: Query((Santics AND_NOT PostingSource(graf::DocidListSource(9 documents))))\n");
     RunResult note = run_graf({"search", "--db", s.db.string(), "--explain", "oil (prices"});
     CHECK(note.out.find("note:   an unbalanced bracket was read as text\n") != std::string::npos);
     CHECK(run_graf({"search", "--db", s.db.string(), "--explain", "bannon AND"}).exit_code == 1);

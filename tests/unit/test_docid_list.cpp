@@ -160,3 +160,73 @@ TEST_CASE("docid list: the article documents of matching paragraphs, shard by sh
         CHECK(size_of(got) == r.shard0.size() + r.shard1.size());
     }
 }
+
+TEST_CASE("docid list: every paragraph of the articles a query matches a paragraph of") {
+    // As above: per shard, paragraphs per article; terms "all" and "pA.B".
+    const std::vector<std::vector<unsigned>> layout = {{2, 1, 3}, {1, 2}};
+    const TempShards db("graf-excluded", layout.size(),
+                        [&](Xapian::WritableDatabase& w, std::size_t s) {
+                            for (std::size_t a = 0; a < layout[s].size(); ++a) {
+                                for (unsigned p = 0; p < layout[s][a]; ++p) {
+                                    Xapian::Document d;
+                                    d.add_term("all");
+                                    d.add_term("p" + std::to_string(a) + "." + std::to_string(p));
+                                    w.add_document(d);
+                                }
+                                Xapian::Document article;
+                                article.add_boolean_term("XKarticle");
+                                w.add_document(article);
+                            }
+                        });
+    // Shard 0 locals: paragraphs 1 2 | article 3 | 4 | article 5 | 6 7 8 | article 9.
+    // Shard 1 locals: 1 | article 2 | 3 4 | article 5.
+    struct Row {
+        Xapian::Query paragraphs;
+        std::size_t limit;
+        std::vector<Xapian::docid> shard0, shard1;  // local ids of the articles' paragraphs
+        std::size_t articles;
+    };
+    const std::vector<Row> rows = {
+        {Xapian::Query("all"), 10, {1, 2, 4, 6, 7, 8}, {1, 3, 4}, 5},
+        // One matching paragraph brings its whole article.
+        {Xapian::Query("p2.1"), 10, {6, 7, 8}, {}, 1},
+        {Xapian::Query("p1.0"), 10, {4}, {3, 4}, 2},
+        {Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("p0.1"), Xapian::Query("p2.0")),
+         10,
+         {1, 2, 6, 7, 8},
+         {},
+         2},
+        {Xapian::Query("none"), 10, {}, {}, 0},
+        // Counting stops one past the limit: the caller refuses the query.
+        {Xapian::Query("all"), 1, {1, 2, 4}, {}, 2},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.paragraphs.get_description());
+        CAPTURE(r.limit);
+        const auto got =
+            paragraphs_of_articles(db.both, db.shards, db.uuids, r.paragraphs, r.limit);
+        REQUIRE(got.has_value());
+        const auto of = [&](std::size_t s) {
+            auto it = got->ids.find(db.uuids[s]);
+            return it == got->ids.end() ? std::vector<Xapian::docid>{} : it->second;
+        };
+        CHECK(of(0) == r.shard0);
+        CHECK(of(1) == r.shard1);
+        CHECK(got->articles == r.articles);
+    }
+}
+
+TEST_CASE("docid list: an index without article documents has no paragraphs by article") {
+    const TempShards db("graf-no-articles", 1, [](Xapian::WritableDatabase& w, std::size_t) {
+        Xapian::Document d;
+        d.add_term("all");
+        w.add_document(d);
+    });
+    CHECK_FALSE(
+        paragraphs_of_articles(db.both, db.shards, db.uuids, Xapian::Query("all"), 10).has_value());
+    // Nothing matched: nothing to exclude, whatever the index holds.
+    const auto none =
+        paragraphs_of_articles(db.both, db.shards, db.uuids, Xapian::Query("none"), 10);
+    REQUIRE(none.has_value());
+    CHECK(none->articles == 0);
+}

@@ -32,6 +32,14 @@ class QueryContext {
     /// The paragraphs of those articles, as a query: an OR of their XA
     /// terms (what a remote shard can run).
     virtual Xapian::Query articles_query(const std::vector<std::string>& keys);
+    /// Every paragraph of the articles with a paragraph matching `query`, as
+    /// a query, and how many articles (counted up to `limit` + 1; none: an
+    /// empty query). By default articles_query of articles_matching.
+    struct Excluded {
+        Xapian::Query paragraphs;
+        std::size_t articles = 0;
+    };
+    virtual Excluded articles_of(const Xapian::Query& query, std::size_t limit);
     /// The speaker keys saidby: and `graf quotes --name` mean: a full name
     /// itself; one word (a surname, "musk") every indexed speaker with that
     /// surname, or that one-word name, as `--name` matches them. This
@@ -57,6 +65,9 @@ class IndexQueryContext : public QueryContext {
     /// On local shards an ArticleSetSource (query_article_set.hpp), which
     /// xapian-tcpsrv cannot run: with a remote shard, the XA terms.
     Xapian::Query articles_query(const std::vector<std::string>& keys) override;
+    /// On local shards with article documents, the paragraphs by id
+    /// (docid_list.hpp: no value read per paragraph); else by key.
+    Excluded articles_of(const Xapian::Query& query, std::size_t limit) override;
     /// The XQS terms ending in the surname (the speaker terms are few).
     std::vector<std::string> speakers_named(const std::vector<std::string>& words) override;
 
