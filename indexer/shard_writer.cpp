@@ -44,7 +44,9 @@ ShardWriter::ShardWriter(const fs::path& path, std::size_t commit_paragraphs)
     : path_(path),
       db_(open_for_writing(path)),
       known_(load_hashes(db_)),
-      commit_paragraphs_(commit_paragraphs) {
+      commit_paragraphs_(commit_paragraphs),
+      norms_(schema::parse_article_lengths(
+          db_.get_metadata(std::string(schema::kArticleLengthsKey)))) {
     was_empty_ = known_.empty() && db_.get_doccount() == 0;
     legacy_ = !was_empty_ && db_.get_metadata(std::string(schema::kVersionKey)) != schema::kVersion;
     db_.begin_transaction();
@@ -67,7 +69,7 @@ void ShardWriter::write(AnalyzedArticle& a, IndexStats& stats, Counters& counter
     // The paragraphs, then the article document, one after the other: the
     // searcher finds an article's paragraphs by id (searcher/docid_list.hpp).
     for (Xapian::Document& doc : a.paragraphs) db_.add_document(doc);
-    db_.add_document(a.article);
+    db_.add_document(norms_.normalise(a.article));
     db_.set_metadata(std::string(schema::kHashKeyPrefix) + c.key, c.hash);
     for (const auto& [stem, word] : a.new_variants) add_variant(stem, word);
     (c.delete_key.empty() ? stats.articles_added : stats.articles_replaced)++;
@@ -90,14 +92,14 @@ void ShardWriter::remove(const std::vector<std::string>& keys) {
 void ShardWriter::count_and_commit(std::size_t paragraphs) {
     pending_ += paragraphs;
     if (pending_ < commit_paragraphs_) return;
-    flush_variants();
+    flush_metadata();
     db_.commit_transaction();
     db_.begin_transaction();
     pending_ = 0;
 }
 
 void ShardWriter::finish() {
-    flush_variants();
+    flush_metadata();
     db_.set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
     db_.commit_transaction();
     db_.close();
@@ -117,6 +119,14 @@ void ShardWriter::add_variant(const std::string& stem, const std::string& word) 
     auto [it, loaded] = variants_.try_emplace(stem);
     if (loaded) it->second.list = db_.get_metadata(schema::stem_key(stem));
     if (schema::add_variant(it->second.list, word)) it->second.changed = true;
+}
+
+// What a commit carries beside the documents: the stem variants and the
+// article lengths their normalisation used.
+void ShardWriter::flush_metadata() {
+    flush_variants();
+    db_.set_metadata(std::string(schema::kArticleLengthsKey),
+                     schema::format_article_lengths(norms_.lengths()));
 }
 
 void ShardWriter::flush_variants() {

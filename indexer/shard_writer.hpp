@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "indexer/article_analyzer.hpp"
+#include "indexer/article_norms.hpp"
 #include "indexer/index_builder.hpp"
 #include "indexer/pipeline.hpp"
 
@@ -45,6 +46,7 @@ class ShardWriter {
     void count_and_commit(std::size_t paragraphs);
     void add_variant(const std::string& stem, const std::string& word);
     void flush_variants();
+    void flush_metadata();
 
     struct Variants {
         std::string list;
@@ -58,6 +60,7 @@ class ShardWriter {
     bool was_empty_ = false;
     bool legacy_ = false;
     std::size_t pending_ = 0;
+    ArticleNorms norms_;
     std::unordered_map<std::string, Variants> variants_;  ///< stems touched since the last commit
 };
 

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 
 namespace graf::schema {
 
@@ -74,6 +76,29 @@ std::string text_hash(std::string_view title, const std::vector<std::string>& pa
 
 std::string article_collapse_value(std::string_view hash, std::size_t paragraphs) {
     return fmt::format("{} {}", hash, paragraphs);
+}
+
+ArticleLengths parse_article_lengths(std::string_view value) {
+    ArticleLengths lengths;
+    const std::string text(value);
+    char* end = nullptr;
+    const double articles = std::strtod(text.c_str(), &end);
+    if (end == text.c_str()) return lengths;
+    const char* rest = end;
+    const double words = std::strtod(rest, &end);
+    if (end == rest || !(articles > 0) || !(words >= 0)) return lengths;
+    return {articles, words};
+}
+
+std::string format_article_lengths(const ArticleLengths& lengths) {
+    return fmt::format("{:.0f} {:.0f}", lengths.articles, lengths.words);
+}
+
+Xapian::termcount article_wdf(Xapian::termcount wdf, double length, double mean) {
+    if (wdf == 0) return 0;
+    const double norm = mean > 0 ? (1 - kArticleLengthB) + kArticleLengthB * length / mean : 1.0;
+    const double scaled = kArticleWdfScale * wdf / norm;
+    return std::max<Xapian::termcount>(1, static_cast<Xapian::termcount>(std::lround(scaled)));
 }
 
 ArticleCollapse parse_article_collapse(std::string_view value) {

@@ -11,13 +11,16 @@
 namespace graf::searcher {
 namespace {
 
-// BM25 for article documents: k1 1.2 (the usual default) and b 0.4,
-// chosen on `make eval`'s judged collections as a whole. With schema 8's
-// title words in the body, k1 1.2 beat 0.9 on all seven (+0.002-0.003 MAP
-// each); b 0.5 lost on Reuters (topics -0.004, people -0.003), b 0.3 lost
-// on the abstracts; 0.75 lost 0.02 on Reuters topics.
+// BM25 for article documents: k1 1.2 (the usual default) and b
+// schema::kArticleLengthB (written into the wdf since schema 10), chosen
+// on `make eval`'s judged collections as a whole. With schema 8's title
+// words in the body, k1 1.2 beat 0.9 on all seven (+0.002-0.003 MAP each);
+// b 0.5 lost on Reuters (topics -0.004, people -0.003), b 0.3 lost on the
+// abstracts; 0.75 lost 0.02 on Reuters topics. Schema 10 normalises by the
+// true mean article length (see article_weight below for the estimate
+// before): b 0.4 there lost Reuters people 0.006 against 0.35, which lost
+// CRAN 0.003.
 constexpr double kArticleK1 = 1.2;
-constexpr double kArticleB = 0.4;
 
 // Totals are exact when at most this many articles match.
 constexpr Xapian::doccount kExactUpTo = 1000;
@@ -89,8 +92,14 @@ Xapian::Query field_word_query(const Xapian::Database& db, double articles, std:
 
 }  // namespace
 
-Xapian::BM25Weight article_weight(const Xapian::Database& db, double articles) {
-    return article_weight(db, articles, kArticleK1, kArticleB);
+// With the wdf normalised, BM25's saturation alone remains: b = 0 needs no
+// document length (13-18% of a name or word search's block reads were the
+// article documents' lengths, scattered among the paragraphs').
+Xapian::BM25Weight article_weight(const Xapian::Database& db, double articles,
+                                  bool lengths_in_wdf) {
+    if (lengths_in_wdf)
+        return Xapian::BM25Weight(kArticleK1 * schema::kArticleWdfScale, 0, 1, 0, 0.5);
+    return article_weight(db, articles, kArticleK1, schema::kArticleLengthB);
 }
 
 // The same mixing of documents skews idf: Xapian counts N over paragraphs
@@ -279,7 +288,7 @@ ArticleRanking rank_articles(const Xapian::Database& db, const ArticleQuery& que
     ArticleRanking out;
     Xapian::Enquire enquire(db);
     enquire.set_query(query.articles);
-    enquire.set_weighting_scheme(article_weight(db, query.articles_in_index));
+    enquire.set_weighting_scheme(article_weight(db, query.articles_in_index, query.lengths_in_wdf));
     // Identical articles under other ids (BBC: 98 groups) show once.
     enquire.set_collapse_key(schema::kTextHashSlot);
     // When few articles can match, checking them all makes the total exact

@@ -116,7 +116,24 @@ OpenIndex open_settled(const fs::path& db, bool allow_partial) {
 }  // namespace
 
 Searcher::Searcher(const fs::path& db, bool allow_partial)
-    : path_(db), allow_partial_(allow_partial), index_(open_settled(db, allow_partial)) {}
+    : path_(db), allow_partial_(allow_partial), index_(open_settled(db, allow_partial)) {
+    note_schema(false);
+}
+
+// Schema 10 article documents carry their length normalisation in their
+// wdf (schema::article_wdf); older ones are normalised at search time. A
+// fresh open knows each shard's schema; a reopened revision may be the end
+// of a re-index from an older one, so the shards are asked again.
+void Searcher::note_schema(bool reopened) {
+    if (!reopened) {
+        lengths_in_wdf_ = index_.stale.empty();
+        return;
+    }
+    lengths_in_wdf_ =
+        std::all_of(index_.shards.begin(), index_.shards.end(), [](const Xapian::Database& shard) {
+            return shard.get_metadata(std::string(schema::kVersionKey)) == schema::kVersion;
+        });
+}
 
 // What is read once per revision (the article count, the shards' ids, stem
 // variants) is read again, inside search()'s retries: a concurrent commit
@@ -134,7 +151,9 @@ void Searcher::read_revision() {
 }
 
 void Searcher::refresh() {
-    if (index_.all.reopen()) forget_revision();
+    if (!index_.all.reopen()) return;
+    forget_revision();
+    note_schema(true);
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
@@ -147,12 +166,14 @@ SearchResult Searcher::search(const SearchRequest& request) {
             if (attempt + 1 >= kRetries) throw;
             index_.all.reopen();  // the shard handles share these internals
             forget_revision();
+            note_schema(true);
         } catch (const Xapian::DatabaseError&) {
             // Compaction swapped the index's files under us: open it afresh.
             if (attempt + 1 >= kRetries) throw;
             std::this_thread::sleep_for(std::chrono::milliseconds(20 * (attempt + 1)));
             index_ = open_settled(path_, allow_partial_);
             forget_revision();
+            note_schema(false);
         } catch (const Xapian::NetworkError&) {
             // A remote shard went away mid-search. Opening every shard again
             // names the one that is down (ShardUnreachable), or leaves it out
@@ -160,6 +181,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
             if (attempt + 1 >= kRetries) throw;
             index_ = open_index(path_, allow_partial_);
             forget_revision();
+            note_schema(false);
         }
     }
 }
@@ -297,6 +319,7 @@ void Searcher::finish(const SearchRequest& request, ArticleQuery& q, double matc
     q.count = static_cast<Xapian::doccount>(request.limit);
     q.shard_uuids = shard_uuids_;
     q.articles_in_index = articles_;
+    q.lengths_in_wdf = lengths_in_wdf_;
     if (matching < static_cast<double>(q.upper_bound))
         q.upper_bound = static_cast<Xapian::doccount>(matching);
 }
@@ -339,7 +362,7 @@ Searcher::Page Searcher::rank_by_article(const SearchRequest& request, const Par
         // Widen both queries with the relevance model of the top articles.
         Xapian::Enquire first(db);
         first.set_query(query.articles);
-        first.set_weighting_scheme(article_weight(db, articles_));
+        first.set_weighting_scheme(article_weight(db, articles_, lengths_in_wdf_));
         const FeedbackOptions options;
         const auto terms = relevance_terms(db, first.get_mset(0, options.docs),
                                            schema::kArticleWordPrefix, stems, options);

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -118,5 +119,43 @@ TEST_CASE("schema: an article's collapse value holds its text hash and paragraph
         const ArticleCollapse parts = parse_article_collapse(r.value);
         CHECK(parts.hash == r.hash);
         CHECK(parts.paragraphs == r.paragraphs);
+    }
+}
+
+TEST_CASE("schema: article wdf carries BM25's length normalisation") {
+    // wdf / ((1 - b) + b length / mean), times the scale, rounded, at least 1.
+    const double b = kArticleLengthB;
+    const double k = kArticleWdfScale;
+    struct Row {
+        Xapian::termcount wdf;
+        double length, mean;
+        double expected;
+    };
+    const std::vector<Row> rows = {
+        {0, 100, 100, 0},  // boolean terms stay boolean
+        {1, 100, 100, k},  // a mean-length article: unchanged
+        {3, 100, 100, 3 * k},
+        {1, 300, 100, k / ((1 - b) + 3 * b)},   // longer: less
+        {1, 20, 100, k / ((1 - b) + 0.2 * b)},  // shorter: more
+        {1, 1e9, 1, 1},                         // never below 1
+        {2, 50, 0, 2 * k},                      // no mean yet: norm 1
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.wdf);
+        CAPTURE(r.length);
+        CHECK(article_wdf(r.wdf, r.length, r.mean) ==
+              static_cast<Xapian::termcount>(std::lround(r.expected)));
+    }
+}
+
+TEST_CASE("schema: article lengths round-trip, and bad values read as none") {
+    const ArticleLengths l = parse_article_lengths("19043 5300000");
+    CHECK(l.articles == 19043);
+    CHECK(l.words == 5300000);
+    CHECK(format_article_lengths(l) == "19043 5300000");
+    for (const char* bad : {"", "x", "12", "-3 10", "0 10", "3 -1"}) {
+        CAPTURE(bad);
+        CHECK(parse_article_lengths(bad).articles == 0);
+        CHECK(parse_article_lengths(bad).mean() == 0);
     }
 }

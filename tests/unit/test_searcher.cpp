@@ -10,6 +10,7 @@
 #include <set>
 
 #include "indexer/article_analyzer.hpp"
+#include "indexer/article_norms.hpp"
 #include "schema/schema.hpp"
 #include "searcher/query.hpp"
 #include "searcher/searcher.hpp"
@@ -30,8 +31,8 @@ corpus::Article article(std::string id, std::string title, std::string date, std
     return a;
 }
 
-// Written like `graf index` writes it: the analyzer's documents, the stem
-// variant lists, the schema version.
+// Written like `graf index` writes it: the analyzer's documents (article
+// documents length-normalised), the stem variant lists, the schema version.
 class TempIndex {
   public:
     TempIndex() {
@@ -48,13 +49,15 @@ class TempIndex {
     void add(const std::vector<corpus::Article>& more) {
         Xapian::WritableDatabase db(dir_.string(), Xapian::DB_CREATE_OR_OPEN);
         indexer::ArticleAnalyzer analyzer;
+        indexer::ArticleNorms norms(schema::parse_article_lengths(
+            db.get_metadata(std::string(schema::kArticleLengthsKey))));
         std::map<std::string, std::string> variants;
         for (const corpus::Article& a : more) {
             indexer::ArticleChange change;
             change.key = schema::article_key(schema::full_id(a.source_name, a.id));
             indexer::AnalyzedArticle analyzed = analyzer.analyze(a, change);
             for (Xapian::Document& doc : analyzed.paragraphs) db.add_document(doc);
-            db.add_document(analyzed.article);
+            db.add_document(norms.normalise(analyzed.article));
             for (const auto& [stem, word] : analyzed.new_variants)
                 schema::add_variant(variants[stem], word);
         }
@@ -65,6 +68,8 @@ class TempIndex {
             db.set_metadata(schema::stem_key(stem), known);
         }
         db.set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
+        db.set_metadata(std::string(schema::kArticleLengthsKey),
+                        schema::format_article_lengths(norms.lengths()));
         db.commit();
     }
 
@@ -163,6 +168,22 @@ TEST_CASE("searcher: ranking, totals and collapse counts") {
     Searched paragraphs = search(index, "oil prices", true);
     CHECK(paragraphs.result.total_estimate == 4);
     CHECK(paragraphs.hits.front() == "politics/001#1");  // oil and prices in body and title
+}
+
+// Schema 10 writes the length normalisation into the article documents'
+// wdf and ranks with b = 0: a word once in a short article outranks it once
+// in a long one. The long one comes first by id, so a tie (wdf not
+// normalised, or normalised twice into equality) fails.
+TEST_CASE("searcher: article lengths are normalised in the wdf") {
+    TempIndex index;
+    std::vector<std::string> long_text;
+    for (int i = 0; i < 12; ++i)
+        long_text.push_back("Farmers reported steady harvests in every region this year.");
+    long_text.push_back("A late frost hit the saffron fields.");
+    index.add(
+        {article("world/010", "", "2025-03-01", "BBC", long_text),
+         article("world/011", "", "2025-03-02", "BBC", {"Saffron growers counted their losses."})});
+    CHECK(search(index, "saffron").hits == std::vector<std::string>{"world/011", "world/010"});
 }
 
 TEST_CASE("searcher: suggestions for words the index does not know") {

@@ -12,7 +12,7 @@
 namespace graf::schema {
 
 /// Bumped when the schema changes; every article is re-indexed then.
-inline constexpr std::string_view kVersion = "9";
+inline constexpr std::string_view kVersion = "10";
 
 // Term prefixes (Xapian convention: single capitals; X for multi-letter).
 inline constexpr std::string_view kArticlePrefix =
@@ -112,6 +112,34 @@ inline constexpr std::string_view kStemKeyPrefix = "graf:stem:";
 /// replace its articles (indexer/source_roots.hpp). Not a schema change: an
 /// index without these keys learns them on its next run.
 inline constexpr std::string_view kSourceRootKeyPrefix = "graf:source-root:";
+
+/// Schema 10: the article documents' word, title and name terms carry
+/// BM25's length normalisation in their wdf (see article_wdf), so the
+/// article ranking runs with b = 0 and reads no document length: the
+/// lengths were scattered block reads, 13-18% of a name or word search's.
+/// This key keeps what the normalisation divides by: "ARTICLES WORDS",
+/// the article documents written so far and their summed lengths before
+/// normalising (each shard its own; merging shards sums them).
+inline constexpr std::string_view kArticleLengthsKey = "graf:article-lengths";
+struct ArticleLengths {
+    double articles = 0;
+    double words = 0;
+    double mean() const { return articles > 0 ? words / articles : 0; }
+};
+ArticleLengths parse_article_lengths(std::string_view value);
+std::string format_article_lengths(const ArticleLengths& lengths);
+/// BM25's b for article documents, written into their wdf since schema 10
+/// (searcher/article_ranking.cpp says how it was chosen).
+inline constexpr double kArticleLengthB = 0.35;
+/// The normalised wdf is scaled by this before rounding, so rounding moves
+/// a weight by a few percent at most; the ranking's k1 is scaled alike.
+inline constexpr double kArticleWdfScale = 16;
+/// A term's wdf in an article document of `length` (its summed wdf before
+/// normalising) where articles are `mean` long: wdf / ((1 - b) + b length /
+/// mean), times kArticleWdfScale, rounded, at least 1. BM25's saturation of
+/// that value with k1 * kArticleWdfScale and b = 0 ranks as BM25 (k1, b)
+/// of the plain wdf: BM25 is a saturation of the length-normalised wdf.
+Xapian::termcount article_wdf(Xapian::termcount wdf, double length, double mean);
 
 /// Xapian terms are at most 245 bytes: ids longer than this are hashed.
 inline constexpr std::size_t kMaxIdBytes = 160;

@@ -44,8 +44,10 @@ double article_count(const Xapian::Database& db);
 /// article length although Xapian's mean spans paragraphs and articles.
 Xapian::BM25Weight article_weight(const Xapian::Database& db, double articles, double k1, double b);
 
-/// BM25 for article documents with graf's k1 and b.
-Xapian::BM25Weight article_weight(const Xapian::Database& db, double articles);
+/// BM25 for article documents with graf's k1 and b: with `lengths_in_wdf`
+/// (schema 10: schema::article_wdf wrote b into the wdf) b = 0 and k1
+/// scaled as the wdf was, which reads no document length.
+Xapian::BM25Weight article_weight(const Xapian::Database& db, double articles, bool lengths_in_wdf);
 
 /// One word over article documents: its variants in the body (`A`) OR,
 /// weighted by kTitleWeight, in the title (`AS`), each OP_SYNONYM scaled so
@@ -74,6 +76,7 @@ struct ArticleQuery {
     /// bound: then Xapian's bound is asked for.
     bool filtered = false;
     double articles_in_index = 1;  ///< article_count(), for the weight
+    bool lengths_in_wdf = false;   ///< for the weight: see article_weight
 };
 
 /// The page of articles for `query`, paragraphs weighted by `paragraph_weight`.

@@ -97,6 +97,7 @@ class Searcher {
     };
 
     void forget_revision();
+    void note_schema(bool reopened);
     void read_revision();
     SearchResult run(const SearchRequest& request);
     ParsedQuery parse(const SearchRequest& request);
@@ -119,8 +120,9 @@ class Searcher {
     std::filesystem::path path_;
     bool allow_partial_;
     OpenIndex index_;
-    bool revision_read_ = false;  ///< articles_ and shard_uuids_ are the open revision's
-    double articles_ = 0;         ///< article documents in the revision held (0: before schema 6)
+    bool revision_read_ = false;   ///< articles_ and shard_uuids_ are the open revision's
+    double articles_ = 0;          ///< article documents in the revision held (0: before schema 6)
+    bool lengths_in_wdf_ = false;  ///< every shard is of this schema (note_schema)
     std::vector<std::string> shard_uuids_;  ///< local_shard_uuids: none when one is remote
     StemVariantMemo variants_;              ///< the revision's stem variants, read once each
     analysis::Stemmer stemmer_;  ///< for highlighting; its memo stays warm across searches
