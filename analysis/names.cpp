@@ -85,12 +85,27 @@ bool is_initial(const Token& t) {
     return t.has(kAllCaps) && t.term.size() == 2 && !is_common_acronym(t.term);
 }
 
-// "April", "May" before a number are dates ("Pay April 15 Record March 31").
+// "April", "May", "Jan" before a number, in figures or words, and the
+// number after them are dates ("Pay April 15 Record March 31", "Pay Jan
+// Six", "Pay May One").
 bool is_date(const std::vector<Token>& tokens, std::size_t i) {
-    static const std::unordered_set<std::string_view> months = {"march", "april", "may",
-                                                                "june",  "july",  "august"};
+    static const std::unordered_set<std::string_view> months = {
+        "march", "april", "may", "june", "july", "august", "jan", "feb", "mar",
+        "apr",   "jun",   "jul", "aug",  "sep",  "sept",   "oct", "nov", "dec"};
+    static const std::unordered_set<std::string_view> numbers = {
+        "one",     "two",     "three",     "four",     "five",     "six",      "seven",
+        "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen", "fourteen",
+        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",   "thirty"};
+    auto date = [&](std::size_t month, std::size_t day) {
+        return months.count(tokens[month].term) != 0 &&
+               (tokens[day].has(kNumeric) || numbers.count(tokens[day].term) != 0);
+    };
     std::size_t k = next_word(tokens, i);
-    return k < tokens.size() && tokens[k].has(kNumeric) && months.count(tokens[i].term) != 0;
+    if (k < tokens.size() && date(i, k)) return true;
+    // The day of one: "Six" in "Pay Jan Six".
+    std::size_t j = i;
+    while (j > 0 && tokens[j - 1].has(kAlias)) --j;
+    return j > 0 && !tokens[i].has(kNumeric) && date(j - 1, i);
 }
 
 bool is_name_word(const std::vector<Token>& tokens, std::size_t i) {

@@ -359,7 +359,7 @@ TEST_CASE("name_kind and display_name: what graf names shows") {
         {"south african", NameKind::Fragment, "South African"},
     };
     for (const Case& c : cases) {
-        CAPTURE(c.name);
+        CAPTURE(std::string(c.name));
         CHECK(kind_label(name_kind(c.name)) == kind_label(c.kind));
         CHECK(display_name(c.name) == c.shown);
     }
@@ -425,6 +425,10 @@ TEST_CASE("names: organisations whole, dates are no names") {
         {"the International Monetary Fund said", "international monetary fund"},
         {"General Motors Corp said", "general motors corp"},
         {"Pay April 15 Record March 31", ""},
+        // A month before a number in words, abbreviated or not, is a date.
+        {"Pay Jan Six Record Dec One", ""},
+        {"Pay May One Record April Eight", ""},
+        {"Jan Smith said", "jan smith"},
         {"James Baker and Alan Greenspan met", "james baker|alan greenspan"},
         // "and", "of", "for" and a possessive inside an organisation's name.
         {"the Food and Drug Administration said", "food and drug administration"},
