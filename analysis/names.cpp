@@ -569,9 +569,10 @@ void NameFinder::add_surname(const std::vector<Token>& tokens, const std::vector
     const std::string_view rank =
         seg.rank != kNone ? std::string_view(tokens[run[seg.rank]].term) : "";
     const bool one_word = form.find(' ') == std::string::npos;
-    std::size_t p = rank.empty() || !is_given_name_rank(rank) ? resolve(form, seg.titles, initial)
-                    : rank == "sir" || rank == "dame"         ? by_given_name(form)
-                                                              : kNone;
+    std::size_t p = rank.empty() || !is_given_name_rank(rank)
+                        ? resolve(form, seg.titles, initial, seg.titled)
+                    : rank == "sir" || rank == "dame" ? by_given_name(form)
+                                                      : kNone;
     if (p != kNone) {
         mention(p, first, last, true, out, rank_word);
         return;
@@ -717,7 +718,7 @@ void NameFinder::finish(ArticleNames& out) {
     out.unresolved.clear();
     in_paragraph_.clear();  // no paragraph is the latest now
     for (Pending& p : pending_) {
-        const std::size_t who = resolve(p.form, p.titles, p.mention.initial);
+        const std::size_t who = resolve(p.form, p.titles, p.mention.initial, p.mention.titled);
         if (who != kNone) {
             out.late.push_back(
                 {p.paragraph,
@@ -741,9 +742,9 @@ void NameFinder::finish(ArticleNames& out) {
 // Secretary Baker"), else the one named last in this paragraph, else none —
 // a wrong person is worse than a missed mention.
 std::size_t NameFinder::resolve(const std::string& surname, const std::vector<std::string>& titles,
-                                char initial) const {
+                                char initial, bool titled) const {
     auto it = by_surname_.find(surname);
-    if (it == by_surname_.end()) return kNone;
+    if (it == by_surname_.end()) return by_al(surname, titled, initial);
     std::vector<std::size_t> cands;
     for (std::size_t p : it->second)
         if (initial == 0 || people_[p].given[0] == initial) cands.push_back(p);
@@ -760,6 +761,28 @@ std::size_t NameFinder::resolve(const std::string& surname, const std::vector<st
     for (auto r = in_paragraph_.rbegin(); r != in_paragraph_.rend(); ++r)
         if (std::find(cands.begin(), cands.end(), *r) != cands.end()) return *r;
     return kNone;
+}
+
+// "Gore said" after "Vice President Al Gore", whom add_person gives no
+// surname ("al" may be Arabic's article: "the daily Al Riyadh" is a
+// newspaper, Riyadh a city): the one person named "Al" and this word, when
+// a title says it is a person, written with the full name or with this
+// mention ("Mr Gore"), and no one else is known by the word (Jimi Hendrix
+// keeps "Hendrix" from his father Al Hendrix).
+std::size_t NameFinder::by_al(const std::string& surname, bool titled, char initial) const {
+    if (initial != 0 && initial != 'a') return kNone;
+    auto it = by_last_word_.find(surname);
+    if (it == by_last_word_.end()) return kNone;
+    std::size_t found = kNone;
+    for (std::size_t p : it->second) {
+        const std::string& name = people_[p].name;
+        if (people_[p].given != "al" || name.size() != 3 + surname.size() ||
+            (!titled && people_[p].titles.empty()))
+            continue;
+        if (found != kNone) return kNone;
+        found = p;
+    }
+    return found;
 }
 
 // "Sir Alex" after "Alex Ferguson": the one person of that given name.

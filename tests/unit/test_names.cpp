@@ -211,6 +211,11 @@ TEST_CASE("names: the ways news refers to a person after the full name") {
          "~osama bin laden|~osama bin laden"},
         {"particle", "Abdullah ibn Hussein spoke. / Hussein said.", "~abdullah ibn hussein"},
         {"particle", "The daily Al Riyadh said. / Riyadh said.", ""},  // a newspaper
+        // "Al" a given name: a title says the name is a person's.
+        {"particle", "Vice President Al Gore spoke. / Gore said.", "~al gore"},
+        {"particle", "Al Gore spoke. / Mr Gore said.", "~al gore"},
+        {"particle", "Jimi Hendrix played. / Mr Al Hendrix lived where Hendrix grew up.",
+         "al hendrix|~jimi hendrix"},
         {"particle", "Willy de Clercq spoke. / It was hard, de Clercq added.", "~willy de clercq"},
         {"merge", "Asher Edelman spoke. / Asher Edelman and Dominion Textiles Inc bid.",
          "asher edelman|dominion textiles inc"},
@@ -219,8 +224,8 @@ TEST_CASE("names: the ways news refers to a person after the full name") {
          "~arjan de zeeuw"},
     };
     for (const Case& c : cases) {
-        CAPTURE(c.cls);
-        CAPTURE(c.article);
+        CAPTURE(std::string(c.cls));
+        CAPTURE(std::string(c.article));
         std::vector<std::string> paragraphs;
         std::string a = c.article;
         for (std::size_t i = 0, j; i <= a.size(); i = j + 3) {
