@@ -95,7 +95,7 @@ bool is_event_end(std::string_view w) {
 bool is_org_name_word(std::string_view w) {
     // clang-format off
     static const Words k = {
-        "labour", "conservatives", "tories", "dems", "dem", "democrats",
+        "labour", "conservatives", "tories", "dems", "dem", "lib", "democrats",
         "democrat", "republicans", "united", "rovers", "athletic", "wanderers",
         "fc", "rangers", "celtic", "albion", "hotspur", "villa",
         "madrid", "milan", "boerse", "telegraph", "guardian", "mail",
@@ -110,6 +110,12 @@ bool is_org_name_word(std::string_view w) {
         "community", "force", "cooperation", "markets", "administration", "bancorp",
         "stores", "ventures"};
     // clang-format on
+    return k.count(w) != 0;
+}
+
+bool is_adjective(std::string_view w) {
+    static const Words k = {"african", "korean",  "asian",   "european", "arab",   "latin",
+                            "world",   "western", "eastern", "muslim",   "jewish", "islamic"};
     return k.count(w) != 0;
 }
 
@@ -165,6 +171,20 @@ NameKind name_kind(std::string_view name) {
         return NameKind::Fragment;
     if (is_event_end(last) && !is_org_name_word(first))
         return NameKind::Event;  // not "United Nations"
+    // "Labour MPs", "Finance Ministers", "Polish MEPs": people named by
+    // their role and party, country or department, many of them: no one's
+    // name ("Ottawa Senators" may be a team, "House of Lords" is a body).
+    const auto qualifies = [](std::string_view w) {
+        return is_org_name_word(w) || is_descriptor(w) || is_adjective(w);
+    };
+    if (last.size() >= 3 && last.back() == 's' && is_title(last.substr(0, last.size() - 1)) &&
+        std::all_of(words.begin(), words.end() - 1, qualifies))
+        return NameKind::Fragment;
+    // "Champions League", "Premier League", "National Hockey League": a
+    // competition, as a cup is; not "Arab League", named for its members.
+    if (last == "league" && words.size() >= 2 && !is_org_name_word(first) &&
+        !is_descriptor(first) && !is_adjective(first))
+        return NameKind::Event;
     for (std::string_view w : words)
         if (is_org_word(w) || is_org_name_word(w)) {
             // "Downing Street", "Wall Street": a street before an organisation word.
@@ -174,10 +194,7 @@ NameKind name_kind(std::string_view name) {
     if (is_place_end(last)) return NameKind::Place;
     if (is_event_end(last)) return NameKind::Event;
     // "South African", "Labour MP": an adjective or a role is no one's name.
-    static const Words adjectives = {"african", "korean", "asian",   "european", "arab",
-                                     "latin",   "world",  "western", "eastern"};
-    if (is_descriptor(last) || is_title(last) || adjectives.count(last) != 0)
-        return NameKind::Fragment;
+    if (is_descriptor(last) || is_title(last) || is_adjective(last)) return NameKind::Fragment;
     return NameKind::Person;
 }
 

@@ -85,12 +85,27 @@ bool is_initial(const Token& t) {
     return t.has(kAllCaps) && t.term.size() == 2 && !is_common_acronym(t.term);
 }
 
-// "April", "May" before a number are dates ("Pay April 15 Record March 31").
+// "April", "May", "Jan" before a number, in figures or words, and the
+// number after them are dates ("Pay April 15 Record March 31", "Pay Jan
+// Six", "Pay May One").
 bool is_date(const std::vector<Token>& tokens, std::size_t i) {
-    static const std::unordered_set<std::string_view> months = {"march", "april", "may",
-                                                                "june",  "july",  "august"};
+    static const std::unordered_set<std::string_view> months = {
+        "march", "april", "may", "june", "july", "august", "jan", "feb", "mar",
+        "apr",   "jun",   "jul", "aug",  "sep",  "sept",   "oct", "nov", "dec"};
+    static const std::unordered_set<std::string_view> numbers = {
+        "one",     "two",     "three",     "four",     "five",     "six",      "seven",
+        "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen", "fourteen",
+        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",   "thirty"};
+    auto date = [&](std::size_t month, std::size_t day) {
+        return months.count(tokens[month].term) != 0 &&
+               (tokens[day].has(kNumeric) || numbers.count(tokens[day].term) != 0);
+    };
     std::size_t k = next_word(tokens, i);
-    return k < tokens.size() && tokens[k].has(kNumeric) && months.count(tokens[i].term) != 0;
+    if (k < tokens.size() && date(i, k)) return true;
+    // The day of one: "Six" in "Pay Jan Six".
+    std::size_t j = i;
+    while (j > 0 && tokens[j - 1].has(kAlias)) --j;
+    return j > 0 && !tokens[i].has(kNumeric) && date(j - 1, i);
 }
 
 bool is_name_word(const std::vector<Token>& tokens, std::size_t i) {
@@ -554,9 +569,10 @@ void NameFinder::add_surname(const std::vector<Token>& tokens, const std::vector
     const std::string_view rank =
         seg.rank != kNone ? std::string_view(tokens[run[seg.rank]].term) : "";
     const bool one_word = form.find(' ') == std::string::npos;
-    std::size_t p = rank.empty() || !is_given_name_rank(rank) ? resolve(form, seg.titles, initial)
-                    : rank == "sir" || rank == "dame"         ? by_given_name(form)
-                                                              : kNone;
+    std::size_t p = rank.empty() || !is_given_name_rank(rank)
+                        ? resolve(form, seg.titles, initial, seg.titled)
+                    : rank == "sir" || rank == "dame" ? by_given_name(form)
+                                                      : kNone;
     if (p != kNone) {
         mention(p, first, last, true, out, rank_word);
         return;
@@ -702,7 +718,7 @@ void NameFinder::finish(ArticleNames& out) {
     out.unresolved.clear();
     in_paragraph_.clear();  // no paragraph is the latest now
     for (Pending& p : pending_) {
-        const std::size_t who = resolve(p.form, p.titles, p.mention.initial);
+        const std::size_t who = resolve(p.form, p.titles, p.mention.initial, p.mention.titled);
         if (who != kNone) {
             out.late.push_back(
                 {p.paragraph,
@@ -726,9 +742,9 @@ void NameFinder::finish(ArticleNames& out) {
 // Secretary Baker"), else the one named last in this paragraph, else none —
 // a wrong person is worse than a missed mention.
 std::size_t NameFinder::resolve(const std::string& surname, const std::vector<std::string>& titles,
-                                char initial) const {
+                                char initial, bool titled) const {
     auto it = by_surname_.find(surname);
-    if (it == by_surname_.end()) return kNone;
+    if (it == by_surname_.end()) return by_al(surname, titled, initial);
     std::vector<std::size_t> cands;
     for (std::size_t p : it->second)
         if (initial == 0 || people_[p].given[0] == initial) cands.push_back(p);
@@ -745,6 +761,28 @@ std::size_t NameFinder::resolve(const std::string& surname, const std::vector<st
     for (auto r = in_paragraph_.rbegin(); r != in_paragraph_.rend(); ++r)
         if (std::find(cands.begin(), cands.end(), *r) != cands.end()) return *r;
     return kNone;
+}
+
+// "Gore said" after "Vice President Al Gore", whom add_person gives no
+// surname ("al" may be Arabic's article: "the daily Al Riyadh" is a
+// newspaper, Riyadh a city): the one person named "Al" and this word, when
+// a title says it is a person, written with the full name or with this
+// mention ("Mr Gore"), and no one else is known by the word (Jimi Hendrix
+// keeps "Hendrix" from his father Al Hendrix).
+std::size_t NameFinder::by_al(const std::string& surname, bool titled, char initial) const {
+    if (initial != 0 && initial != 'a') return kNone;
+    auto it = by_last_word_.find(surname);
+    if (it == by_last_word_.end()) return kNone;
+    std::size_t found = kNone;
+    for (std::size_t p : it->second) {
+        const std::string& name = people_[p].name;
+        if (people_[p].given != "al" || name.size() != 3 + surname.size() ||
+            (!titled && people_[p].titles.empty()))
+            continue;
+        if (found != kNone) return kNone;
+        found = p;
+    }
+    return found;
 }
 
 // "Sir Alex" after "Alex Ferguson": the one person of that given name.

@@ -1,5 +1,6 @@
 #include "searcher/name_corpus.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "analysis/given_names.hpp"
@@ -25,6 +26,17 @@ std::string joined(const std::vector<std::string>& words) {
     return s;
 }
 
+// "ronald reagan" → {"ronald", "reagan"}.
+std::vector<std::string> split_words(const std::string& s) {
+    std::vector<std::string> words;
+    for (std::size_t i = 0, j; i <= s.size(); i = j + 1) {
+        j = s.find(' ', i);
+        if (j == std::string::npos) j = s.size();
+        words.push_back(s.substr(i, j - i));
+    }
+    return words;
+}
+
 // Xapian::Query has no "append to OR": collects the alternatives.
 struct Alternatives {
     std::vector<Query> qs;
@@ -46,6 +58,54 @@ std::map<std::string, Xapian::doccount> people_called(const Xapian::Database& db
     return people;
 }
 
+// Whether `a` and `b` differ by one letter changed, added or dropped after
+// the first ("tana", "tama"; "justine", "justin"), both of three letters or
+// more ("ma" and "mi" Bergamasco are brothers).
+bool one_letter_off(const std::string& a, const std::string& b) {
+    if (a.size() < 3 || b.size() < 3 || a[0] != b[0] || a == b) return false;
+    const std::string& longer = a.size() >= b.size() ? a : b;
+    const std::string& shorter = a.size() >= b.size() ? b : a;
+    if (longer.size() - shorter.size() > 1) return false;
+    std::size_t i = 0;
+    while (i < shorter.size() && longer[i] == shorter[i]) ++i;
+    if (longer.size() == shorter.size())
+        return longer.compare(i + 1, std::string::npos, shorter, i + 1) == 0;
+    return longer.compare(i + 1, std::string::npos, shorter, i) == 0;
+}
+
+// Whether the corpus writes `w` mostly as the first word of a name (pairs
+// of capitalised words starting with it, `XPjustin henin`): "Tama", not
+// "Time" of Time Warner, which is a common word.
+bool mostly_a_name(const Xapian::Database& db, const std::string& w) {
+    const std::string prefix = std::string(schema::kPairPrefix) + w + ' ';
+    Xapian::doccount named = 0;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
+        named += it.get_termfreq();
+    return 2 * named >= db.get_termfreq(w);
+}
+
+// "Tama Umaga" for Tana Umaga, "Justin Henin-Hardenne" for Justine: the
+// full names of the surname whose given name is one letter off and the
+// rest the same, when the corpus writes that given name mostly as a name.
+// They count as this person only when, with them, the person holds the
+// surname (the caller checks): a surname of many people (Cole, Walker) has
+// Joe and Jole, Carol and Carole that could be two.
+std::vector<std::string> misspelt_forms(const Xapian::Database& db,
+                                        const std::map<std::string, Xapian::doccount>& people,
+                                        const std::vector<std::string>& words) {
+    std::vector<std::string> out;
+    const std::string& given = words.front();
+    const std::string rest = joined(std::vector<std::string>(words.begin() + 1, words.end()));
+    for (const auto& [name, n] : people) {
+        const std::size_t space = name.find(' ');
+        if (space == std::string::npos || name.compare(space + 1, std::string::npos, rest) != 0)
+            continue;
+        const std::string other = name.substr(0, space);
+        if (one_letter_off(given, other) && mostly_a_name(db, other)) out.push_back(name);
+    }
+    return out;
+}
+
 // "President Reagan", a bare "Mikulic": the surname the article never
 // introduced, when the corpus gives it to this person. A bare word also
 // needs to name this person in a third of the paragraphs that hold it, so
@@ -62,14 +122,14 @@ void add_surname(const Xapian::Database& db, const std::string& surname, Xapian:
 // starts so. "Mi Bergamasco" beside "Ma Bergamasco": a given name cut to
 // two letters, when no one else of the surname has a given name starting so.
 void add_initials(const std::map<std::string, Xapian::doccount>& people,
-                  const std::vector<std::string>& words, const std::string& surname,
-                  Alternatives& out) {
+                  const std::vector<std::string>& words, const std::vector<std::string>& forms,
+                  const std::string& surname, Alternatives& out) {
     const std::string& given = words.front();
     Xapian::doccount mine = 0, all = 0;
     for (const auto& [name, n] : people) {
         if (name[0] != given[0]) continue;
         all += n;
-        if (name == joined(words)) mine = n;
+        if (std::find(forms.begin(), forms.end(), name) != forms.end()) mine += n;
     }
     // The initial is evidence of its own: one paragraph naming the person
     // in full is enough.
@@ -170,12 +230,7 @@ Query rank_query(const Xapian::Database& db, const std::vector<std::string>& wor
         }
     }
     if (most == 0 || static_cast<double>(most) < kShare * all) return {};
-    std::vector<std::string> full;
-    for (std::size_t i = 0, j; i <= best.size(); i = j + 1) {
-        j = best.find(' ', i);
-        if (j == std::string::npos) j = best.size();
-        full.push_back(best.substr(i, j - i));
-    }
+    const std::vector<std::string> full = split_words(best);
     if (full.size() < 2 || full.back() != words[1]) return {};
     Alternatives out;
     out.add(name_terms_query(full));
@@ -193,11 +248,26 @@ Query person_query(const Xapian::Database& db, const std::vector<std::string>& w
         if (name == full) mine = n;
     }
     Alternatives out;
+    // The forms of the name the corpus writes: the name and its misspellings,
+    // when with them this person holds the surname.
+    std::vector<std::string> forms = {full};
+    Xapian::doccount misspelt = 0;
+    for (const std::string& form : misspelt_forms(db, people, words)) {
+        forms.push_back(form);
+        misspelt += people.at(form);
+    }
+    if (forms.size() > 1 && static_cast<double>(mine + misspelt) >= kShare * all) {
+        mine += misspelt;
+        for (std::size_t i = 1; i < forms.size(); ++i)
+            out.add(name_terms_query(split_words(forms[i])));
+    } else {
+        forms.resize(1);
+    }
     // A bare "Francis" is no one's "Lewis-Francis".
     const bool two_word_surname = double_surname(db, words);
     if (!two_word_surname) add_surname(db, surname, mine, all, out);
     add_shorter_forms(people, words, two_word_surname, out);
-    add_initials(people, words, surname, out);
+    add_initials(people, words, forms, surname, out);
     add_ranks(db, full, surname, out);
     add_middle_surnames(db, words, mine, out);
     return out.query();

@@ -202,6 +202,19 @@ TEST_CASE("names e2e: --name across articles that never give the full name") {
     write_file(c / "berg2.txt", "Italy: Mi Bergamasco, Ma Bergamasco.\n");
     write_file(c / "princes.txt", "Princes William and Harry said they were happy.\n");
     write_file(c / "harry.txt", "Prince Harry spoke.\n");
+    // A given name misspelt one letter off, with the surname no one else's:
+    // the same person ("Tama Umaga" is Tana Umaga). Not when the other
+    // spelling is a common word (Time Warner is no Tim Warner), nor for a
+    // surname of several people (Jon Smith may be no John Smith).
+    write_file(c / "umaga1.txt", "Tana Umaga led the side.\n\nUmaga said it was fine.\n");
+    write_file(c / "umaga2.txt", "Tama Umaga scored.\n\nBut Umaga said no.\n");
+    write_file(c / "umaga3.txt", "New Zealand: T Umaga, D Carter.\n");
+    write_file(c / "warner1.txt", "Tim Warner, a spokesman, spoke.\n");
+    write_file(c / "warner2.txt",
+               "Time Warner said profits rose.\n\nIt was time to sell.\n\nThe time "
+               "was right.\n\nNot this time.\n");
+    write_file(c / "smith1.txt", "John Smith spoke.\n\nJon Smith spoke.\n");
+    write_file(c / "smith2.txt", "Ann Smith spoke.\n");
     const std::filesystem::path db = tmp / "db";
     RunResult r = run_graf({"index", "--db", db.string(), c.string()});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
@@ -225,6 +238,9 @@ TEST_CASE("names e2e: --name across articles that never give the full name") {
         {"shared", "Mirco Bergamasco", "berg1#1 berg2#1"},
         {"shared", "Mauro Bergamasco", "berg1#2 berg2#1"},
         {"title", "Prince Harry", "harry#1 princes#1"},
+        {"misspelt", "Tana Umaga", "umaga1#1 umaga1#2 umaga2#1 umaga2#2 umaga3#1"},
+        {"misspelt", "Tim Warner", "warner1#1"},
+        {"misspelt", "John Smith", "smith1#1"},
     };
     for (const Row& row : rows) {
         CAPTURE(row.cls);

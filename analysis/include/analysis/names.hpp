@@ -108,8 +108,9 @@ class NameFinder {
     void add_pending(const Segment& seg, const std::string& form, char initial, std::size_t first,
                      std::size_t last, std::string rank);
     std::size_t resolve(const std::string& surname, const std::vector<std::string>& titles,
-                        char initial) const;
+                        char initial, bool titled = false) const;
     std::size_t by_given_name(const std::string& given) const;
+    std::size_t by_al(const std::string& surname, bool titled, char initial) const;
     void mention(std::size_t person, std::size_t first, std::size_t last, bool surname_only,
                  std::vector<NameMention>& out, std::string rank = {});
 
