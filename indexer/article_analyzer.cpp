@@ -210,10 +210,9 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article, Article
         doc.add_boolean_term(std::string(schema::kArticlePrefix) + key);
         doc.add_value(schema::kArticleSlot, key);
         doc.add_boolean_term(std::string(schema::kLocalIdPrefix) + local_key);
-        if (!date.empty()) {
-            doc.add_boolean_term(std::string(schema::kDatePrefix) + date);
-            doc.add_value(schema::kDateSlot, date);
-        }
+        // The date is a value alone: `date:` ranges, sorting and timelines read
+        // the slot; a D<date> term nothing read cost Reuters 1.4 MB (schema 9).
+        if (!date.empty()) doc.add_value(schema::kDateSlot, date);
         if (!source.empty()) doc.add_boolean_term(std::string(schema::kSourcePrefix) + source);
 
         analysis::tokenize(text, tokens_);

@@ -33,6 +33,9 @@ struct AnalyzedArticle {
     /// after its paragraphs.
     Xapian::Document article;
     std::uint64_t bytes = 0;
+    /// The index's mean article length, which the writer normalises the
+    /// article document's wdf by (set by WriterSet: article_norms.hpp).
+    double mean_length = 0;
     /// (stem, word) pairs this analyzer had not sent to this article's shard
     /// before, for the shard's stem variant lists (schema::kStemKeyPrefix).
     /// The writer drops ones already there.

@@ -1,26 +1,26 @@
 #pragma once
 // Writes BM25's length normalisation into an article document's wdf
 // (schema 10, schema::article_wdf): the searcher then ranks articles with
-// b = 0 and reads no document length. Normalising needs the mean article
-// length, which a writer learns as it goes: the running mean of every
-// article document its database has had, kept in the database's metadata
-// (schema::kArticleLengthsKey) and committed with the documents.
+// b = 0 and reads no document length. The mean length it divides by is the
+// index's: measured on the first kLengthSampleArticles articles written to
+// it (WriterSet holds articles back until it has them, or the input ends),
+// kept in metadata (schema::kArticleLengthsKey) and the same in every shard,
+// so one database, a sharded index and a parallel build rank alike.
 #include <xapian.h>
 
-#include "schema/schema.hpp"
+#include <cstddef>
 
 namespace graf::indexer {
 
-class ArticleNorms {
-  public:
-    explicit ArticleNorms(schema::ArticleLengths so_far) : lengths_(so_far) {}
-    /// `article` with its wdf normalised by its length against the mean so
-    /// far (this article included); its length joins the mean.
-    Xapian::Document normalise(const Xapian::Document& article);
-    const schema::ArticleLengths& lengths() const { return lengths_; }
+/// Articles whose lengths fix the mean of a new index.
+inline constexpr std::size_t kLengthSampleArticles = 1000;
 
-  private:
-    schema::ArticleLengths lengths_;
-};
+/// The length Xapian would store for `article`: its summed wdf (boolean
+/// terms, markers and keys, count nothing).
+double article_length(const Xapian::Document& article);
+
+/// `article` with the wdf of its terms normalised by its length against
+/// `mean` (schema::article_wdf); boolean terms and values as they were.
+Xapian::Document normalised_article(const Xapian::Document& article, double mean);
 
 }  // namespace graf::indexer

@@ -18,8 +18,8 @@ namespace {
 
 // Merging shards meets each stem's variant list once per shard that has
 // words with that stem: the merged list is their union, and so are a source
-// name's roots; the article lengths are summed. Other keys (the schema
-// version) are equal in every shard; article hashes are in one only.
+// name's roots. Other keys (the schema version, the article length sample)
+// are equal in every shard; article hashes are in one only.
 class ShardMerger : public Xapian::Compactor {
   public:
     std::string resolve_duplicate_metadata(const std::string& key, std::size_t num_tags,
@@ -32,15 +32,6 @@ class ShardMerger : public Xapian::Compactor {
             std::set<std::string> roots;
             for (std::size_t i = 0; i < num_tags; ++i) split_roots(tags[i], roots);
             return join_roots(roots);
-        }
-        if (name == schema::kArticleLengthsKey) {
-            schema::ArticleLengths sum;
-            for (std::size_t i = 0; i < num_tags; ++i) {
-                const schema::ArticleLengths one = schema::parse_article_lengths(tags[i]);
-                sum.articles += one.articles;
-                sum.words += one.words;
-            }
-            return schema::format_article_lengths(sum);
         }
         if (name.substr(0, schema::kStemKeyPrefix.size()) != schema::kStemKeyPrefix) return tags[0];
         std::string merged = tags[0];

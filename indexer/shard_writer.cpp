@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "indexer/article_norms.hpp"
 #include "indexer/compactor.hpp"
 #include "schema/layout.hpp"
 #include "schema/schema.hpp"
@@ -44,9 +45,7 @@ ShardWriter::ShardWriter(const fs::path& path, std::size_t commit_paragraphs)
     : path_(path),
       db_(open_for_writing(path)),
       known_(load_hashes(db_)),
-      commit_paragraphs_(commit_paragraphs),
-      norms_(schema::parse_article_lengths(
-          db_.get_metadata(std::string(schema::kArticleLengthsKey)))) {
+      commit_paragraphs_(commit_paragraphs) {
     was_empty_ = known_.empty() && db_.get_doccount() == 0;
     legacy_ = !was_empty_ && db_.get_metadata(std::string(schema::kVersionKey)) != schema::kVersion;
     db_.begin_transaction();
@@ -55,6 +54,11 @@ ShardWriter::ShardWriter(const fs::path& path, std::size_t commit_paragraphs)
     // one learns the version in finish(), once every article is rewritten.)
     if (was_empty_)
         db_.set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
+}
+
+schema::ArticleLengths ShardWriter::length_sample() const {
+    if (legacy_) return {};
+    return schema::parse_article_lengths(db_.get_metadata(std::string(schema::kArticleLengthsKey)));
 }
 
 void ShardWriter::delete_article(const std::string& key) {
@@ -69,7 +73,7 @@ void ShardWriter::write(AnalyzedArticle& a, IndexStats& stats, Counters& counter
     // The paragraphs, then the article document, one after the other: the
     // searcher finds an article's paragraphs by id (searcher/docid_list.hpp).
     for (Xapian::Document& doc : a.paragraphs) db_.add_document(doc);
-    db_.add_document(norms_.normalise(a.article));
+    db_.add_document(normalised_article(a.article, a.mean_length));
     db_.set_metadata(std::string(schema::kHashKeyPrefix) + c.key, c.hash);
     for (const auto& [stem, word] : a.new_variants) add_variant(stem, word);
     (c.delete_key.empty() ? stats.articles_added : stats.articles_replaced)++;
@@ -92,14 +96,14 @@ void ShardWriter::remove(const std::vector<std::string>& keys) {
 void ShardWriter::count_and_commit(std::size_t paragraphs) {
     pending_ += paragraphs;
     if (pending_ < commit_paragraphs_) return;
-    flush_metadata();
+    flush_variants();
     db_.commit_transaction();
     db_.begin_transaction();
     pending_ = 0;
 }
 
 void ShardWriter::finish() {
-    flush_metadata();
+    flush_variants();
     db_.set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
     db_.commit_transaction();
     db_.close();
@@ -119,14 +123,6 @@ void ShardWriter::add_variant(const std::string& stem, const std::string& word) 
     auto [it, loaded] = variants_.try_emplace(stem);
     if (loaded) it->second.list = db_.get_metadata(schema::stem_key(stem));
     if (schema::add_variant(it->second.list, word)) it->second.changed = true;
-}
-
-// What a commit carries beside the documents: the stem variants and the
-// article lengths their normalisation used.
-void ShardWriter::flush_metadata() {
-    flush_variants();
-    db_.set_metadata(std::string(schema::kArticleLengthsKey),
-                     schema::format_article_lengths(norms_.lengths()));
 }
 
 void ShardWriter::flush_variants() {

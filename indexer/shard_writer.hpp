@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "indexer/article_analyzer.hpp"
-#include "indexer/article_norms.hpp"
 #include "indexer/index_builder.hpp"
 #include "indexer/pipeline.hpp"
+#include "schema/schema.hpp"
 
 namespace graf::indexer {
 
@@ -26,6 +26,9 @@ class ShardWriter {
     bool was_empty() const { return was_empty_; }
     /// Written by an older schema, so its keys may be the input's ids alone.
     bool legacy() const { return legacy_; }
+    /// The article lengths the index's mean is measured on (none yet: a new
+    /// index, or one of an older schema).
+    schema::ArticleLengths length_sample() const;
     Xapian::doccount paragraphs() const { return db_.get_doccount(); }
 
     /// Deletes the article's old version (if any) and adds the new one;
@@ -46,7 +49,6 @@ class ShardWriter {
     void count_and_commit(std::size_t paragraphs);
     void add_variant(const std::string& stem, const std::string& word);
     void flush_variants();
-    void flush_metadata();
 
     struct Variants {
         std::string list;
@@ -60,7 +62,6 @@ class ShardWriter {
     bool was_empty_ = false;
     bool legacy_ = false;
     std::size_t pending_ = 0;
-    ArticleNorms norms_;
     std::unordered_map<std::string, Variants> variants_;  ///< stems touched since the last commit
 };
 

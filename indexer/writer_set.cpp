@@ -7,7 +7,11 @@ WriterSet::WriterSet(const Layout& layout, std::size_t commit_paragraphs, Counte
     for (const auto& path : layout.databases) {
         writers_.push_back(std::make_unique<ShardWriter>(path, commit_paragraphs));
         known_.insert(writers_.back()->known().begin(), writers_.back()->known().end());
+        // Every shard holds the same sample; a new shard (none yet) the least.
+        const schema::ArticleLengths sample = writers_.back()->length_sample();
+        if (sample.articles > sample_.articles) sample_ = sample;
     }
+    sampling_ = sample_.articles < kLengthSampleArticles;
     const std::size_t n = writers_.size();
     stats_.resize(n);
     failures_.resize(n);
@@ -44,12 +48,34 @@ bool WriterSet::legacy() const {
     return false;
 }
 
+// Articles arrive in input order (whatever the threads), so the sample,
+// and with it every wdf, is the same for one database, shards or a
+// parallel build.
 bool WriterSet::write(AnalyzedArticle& a) {
-    if (writers_.size() == 1) {
-        writers_[0]->write(a, stats_[0], counters_);
-        return true;
+    if (!sampling_) {
+        dispatch(a);
+        return !failed_;
     }
-    return queues_[a.shard]->push(std::move(a)) && !failed_;
+    sample_.articles += 1;
+    sample_.words += article_length(a.article);
+    held_.push_back(std::move(a));
+    if (sample_.articles >= kLengthSampleArticles) release_held();
+    return !failed_;
+}
+
+void WriterSet::release_held() {
+    sampling_ = false;
+    for (AnalyzedArticle& a : held_) dispatch(a);
+    held_.clear();
+    held_.shrink_to_fit();
+}
+
+void WriterSet::dispatch(AnalyzedArticle& a) {
+    a.mean_length = sample_.mean();
+    if (writers_.size() == 1)
+        writers_[0]->write(a, stats_[0], counters_);
+    else
+        queues_[a.shard]->push(std::move(a));
 }
 
 void WriterSet::stop_threads() noexcept {
@@ -59,9 +85,13 @@ void WriterSet::stop_threads() noexcept {
 }
 
 void WriterSet::drain() {
+    if (sampling_) release_held();
     stop_threads();  // the threads are joined: failures_ may be read
     for (const auto& failure : failures_)
         if (failure) std::rethrow_exception(failure);
+    if (sample_.articles > 0)
+        set_metadata(std::string(schema::kArticleLengthsKey),
+                     schema::format_article_lengths(sample_));
 }
 
 void WriterSet::set_metadata(const std::string& key, const std::string& value) {

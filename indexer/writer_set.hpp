@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "indexer/article_norms.hpp"
 #include "indexer/shard_writer.hpp"
 #include "indexer/shards.hpp"
 
@@ -30,10 +31,12 @@ class WriterSet {
     bool legacy() const;     ///< some database was written by an older schema
 
     /// Hands an article to its shard's writer; false when that writer has
-    /// failed (drain() then rethrows its error).
+    /// failed (drain() then rethrows its error). While the index's mean
+    /// article length is still being measured, the article waits.
     bool write(AnalyzedArticle& a);
-    /// Waits for the shard threads to write what they were given; rethrows
-    /// the first writer failure.
+    /// Writes what waits, waits for the shard threads to write what they
+    /// were given, and records the length sample in every database;
+    /// rethrows the first writer failure.
     void drain();
     /// Sets a metadata entry in every database (after drain()).
     void set_metadata(const std::string& key, const std::string& value);
@@ -46,6 +49,8 @@ class WriterSet {
 
   private:
     void stop_threads() noexcept;
+    void dispatch(AnalyzedArticle& a);
+    void release_held();
 
     std::vector<std::unique_ptr<ShardWriter>> writers_;
     KnownHashes known_;
@@ -55,6 +60,11 @@ class WriterSet {
     std::vector<std::thread> threads_;
     std::vector<std::exception_ptr> failures_;  ///< read only once the threads are joined
     std::atomic<bool> failed_{false};
+    /// The lengths the index's mean article length is measured on, and the
+    /// articles held back while it is (article_norms.hpp).
+    schema::ArticleLengths sample_;
+    bool sampling_ = false;
+    std::vector<AnalyzedArticle> held_;
 };
 
 }  // namespace graf::indexer

@@ -94,9 +94,9 @@ std::string format_article_lengths(const ArticleLengths& lengths) {
     return fmt::format("{:.0f} {:.0f}", lengths.articles, lengths.words);
 }
 
-Xapian::termcount article_wdf(Xapian::termcount wdf, double length, double mean) {
+Xapian::termcount article_wdf(Xapian::termcount wdf, double length, double mean, double b) {
     if (wdf == 0) return 0;
-    const double norm = mean > 0 ? (1 - kArticleLengthB) + kArticleLengthB * length / mean : 1.0;
+    const double norm = mean > 0 ? (1 - b) + b * length / mean : 1.0;
     const double scaled = kArticleWdfScale * wdf / norm;
     return std::max<Xapian::termcount>(1, static_cast<Xapian::termcount>(std::lround(scaled)));
 }

@@ -49,16 +49,23 @@ class TempIndex {
     void add(const std::vector<corpus::Article>& more) {
         Xapian::WritableDatabase db(dir_.string(), Xapian::DB_CREATE_OR_OPEN);
         indexer::ArticleAnalyzer analyzer;
-        indexer::ArticleNorms norms(schema::parse_article_lengths(
-            db.get_metadata(std::string(schema::kArticleLengthsKey))));
-        std::map<std::string, std::string> variants;
+        // The mean article length is measured on the first articles, as the
+        // writer set does (indexer/article_norms.hpp).
+        schema::ArticleLengths sample =
+            schema::parse_article_lengths(db.get_metadata(std::string(schema::kArticleLengthsKey)));
+        std::vector<indexer::AnalyzedArticle> analyzed;
         for (const corpus::Article& a : more) {
             indexer::ArticleChange change;
             change.key = schema::article_key(schema::full_id(a.source_name, a.id));
-            indexer::AnalyzedArticle analyzed = analyzer.analyze(a, change);
-            for (Xapian::Document& doc : analyzed.paragraphs) db.add_document(doc);
-            db.add_document(norms.normalise(analyzed.article));
-            for (const auto& [stem, word] : analyzed.new_variants)
+            analyzed.push_back(analyzer.analyze(a, change));
+            sample.articles += 1;
+            sample.words += indexer::article_length(analyzed.back().article);
+        }
+        std::map<std::string, std::string> variants;
+        for (indexer::AnalyzedArticle& one : analyzed) {
+            for (Xapian::Document& doc : one.paragraphs) db.add_document(doc);
+            db.add_document(indexer::normalised_article(one.article, sample.mean()));
+            for (const auto& [stem, word] : one.new_variants)
                 schema::add_variant(variants[stem], word);
         }
         for (auto& [stem, list] : variants) {
@@ -69,7 +76,7 @@ class TempIndex {
         }
         db.set_metadata(std::string(schema::kVersionKey), std::string(schema::kVersion));
         db.set_metadata(std::string(schema::kArticleLengthsKey),
-                        schema::format_article_lengths(norms.lengths()));
+                        schema::format_article_lengths(sample));
         db.commit();
     }
 
@@ -246,4 +253,18 @@ TEST_CASE("analyzer: caseless name pairs have wdf 0, capitalised ones count") {
         REQUIRE(*pair == "XPmancera aguayo");
         CHECK(pair.get_wdf() == row.wdf);
     }
+}
+
+TEST_CASE("analyzer: a paragraph's date is a value alone") {
+    indexer::ArticleAnalyzer analyzer;
+    indexer::ArticleChange change;
+    change.key = "x";
+    indexer::AnalyzedArticle a = analyzer.analyze(
+        article("x/1", "Oil prices climb", "2025-01-10", "Reuters", {"Oil prices rose."}), change);
+    const Xapian::Document& p = a.paragraphs.at(0);
+    CHECK(p.get_value(graf::schema::kDateSlot) == "20250110");
+    // No D<date> term (schema 9 and older wrote one that nothing read).
+    auto t = p.termlist_begin();
+    t.skip_to("D");
+    CHECK((t == p.termlist_end() || (*t)[0] != 'D'));
 }

@@ -36,7 +36,8 @@ inline constexpr std::string_view kInitialSurnamePrefix = "XI";
 /// Liam Fox and `--name "Liam Fox"` the articles that say only "Dr Fox".
 inline constexpr std::string_view kRankPrefix = "XR";
 inline constexpr std::string_view kSourcePrefix = "XSRC";  ///< boolean: folded source label
-inline constexpr std::string_view kDatePrefix = "D";       ///< boolean: D20250127
+// "D" + YYYYMMDD was a boolean date term until schema 9, read by nothing: the
+// date is kDateSlot alone.
 /// Article documents (one per article, beside its paragraphs): every body
 /// word as `A<word>` and every title word as `AS<word>`, wdf = occurrences,
 /// no positions, so an article is ranked as a whole, its title as a field of
@@ -118,8 +119,9 @@ inline constexpr std::string_view kSourceRootKeyPrefix = "graf:source-root:";
 /// article ranking runs with b = 0 and reads no document length: the
 /// lengths were scattered block reads, 13-18% of a name or word search's.
 /// This key keeps what the normalisation divides by: "ARTICLES WORDS",
-/// the article documents written so far and their summed lengths before
-/// normalising (each shard its own; merging shards sums them).
+/// the first articles written to the index (up to
+/// indexer::kLengthSampleArticles) and their summed lengths before
+/// normalising; the same in every shard (indexer/article_norms.hpp).
 inline constexpr std::string_view kArticleLengthsKey = "graf:article-lengths";
 struct ArticleLengths {
     double articles = 0;
@@ -130,7 +132,7 @@ ArticleLengths parse_article_lengths(std::string_view value);
 std::string format_article_lengths(const ArticleLengths& lengths);
 /// BM25's b for article documents, written into their wdf since schema 10
 /// (searcher/article_ranking.cpp says how it was chosen).
-inline constexpr double kArticleLengthB = 0.35;
+inline constexpr double kArticleLengthB = 0.4;
 /// The normalised wdf is scaled by this before rounding, so rounding moves
 /// a weight by a few percent at most; the ranking's k1 is scaled alike.
 inline constexpr double kArticleWdfScale = 16;
@@ -139,7 +141,11 @@ inline constexpr double kArticleWdfScale = 16;
 /// mean), times kArticleWdfScale, rounded, at least 1. BM25's saturation of
 /// that value with k1 * kArticleWdfScale and b = 0 ranks as BM25 (k1, b)
 /// of the plain wdf: BM25 is a saturation of the length-normalised wdf.
-Xapian::termcount article_wdf(Xapian::termcount wdf, double length, double mean);
+Xapian::termcount article_wdf(Xapian::termcount wdf, double length, double mean,
+                              double b = kArticleLengthB);
+/// b for the name mentions (AN): a per-field b, as BM25F has
+/// (searcher/article_ranking.cpp says how both were chosen).
+inline constexpr double kArticleNameLengthB = 0.3;
 
 /// Xapian terms are at most 245 bytes: ids longer than this are hashed.
 inline constexpr std::size_t kMaxIdBytes = 160;
