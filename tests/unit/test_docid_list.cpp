@@ -42,6 +42,26 @@ struct TempShards {
     TempShards& operator=(const TempShards&) = delete;
 };
 
+// Fills shard s as the writer adds articles: for each article, its
+// paragraphs (terms "all" and "pA.B": article A, paragraph B), then its
+// article document (the marker term). `layout[s]`: paragraphs per article.
+std::function<void(Xapian::WritableDatabase&, std::size_t)> articles_as_written(
+    const std::vector<std::vector<unsigned>>& layout) {
+    return [&layout](Xapian::WritableDatabase& w, std::size_t s) {
+        for (std::size_t a = 0; a < layout[s].size(); ++a) {
+            for (unsigned p = 0; p < layout[s][a]; ++p) {
+                Xapian::Document d;
+                d.add_term("all");
+                d.add_term("p" + std::to_string(a) + "." + std::to_string(p));
+                w.add_document(d);
+            }
+            Xapian::Document article;
+            article.add_boolean_term("XKarticle");
+            w.add_document(article);
+        }
+    };
+}
+
 }  // namespace
 
 TEST_CASE("docid list: an article's paragraphs are the ids before its article document") {
@@ -116,20 +136,7 @@ TEST_CASE("docid list: the article documents of matching paragraphs, shard by sh
     // Per shard: paragraphs per article; a paragraph's term is "pA.B"
     // (article A, paragraph B) and "all".
     const std::vector<std::vector<unsigned>> layout = {{2, 1, 3}, {1, 2}};
-    const TempShards db("graf-articles", layout.size(),
-                        [&](Xapian::WritableDatabase& w, std::size_t s) {
-                            for (std::size_t a = 0; a < layout[s].size(); ++a) {
-                                for (unsigned p = 0; p < layout[s][a]; ++p) {
-                                    Xapian::Document d;
-                                    d.add_term("all");
-                                    d.add_term("p" + std::to_string(a) + "." + std::to_string(p));
-                                    w.add_document(d);
-                                }
-                                Xapian::Document article;
-                                article.add_boolean_term("XKarticle");
-                                w.add_document(article);
-                            }
-                        });
+    const TempShards db("graf-articles", layout.size(), articles_as_written(layout));
     const std::vector<std::string>& uuids = db.uuids;
     REQUIRE(uuids.size() == 2);
     // Shard 0 locals: paragraphs 1 2 | article 3 | 4 | article 5 | 6 7 8 | article 9.
@@ -164,20 +171,7 @@ TEST_CASE("docid list: the article documents of matching paragraphs, shard by sh
 TEST_CASE("docid list: every paragraph of the articles a query matches a paragraph of") {
     // As above: per shard, paragraphs per article; terms "all" and "pA.B".
     const std::vector<std::vector<unsigned>> layout = {{2, 1, 3}, {1, 2}};
-    const TempShards db("graf-excluded", layout.size(),
-                        [&](Xapian::WritableDatabase& w, std::size_t s) {
-                            for (std::size_t a = 0; a < layout[s].size(); ++a) {
-                                for (unsigned p = 0; p < layout[s][a]; ++p) {
-                                    Xapian::Document d;
-                                    d.add_term("all");
-                                    d.add_term("p" + std::to_string(a) + "." + std::to_string(p));
-                                    w.add_document(d);
-                                }
-                                Xapian::Document article;
-                                article.add_boolean_term("XKarticle");
-                                w.add_document(article);
-                            }
-                        });
+    const TempShards db("graf-excluded", layout.size(), articles_as_written(layout));
     // Shard 0 locals: paragraphs 1 2 | article 3 | 4 | article 5 | 6 7 8 | article 9.
     // Shard 1 locals: 1 | article 2 | 3 4 | article 5.
     struct Row {
