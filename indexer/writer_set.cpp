@@ -16,8 +16,12 @@ WriterSet::WriterSet(const Layout& layout, std::size_t commit_paragraphs, Counte
     stats_.resize(n);
     failures_.resize(n);
     if (n == 1) return;
-    for (std::size_t i = 0; i < n; ++i) {
+    // Every queue before any thread: a thread reads queues_ while a later
+    // push_back could move its elements (ASan caught a thread locking a
+    // mutex at a garbage address).
+    for (std::size_t i = 0; i < n; ++i)
         queues_.push_back(std::make_unique<BoundedQueue<AnalyzedArticle>>(kBatchArticles * 2));
+    for (std::size_t i = 0; i < n; ++i) {
         threads_.emplace_back([this, i] {
             try {
                 while (auto a = queues_[i]->pop()) writers_[i]->write(*a, stats_[i], counters_);
