@@ -67,8 +67,15 @@ bool WriterSet::write(AnalyzedArticle& a) {
     return !failed_;
 }
 
+// The sample is written before the first article it normalises, so a run
+// interrupted after any commit leaves the index with the mean its wdfs
+// were computed from (the next run must not measure another one). The
+// writer threads are idle: nothing has been dispatched while sampling.
 void WriterSet::release_held() {
     sampling_ = false;
+    if (sample_.articles > 0)
+        set_metadata(std::string(schema::kArticleLengthsKey),
+                     schema::format_article_lengths(sample_));
     for (AnalyzedArticle& a : held_) dispatch(a);
     held_.clear();
     held_.shrink_to_fit();
@@ -93,9 +100,6 @@ void WriterSet::drain() {
     stop_threads();  // the threads are joined: failures_ may be read
     for (const auto& failure : failures_)
         if (failure) std::rethrow_exception(failure);
-    if (sample_.articles > 0)
-        set_metadata(std::string(schema::kArticleLengthsKey),
-                     schema::format_article_lengths(sample_));
 }
 
 void WriterSet::set_metadata(const std::string& key, const std::string& value) {

@@ -34,9 +34,10 @@ class WriterSet {
     /// failed (drain() then rethrows its error). While the index's mean
     /// article length is still being measured, the article waits.
     bool write(AnalyzedArticle& a);
-    /// Writes what waits, waits for the shard threads to write what they
-    /// were given, and records the length sample in every database;
-    /// rethrows the first writer failure.
+    /// Writes what waits and waits for the shard threads to write what
+    /// they were given; rethrows the first writer failure. (The length
+    /// sample is recorded in every database before the first article
+    /// normalised by it is handed on.)
     void drain();
     /// Sets a metadata entry in every database (after drain()).
     void set_metadata(const std::string& key, const std::string& value);
