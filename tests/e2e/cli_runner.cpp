@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -68,6 +69,14 @@ int start_program(const std::string& binary, const std::vector<std::string>& arg
 
 int start_graf(const std::vector<std::string>& args) {
     return spawn(GRAF_BINARY, args, "/dev/null", "/dev/null");
+}
+
+PlainReads::PlainReads() {
+    ::setenv("GRAF_MAPPED_READS", "0", 1);
+}
+
+PlainReads::~PlainReads() {
+    ::unsetenv("GRAF_MAPPED_READS");
 }
 
 TempDir::TempDir() {

@@ -32,6 +32,15 @@ int start_program(const std::string& binary, const std::vector<std::string>& arg
                   const std::filesystem::path& out = "/dev/null",
                   const std::filesystem::path& err = "/dev/null");
 
+/// GRAF_MAPPED_READS=0 for the graf processes started while it lives: they
+/// read index blocks with pread, not from maps (app/mapped_reads.hpp).
+struct PlainReads {
+    PlainReads();
+    ~PlainReads();
+    PlainReads(const PlainReads&) = delete;
+    PlainReads& operator=(const PlainReads&) = delete;
+};
+
 /// A fresh empty folder, removed when the object goes.
 class TempDir {
   public:

@@ -30,6 +30,7 @@ class WebServer {
     explicit WebServer(const std::filesystem::path& db, std::vector<std::string> args = {});
     ~WebServer();
     int port() const { return port_; }
+    int pid() const { return pid_; }
     std::string stderr_text() const;
 
   private:
