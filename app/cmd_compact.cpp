@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cmd_compact.hpp"
+#include "app/mapped_reads.hpp"
 #include "indexer/compactor.hpp"
 #include "indexer/index_builder.hpp"
 #include "searcher/index_info.hpp"
@@ -50,6 +51,7 @@ CompactSettings compact_settings(const cxxopts::ParseResult& args) {
 }
 
 int run_compact(const CompactSettings& settings) {
+    MappedFiles::set_enabled(false);  // bulk reads: mapped_reads.hpp
     const std::string db = use_index(settings.index);
     Probe before;
     {

@@ -7,6 +7,7 @@
 #include <csignal>
 
 #include "app/cmd_index.hpp"
+#include "app/mapped_reads.hpp"
 #include "app/option_bounds.hpp"
 #include "corpus/corpus_reader.hpp"
 
@@ -149,6 +150,7 @@ IndexingSettings index_settings_of(const cxxopts::ParseResult& args) {
 }
 
 int run_index(const IndexingSettings& settings) {
+    MappedFiles::set_enabled(false);  // bulk reads: mapped_reads.hpp
     indexer::IndexOptions opts = settings.run;
     if (isatty(STDIN_FILENO) && reads_stdin(opts))
         error("index: reading standard input, a terminal (end with Ctrl-D)");

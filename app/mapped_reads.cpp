@@ -9,6 +9,8 @@
 namespace graf::app {
 namespace {
 
+std::atomic<bool> g_enabled{true};
+
 // A shared, read-only map of the whole file, or nullptr.
 const char* map_file(int fd, std::size_t size) {
     if (size == 0) return nullptr;
@@ -34,12 +36,20 @@ bool MappedFiles::wanted(std::string_view path, int flags) {
            path.substr(path.size() - kTable.size()) == kTable;
 }
 
+void MappedFiles::set_enabled(bool enabled) {
+    g_enabled.store(enabled);
+}
+
+bool MappedFiles::enabled() {
+    return g_enabled.load();
+}
+
 bool MappedFiles::takes_mode(int flags) {
     return (flags & O_CREAT) != 0 || (flags & O_TMPFILE) == O_TMPFILE;
 }
 
 void MappedFiles::opened(int fd, std::string_view path, int flags) {
-    if (fd < 0 || fd >= kMaxFd || !wanted(path, flags)) return;
+    if (fd < 0 || fd >= kMaxFd || !enabled() || !wanted(path, flags)) return;
     const std::size_t size = file_size(fd);
     if (const char* base = map_file(fd, size)) maps_[fd].store(new Map{base, size});
 }

@@ -123,3 +123,22 @@ TEST_CASE("mapped reads: a table opened for writing, or empty, keeps pread") {
     files.closing(fd);
     ::close(fd);
 }
+
+TEST_CASE("mapped reads: files opened while maps are off keep pread (graf index, graf compact)") {
+    TempFile table("off.glass");
+    table.append(pattern(0, 4096));
+    MappedFiles files;
+    MappedFiles::set_enabled(false);
+    const int off = ::open(table.path.c_str(), O_RDONLY);
+    REQUIRE(off >= 0);
+    files.opened(off, table.path.string(), O_RDONLY);
+    MappedFiles::set_enabled(true);
+    const int on = ::open(table.path.c_str(), O_RDONLY);
+    REQUIRE(on >= 0);
+    files.opened(on, table.path.string(), O_RDONLY);
+    CHECK_FALSE(mapped_string(files, off, 64, 0).has_value());
+    CHECK(mapped_string(files, on, 64, 0) == pattern(0, 64));
+    files.closing(on);
+    ::close(on);
+    ::close(off);
+}
