@@ -58,6 +58,11 @@ TEST_CASE("names: full names, titles and organisations") {
         {"The feud escalated on Wednesday.", ""},  // sentence-initial "The" is no name
         {"A piece by Ludwig van Beethoven.", "ludwig van beethoven"},
         {"REUTERS REPORTS THAT OIL FELL", ""},  // all capitals: not names
+        // A party's short form before a full name is a role, as "Tory" is.
+        {"Lib Dem Norman Baker said the plan was wrong.", "norman baker"},
+        {"Tory Michael Howard and Lib Dem Mark Oaten met.", "michael howard|mark oaten"},
+        {"The Lib Dems David Laws said so.", "david laws"},
+        {"The Liberal Democrats and the Lib Dems met.", "liberal democrats|lib dems"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.paragraph);
