@@ -464,11 +464,11 @@ bool one_word_organisation(const Xapian::Database& db, const std::string& word) 
     Xapian::doccount full = 0;
     for (const std::string& n : full_names(db, word)) full += db.get_termfreq(name_term(n));
     if (full >= 2 && full * 20 >= capitalised) return true;
-    if (!abbreviated(db, word).empty()) return true;
     // More than half as many as after "in": "Mexico spokesman", "chairman of
     // Mexico's" are not enough for "in Mexico".
     const Xapian::doccount cues = paragraphs_of(db, organisation_cues(word));
-    return cues >= 3 && 100 * cues >= capitalised && 2 * cues >= place;
+    if (cues >= 3 && 100 * cues >= capitalised && 2 * cues >= place) return true;
+    return !abbreviated(db, word).empty();  // last: it scans names
 }
 
 }  // namespace
