@@ -26,47 +26,89 @@ std::vector<std::string_view> split(std::string_view s, char by = ' ') {
 // Places of more than one word that news names often (one-word places are
 // never indexed as names: a name has two or more words).
 bool is_known_place(std::string_view name) {
-    static const Words k = {"united states",      "united kingdom",
-                            "south africa",       "north korea",
-                            "south korea",        "new zealand",
-                            "new york",           "new delhi",
-                            "new jersey",         "new orleans",
-                            "new england",        "new mexico",
-                            "new south wales",    "hong kong",
-                            "sri lanka",          "los angeles",
-                            "las vegas",          "san francisco",
-                            "san diego",          "sao paulo",
-                            "rio de janeiro",     "buenos aires",
-                            "northern ireland",   "saudi arabia",
-                            "great britain",      "west germany",
-                            "east germany",       "west bank",
-                            "middle east",        "far east",
-                            "latin america",      "south america",
-                            "north america",      "central america",
-                            "ivory coast",        "costa rica",
-                            "puerto rico",        "el salvador",
-                            "abu dhabi",          "tel aviv",
-                            "kuala lumpur",       "cape town",
-                            "st petersburg",      "west indies",
-                            "east timor",         "czech republic",
-                            "dominican republic", "united arab emirates",
-                            "washington dc",      "capitol hill",
-                            "old trafford",       "stamford bridge",
-                            "west africa",        "east africa",
-                            "north africa",       "south asia",
-                            "southeast asia",     "west midlands",
-                            "east anglia",        "north sea",
-                            "persian gulf",       "soviet union",
-                            "new hampshire",      "north carolina",
-                            "south carolina",     "west virginia",
-                            "rhode island",       "papua new guinea",
-                            "sierra leone",       "bosnia herzegovina",
-                            "san jose",           "santa monica",
-                            "beverly hills",      "new caledonia",
-                            "gaza strip",         "british columbia",
-                            "third world",        "western europe",
-                            "eastern europe",     "west coast",
-                            "east coast",         "la paz"};
+    static const Words k = {"united states",
+                            "united kingdom",
+                            "south africa",
+                            "north korea",
+                            "south korea",
+                            "new zealand",
+                            "new york",
+                            "new delhi",
+                            "new jersey",
+                            "new orleans",
+                            "new england",
+                            "new mexico",
+                            "new south wales",
+                            "hong kong",
+                            "sri lanka",
+                            "los angeles",
+                            "las vegas",
+                            "san francisco",
+                            "san diego",
+                            "sao paulo",
+                            "rio de janeiro",
+                            "buenos aires",
+                            "northern ireland",
+                            "saudi arabia",
+                            "great britain",
+                            "west germany",
+                            "east germany",
+                            "west bank",
+                            "middle east",
+                            "far east",
+                            "latin america",
+                            "south america",
+                            "north america",
+                            "central america",
+                            "ivory coast",
+                            "costa rica",
+                            "puerto rico",
+                            "el salvador",
+                            "abu dhabi",
+                            "tel aviv",
+                            "kuala lumpur",
+                            "cape town",
+                            "st petersburg",
+                            "west indies",
+                            "east timor",
+                            "czech republic",
+                            "dominican republic",
+                            "united arab emirates",
+                            "washington dc",
+                            "capitol hill",
+                            "old trafford",
+                            "stamford bridge",
+                            "west africa",
+                            "east africa",
+                            "north africa",
+                            "south asia",
+                            "southeast asia",
+                            "west midlands",
+                            "east anglia",
+                            "north sea",
+                            "persian gulf",
+                            "soviet union",
+                            "new hampshire",
+                            "north carolina",
+                            "south carolina",
+                            "west virginia",
+                            "united states of america",
+                            "rhode island",
+                            "papua new guinea",
+                            "sierra leone",
+                            "bosnia herzegovina",
+                            "san jose",
+                            "santa monica",
+                            "beverly hills",
+                            "new caledonia",
+                            "gaza strip",
+                            "british columbia",
+                            "third world",
+                            "western europe",
+                            "eastern europe",
+                            "west coast",
+                            "east coast",
+                            "la paz"};
     return k.count(name) != 0;
 }
 
@@ -159,12 +201,28 @@ std::vector<NameKind> parse_kinds(std::string_view list, std::string& bad) {
     return kinds;
 }
 
+bool is_organisation_word(std::string_view w) {
+    return is_org_word(w) || is_org_name_word(w);
+}
+
+bool may_name_organisation(std::string_view w) {
+    if (w.size() < 2 || w.find(' ') != std::string_view::npos) return false;
+    if (is_descriptor(w) && !is_org_name_word(w)) return false;  // "British", not "Labour"
+    return !is_adjective(w) && !is_title(w) && !is_role(w) && !is_calendar_word(w) &&
+           !is_never_name(w) && !is_sentence_starter(w) && !is_particle(w);
+}
+
 NameKind name_kind(std::string_view name) {
     const std::vector<std::string_view> words = split(name);
     if (words.empty()) return NameKind::Fragment;
     if (is_known_place(name)) return NameKind::Place;
     const std::string_view first = words.front(), last = words.back();
     if (is_rank_title(first)) return NameKind::Person;  // "prince charles"
+    // "Republic of Ireland", "Kingdom of Spain", "Irish Republic": a country
+    // (or the team named for it), though "republic" is an organisation word.
+    if (last == "republic" ||
+        (words.size() >= 3 && words[1] == "of" && (first == "republic" || first == "kingdom")))
+        return NameKind::Place;
     // "Class B" (shares), "Co Inc": a letter or the tail of an organisation's name.
     if (last.size() == 1) return NameKind::Fragment;
     if (std::all_of(words.begin(), words.end(), [](std::string_view w) { return is_org_word(w); }))

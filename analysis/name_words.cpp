@@ -94,9 +94,11 @@ bool is_descriptor(std::string_view w) {
         "state", "commerce", "agriculture", "defence", "defense", "energy", "labor", "interior",
         "transportation", "transport", "health", "education", "trade", "finance", "economy",
         "environment", "culture", "sport", "employment", "industry", "housing", "welfare",
-        // Party and role adjectives: "Republican Bob Dole", "Tory Michael Howard".
-        "republican", "democrat", "democratic", "tory", "conservative", "liberal", "labour",
-        "socialist", "communist", "veteran", "rookie", "legendary", "superstar", "teenager"};
+        // Party and role adjectives: "Republican Bob Dole", "Tory Michael Howard",
+        // and the short forms of one: "Lib Dem Norman Baker", "Lib Dems David Laws".
+        "republican", "democrat", "democratic", "tory", "conservative", "liberal", "labour", "lib",
+        "dem", "dems", "socialist", "communist", "veteran", "rookie", "legendary", "superstar",
+        "teenager"};
     return k.count(w) != 0;
 }
 

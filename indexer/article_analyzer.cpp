@@ -36,6 +36,30 @@ void ArticleAnalyzer::note_variants(const std::vector<analysis::Token>& tokens,
     }
 }
 
+namespace {
+
+// One past a wire dateline's last token ("NEW YORK, March 3 -", "BRENTWOOD,
+// Tenn., March 2 -"): words in capitals that start the paragraph, then
+// punctuation, then up to the day's number; else 0.
+std::size_t dateline_end(const std::vector<analysis::Token>& tokens) {
+    std::size_t i = 0;
+    while (i < tokens.size() &&
+           (tokens[i].has(analysis::kAllCaps) || tokens[i].has(analysis::kAlias)))
+        ++i;
+    if (i == 0 || i == tokens.size() || !tokens[i].has(analysis::kRunBreak)) return 0;
+    for (std::size_t j = i; j < tokens.size() && j < i + 6; ++j)
+        if (tokens[j].has(analysis::kNumeric)) return j + 1;
+    return i;
+}
+
+bool joined_by_space(std::string_view text, const analysis::Token& a, const analysis::Token& b) {
+    for (std::uint32_t i = a.end; i < b.begin && i < text.size(); ++i)
+        if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t') return true;
+    return false;
+}
+
+}  // namespace
+
 // Adjacent words that could be two words of a name ("james baker", "bank
 // of", "de gaulle", "jong il"), as single terms: a --name search finds a full
 // name the name finder did not tag with term lookups instead of a positional
@@ -61,8 +85,23 @@ void ArticleAnalyzer::add_name_pairs(Xapian::Document& doc, std::string_view tex
             if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t') return false;
         return true;
     };
-    for (const analysis::Token& t : tokens) {
+    // `XW`: the words written with a capital, unless no word of the
+    // paragraph is in lower case (a heading or table in capitals: every word
+    // would be) or none is capitalised (nothing tells).
+    bool lower_word = false;
+    for (const analysis::Token& t : tokens)
+        lower_word = lower_word || (!t.has(analysis::kCapitalised) && !t.has(analysis::kAllCaps) &&
+                                    !t.has(analysis::kNumeric) && !t.has(analysis::kAlias));
+    const std::size_t body = dateline_end(tokens);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const analysis::Token& t = tokens[i];
         if (t.has(analysis::kAlias)) continue;
+        // Not a part of a code or a compound ("<CKGH.HK>", "BankAmerica"):
+        // joined to the word before without a space.
+        const bool glued = prev && !joined_by_space(text, *prev, t);
+        if (lower_word && !caseless && i >= body && !glued &&
+            (t.has(analysis::kCapitalised) || t.has(analysis::kAllCaps)))
+            add_capitalised(doc, t);
         const bool upper =
             t.has(analysis::kCapitalised) || t.has(analysis::kAllCaps) ||
             (caseless && !analysis::is_stopword(t.term) && !t.has(analysis::kNumeric));
@@ -81,6 +120,20 @@ void ArticleAnalyzer::add_name_pairs(Xapian::Document& doc, std::string_view tex
         prev = &t;
         prev_upper = upper;
     }
+}
+
+// `XWbbc`: a word the paragraph writes capitalised or in capitals, for
+// `graf names`' one-word organisations. Function words and the words that
+// only start sentences ("The", "Analysts") are left out: they are most of
+// the capitals and never an organisation.
+void ArticleAnalyzer::add_capitalised(Xapian::Document& doc, const analysis::Token& t) {
+    if (t.term.size() < 2 || t.term.size() > 60 || t.has(analysis::kNumeric) ||
+        analysis::is_never_name(t.term) ||
+        (t.has(analysis::kSentenceStart) && analysis::is_sentence_starter(t.term)))
+        return;
+    term_.assign(schema::kCapitalisedPrefix);
+    term_ += t.term;
+    doc.add_term(term_, 0);
 }
 
 // Quotations: their words again under XQ at the paragraph's positions (so

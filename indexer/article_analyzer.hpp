@@ -56,6 +56,7 @@ class ArticleAnalyzer {
     AnalyzedArticle analyze(const corpus::Article& article, ArticleChange change);
 
   private:
+    void add_capitalised(Xapian::Document& doc, const analysis::Token& t);
     void add_name_pairs(Xapian::Document& doc, std::string_view text,
                         const std::vector<analysis::Token>& tokens);
     void add_surname_terms(Xapian::Document& doc, const std::string& name);

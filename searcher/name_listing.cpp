@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/fold.hpp"
+#include "analysis/given_names.hpp"
 #include "analysis/name_words.hpp"
 #include "analysis/tokenizer.hpp"
 #include "schema/schema.hpp"
@@ -28,6 +29,24 @@ std::vector<std::string> split(const std::string& name) {
 
 std::string name_term(const std::string& name) {
     return std::string(schema::kNamePrefix) + name;
+}
+
+// The term of a listed name: `XN` for a name of two or more words, `XW` (the
+// paragraphs that write it with a capital, schema 11) for one word.
+std::string listed_term(const std::string& name) {
+    if (name.find(' ') != std::string::npos) return name_term(name);
+    return std::string(schema::kCapitalisedPrefix) + name;
+}
+
+Xapian::doccount paragraphs_of(const Xapian::Database& db, const Xapian::Query& q) {
+    Xapian::Enquire e(db);
+    e.set_query(q);
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    return e.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+}
+
+Xapian::Query phrase(const std::vector<std::string>& words) {
+    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
 }
 
 // Below this many paragraphs the share of surname-only mentions says little.
@@ -126,7 +145,33 @@ struct Sighting {
     std::string form;  ///< "" when the name is not written there whole
     bool sentence_start = false;
     unsigned cues = 0;  ///< Cue bits
+    /// The end of a longer name: a capitalised word just before it, inside
+    /// a sentence ("BankAmerica Corp", "<American Stock Exchange"), or one
+    /// and "and"/"of" ("Federal Savings and Loan Insurance Corp").
+    bool continued = false;
+    bool after_in = false;  ///< "in Kansas City": a place
 };
+
+// Whether token `t` is a capitalised word that a name could go on from.
+bool name_goes_on(const std::vector<const analysis::Token*>& ts, std::size_t t) {
+    const analysis::Token& w = *ts[t];
+    if (!w.has(analysis::kCapitalised) && !w.has(analysis::kAllCaps)) return false;
+    // Not "The Stock Exchange", "Japan's Finance Ministry", "Secretary". An
+    // acronym before a name is its owner's or country's ("BBC World
+    // Service", "US Federal Reserve"), not the start of a longer name.
+    return !w.has(analysis::kSentenceStart) && !w.has(analysis::kPossessive) &&
+           !w.has(analysis::kAllCaps) && w.term.size() > 2 && !analysis::is_title(w.term) &&
+           !analysis::is_never_name(w.term);
+}
+
+bool continues_name(const std::vector<const analysis::Token*>& ts, std::size_t first) {
+    if (first == 0 || ts[first]->has(analysis::kSentenceStart)) return false;
+    // "BankAmerica Corp": glued to the word before, wherever that stands.
+    if (ts[first - 1]->end == ts[first]->begin || name_goes_on(ts, first - 1)) return true;
+    const std::string& before = ts[first - 1]->term;
+    return (before == "and" || before == "of") && first >= 2 &&
+           !ts[first - 1]->has(analysis::kRunBreak) && name_goes_on(ts, first - 2);
+}
 
 // The first place in `text` where the name is written whole (not only its
 // surname, and not in capitals throughout).
@@ -141,6 +186,8 @@ Sighting sighting(const std::string& text, const std::vector<std::string>& words
         if (end == 0) continue;
         bool mixed = false;
         for (std::size_t t = i; t < end; ++t) mixed = mixed || ts[t]->has(analysis::kCapitalised);
+        // One word: an acronym ("BBC") is written so.
+        if (words.size() == 1) mixed = mixed || ts[i]->has(analysis::kAllCaps);
         if (!mixed) continue;
         Sighting s;
         s.form = text.substr(ts[i]->begin, ts[end - 1]->end - ts[i]->begin);
@@ -153,6 +200,8 @@ Sighting sighting(const std::string& text, const std::vector<std::string>& words
             if (c == '\n' || c == '\t') c = ' ';
         s.sentence_start = ts[i]->has(analysis::kSentenceStart);
         s.cues = cues(ts, i, end);
+        s.continued = continues_name(ts, i);
+        s.after_in = i > 0 && ts[i - 1]->term == "in" && !ts[i]->has(analysis::kRunBreak);
         return s;
     }
     return {};
@@ -163,7 +212,7 @@ std::vector<Sighting> sightings(const Xapian::Database& db, const std::string& n
                                 std::size_t most) {
     const std::vector<std::string> words = split(name);
     std::vector<Sighting> out;
-    const std::string term = name_term(name);
+    const std::string term = listed_term(name);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < most;
          ++it) {
         const std::string record = db.get_document(*it).get_value(schema::kRecordSlot);
@@ -176,14 +225,17 @@ std::vector<Sighting> sightings(const Xapian::Database& db, const std::string& n
 void count_exactly(const Xapian::Database& db, const std::vector<std::string>& names,
                    NameCount& nc) {
     std::vector<Xapian::Query> terms;
-    for (const std::string& n : names) terms.emplace_back(name_term(n));
+    for (const std::string& n : names) terms.emplace_back(listed_term(n));
     const Xapian::Query q(Xapian::Query::OP_OR, terms.begin(), terms.end());
     Xapian::Enquire e(db);
     e.set_query(q);
     e.set_weighting_scheme(Xapian::BoolWeight());
     nc.paragraphs = e.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
     e.set_collapse_key(schema::kArticleSlot);
-    nc.articles = e.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    // The estimate of a collapsed count is no count (an OR of two forms of
+    // one name gave 15 articles for 10); every match is checked, so the
+    // lower bound is exact.
+    nc.articles = e.get_mset(0, 0, db.get_doccount()).get_matches_lower_bound();
 }
 
 // A name and the forms of it that count as one.
@@ -244,6 +296,181 @@ Group* full_form(const std::vector<std::string>& sorted,
     return nullptr;
 }
 
+// Whether one word is written in capitals in most of its first paragraphs.
+bool in_capitals(const Xapian::Database& db, const std::string& word) {
+    int caps = 0, seen = 0;
+    for (const Sighting& s : sightings(db, word, 8)) {
+        if (s.form.empty()) continue;
+        ++seen;
+        caps +=
+            std::none_of(s.form.begin(), s.form.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    }
+    return 2 * caps > seen;
+}
+
+// What makes one word a firm's or party's full name: a company's ending or
+// "party"; not "government", "city" or "bank", which follow places too
+// ("Mexico City", "Philippine government").
+bool is_full_name_ending(std::string_view w) {
+    static const std::unordered_set<std::string_view> endings = {
+        "inc",         "corp",  "co",       "ltd",          "plc",     "llc",
+        "corporation", "group", "holdings", "incorporated", "limited", "party"};
+    return endings.count(w) != 0;
+}
+
+// "Labour Party", "Microsoft Corp", "Exxon Corp": the word and a firm's or
+// party's ending only, as the corpus names an organisation in full.
+std::vector<std::string> full_names(const Xapian::Database& db, const std::string& word) {
+    const std::string prefix = name_term(word) + ' ';
+    std::vector<std::string> out;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        const std::string name = (*it).substr(schema::kNamePrefix.size());
+        const std::vector<std::string> words = split(name);
+        if (words.size() <= 3 &&
+            std::all_of(words.begin() + 1, words.end(),
+                        [](const std::string& w) { return is_full_name_ending(w); }))
+            out.push_back(name);
+    }
+    return out;
+}
+
+// Words news writes after an organisation's name ("Microsoft spokesman",
+// "Yukos shares", "the Labour party", "Opec said in a statement") or before
+// it ("spokeswoman for the BBC", "chief executive of Vodafone"), and not
+// after a place's or a person's.
+Xapian::Query organisation_cues(const std::string& word) {
+    static const std::vector<std::vector<std::string>> after = {{"spokesman"},
+                                                                {"spokeswoman"},
+                                                                {"spokesperson"},
+                                                                {"chairman"},
+                                                                {"boss"},
+                                                                {"bosses"},
+                                                                {"executives"},
+                                                                {"staff"},
+                                                                {"employees"},
+                                                                {"party"},
+                                                                {"said", "in", "a", "statement"}};
+    // Not "shares": "Taiwan shares", "Avg shrs" in a results table.
+    static const std::vector<std::vector<std::string>> before = {
+        {"spokesman", "for"},    {"spokeswoman", "for"},
+        {"spokesperson", "for"}, {"chief", "executive", "of"},
+        {"boss", "of"},          {"chairman", "of"},
+        {"stake", "in"},         {"executives", "at"},
+        {"staff", "at"}};
+    std::vector<Xapian::Query> qs;
+    for (const auto& a : after) {
+        std::vector<std::string> p = {word};
+        p.insert(p.end(), a.begin(), a.end());
+        qs.push_back(phrase(p));
+    }
+    // Not "spokesman for the Taiwan Sugar Corp": no "the" before the word.
+    for (const auto& b : before) {
+        std::vector<std::string> p = b;
+        p.push_back(word);
+        qs.push_back(phrase(p));
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
+}
+
+// "securities and exchange commission" → "sec", "organization of petroleum
+// exporting countries" → "opec": the first letters of a name's words but
+// its small words, without a company's ending ("general motors corp" →
+// "gm").
+std::string initials(const std::string& name) {
+    static const std::unordered_set<std::string_view> small = {"of", "and", "for", "the",
+                                                               "on", "in",  "de",  "du"};
+    std::string out;
+    for (const std::string& w : split(without_company_ending(name)))
+        if (small.count(w) == 0) out += w[0];
+    return out;
+}
+
+// The organisations `word`, written in capitals, abbreviates, named in full
+// beside it in a paragraph ("Organization of Petroleum Exporting Countries
+// (OPEC)", "the European Union (EU)"; not "PC" for Paris Club): none when
+// that is in fewer than two paragraphs, or when it abbreviates a place
+// ("HK": Hong Kong, "US": United States).
+std::vector<std::string> abbreviated(const Xapian::Database& db, const std::string& word) {
+    if (word.size() < 2 || word.size() > 6) return {};
+    const std::string prefix = name_term(word.substr(0, 1));
+    std::vector<std::string> in_full;
+    std::vector<Xapian::Query> terms;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        const std::string name = (*it).substr(schema::kNamePrefix.size());
+        if (name.find(' ') == std::string::npos || initials(name) != word) continue;
+        const NameKind kind = analysis::name_kind(name);
+        if (kind == NameKind::Place) return {};
+        if (kind != NameKind::Organisation) continue;
+        const Xapian::Query beside(Xapian::Query::OP_AND, Xapian::Query(listed_term(word)),
+                                   Xapian::Query(*it));
+        if (paragraphs_of(db, beside) == 0) continue;
+        in_full.push_back(name);
+        terms.emplace_back(*it);
+    }
+    if (in_full.empty()) return {};
+    const Xapian::Query beside(Xapian::Query::OP_AND, Xapian::Query(listed_term(word)),
+                               Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    if (paragraphs_of(db, beside) < 2 || !in_capitals(db, word)) return {};
+    return in_full;
+}
+
+// Below this share of its paragraphs a word is no one's name: the corpus
+// writes it in lower case ("Radio", "Home" at a sentence's start), names a
+// person by it ("Mr Kennedy", "Charles Kennedy"), puts it after "in" ("in
+// London", "in the UK") or in longer names only ("Deutsche Bank").
+constexpr Xapian::doccount kTenth = 10;
+
+// A word that is an organisation's whole name ("Labour", "BBC", "Opec",
+// "Microsoft"), on the corpus's evidence: written with a capital (or in
+// capitals) in 90% of the paragraphs that have it and in 8 or more; no
+// person's surname (a tenth of its paragraphs at most have it after a
+// title or in a person's full name), no place (a tenth at most after
+// "in"), written alone, not only as a longer name's first word, half the
+// time; and either written as its organisation's full name ("Labour Party",
+// "Exxon Corp") in 2 paragraphs or with an organisation's words beside it
+// ("Microsoft spokesman") in 2 and 1% of them.
+bool one_word_organisation(const Xapian::Database& db, const std::string& word) {
+    if (!analysis::may_name_organisation(word)) return false;
+    // "Party", "Bank", "House": the end of organisations' names, a noun
+    // alone ("the Party"), unless written in capitals ("BBC").
+    if (analysis::is_org_word(word) && !in_capitals(db, word)) return false;
+    const Xapian::doccount capitalised = db.get_termfreq(listed_term(word));
+    if (capitalised < kEvidence || capitalised * kTenth < 9 * db.get_termfreq(word)) return false;
+    Xapian::doccount person = db.get_termfreq(std::string(schema::kTitledSurnamePrefix) + word);
+    const std::string surname = std::string(schema::kSurnamePrefix) + word + ' ';
+    // A person's full name, not "New Labour" (indexed as a person's too).
+    for (auto it = db.allterms_begin(surname); it != db.allterms_end(surname); ++it)
+        if (analysis::name_kind((*it).substr(surname.size())) == NameKind::Person)
+            person += it.get_termfreq();
+    if (person * kTenth > capitalised) return false;
+    // Longer names that start with it ("Deutsche Bank") or end with it
+    // ("Manchester United", "Lib Dem": every full name is linked to its last
+    // word by an `XF` term).
+    std::vector<Xapian::Query> longer;
+    for (const std::string& p : {name_term(word) + ' ', surname})
+        for (auto it = db.allterms_begin(p); it != db.allterms_end(p); ++it)
+            longer.emplace_back(*it);
+    const Xapian::doccount alone =
+        longer.empty()
+            ? capitalised
+            : paragraphs_of(
+                  db,
+                  Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(listed_term(word)),
+                                Xapian::Query(Xapian::Query::OP_OR, longer.begin(), longer.end())));
+    if (2 * alone < capitalised) return false;
+    const Xapian::doccount place = paragraphs_of(
+        db, Xapian::Query(Xapian::Query::OP_OR, phrase({"in", word}), phrase({"in", "the", word})));
+    if (place * kTenth > capitalised) return false;
+    Xapian::doccount full = 0;
+    for (const std::string& n : full_names(db, word)) full += db.get_termfreq(name_term(n));
+    if (full >= 2 && full * 20 >= capitalised) return true;
+    // More than half as many as after "in": "Mexico spokesman", "chairman of
+    // Mexico's" are not enough for "in Mexico".
+    const Xapian::doccount cues = paragraphs_of(db, organisation_cues(word));
+    if (cues >= 3 && 100 * cues >= capitalised && 2 * cues >= place) return true;
+    return !abbreviated(db, word).empty();  // last: it scans names
+}
+
 }  // namespace
 
 std::vector<NameCount> list_names(const Xapian::Database& db, std::size_t top,
@@ -286,6 +513,68 @@ std::vector<NameCount> list_names(const Xapian::Database& db, std::size_t top,
     // Shortened organisation names join their full name's group: looked for
     // among the most mentioned only (every name's scan would cost seconds).
     const std::size_t looked = std::min(order.size(), 4 * top + 20);
+    // One-word organisations ("Labour", "BBC"), among the words written
+    // capitalised as often as the names looked at, each with the full names
+    // the corpus gives it ("Labour Party": one organisation, shown as the
+    // shorter, counted as either).
+    const Xapian::doccount least =
+        looked < 4 * top + 20 ? kEvidence : std::max(kEvidence, order[looked - 1]->paragraphs);
+    const std::string word_prefix =
+        std::string(schema::kCapitalisedPrefix) + analysis::fold(prefix);
+    for (auto it = db.allterms_begin(word_prefix); it != db.allterms_end(word_prefix); ++it) {
+        if (it.get_termfreq() < least) continue;
+        const std::string word = (*it).substr(schema::kCapitalisedPrefix.size());
+        if (!one_word_organisation(db, word)) continue;
+        Group& g = groups[word];
+        g.names = {word};
+        g.paragraphs = it.get_termfreq();
+        g.shown = word;
+        // An acronym's full name ("Securities and Exchange Commission" for
+        // "SEC") is shown when more paragraphs name it; not when it stands
+        // for two ("LSE": the London Stock Exchange, the London School of
+        // Economics).
+        freq[word] = it.get_termfreq();
+        std::vector<std::string> forms = full_names(db, word);
+        // A misspelt one ("Internatinal Monetary Fund") aside: the one
+        // named in nine tenths of their paragraphs.
+        std::map<const Group*, std::vector<std::string>> meant;
+        Xapian::doccount all = 0, most = 0;
+        const Group* first = nullptr;
+        for (const std::string& n : abbreviated(db, word)) {
+            auto known = group_of.find(n);
+            if (known == group_of.end()) continue;
+            const Group* full = known->second;
+            while (full->merged_into) full = full->merged_into;
+            if (meant[full].empty()) {
+                all += full->paragraphs;
+                if (full->paragraphs > most) most = full->paragraphs, first = full;
+            }
+            meant[full].push_back(n);
+        }
+        if (first && 10 * most >= 9 * all)
+            forms.insert(forms.end(), meant[first].begin(), meant[first].end());
+        for (const std::string& n : forms) {
+            auto known = group_of.find(n);
+            if (known == group_of.end()) continue;
+            Group* full = known->second;
+            while (full->merged_into) full = full->merged_into;
+            if (full == &g) continue;
+            g.names.insert(g.names.end(), full->names.begin(), full->names.end());
+            if (full->paragraphs > g.paragraphs && !is_full_name_ending(split(n).back())) {
+                g.shown = full->shown;
+                g.paragraphs = full->paragraphs;
+                freq[word] = freq[full->shown];
+            }
+            full->merged_into = &g;
+            for (const std::string& m : full->names) group_of[m] = &g;
+        }
+        group_of[word] = &g;
+        order.push_back(&g);
+    }
+    order.erase(std::remove_if(order.begin(), order.end(),
+                               [](const Group* g) { return g->merged_into != nullptr; }),
+                order.end());
+    std::sort(order.begin(), order.end(), by_mentions);
     for (std::size_t i = 0; i < looked; ++i) {
         Group* g = order[i];
         Group* full = nullptr;
@@ -317,16 +606,48 @@ std::vector<NameCount> list_names(const Xapian::Database& db, std::size_t top,
 }
 
 NameKind corpus_name_kind(const Xapian::Database& db, const std::string& name) {
+    if (name.find(' ') == std::string::npos)
+        return one_word_organisation(db, name) ? NameKind::Organisation : NameKind::Fragment;
     const NameKind kind = analysis::name_kind(name);
     if (kind != NameKind::Person && kind != NameKind::Organisation) return kind;
     const Xapian::doccount paragraphs = db.get_termfreq(name_term(name));
     const std::vector<std::string> words = split(name);
     if (words.size() < 2 || analysis::is_rank_title(words[0])) return kind;
+    if (kind == NameKind::Organisation) {
+        // Mostly the end of a longer name ("America Corp" of BankAmerica
+        // Corp, "Loan Insurance Corp" of Federal Savings and Loan Insurance
+        // Corp): a fragment; a town's name a quarter of the time after "in":
+        // a place ("in Kansas City", though "city" ends clubs' names too).
+        unsigned found = 0, continued = 0, in = 0;
+        for (const Sighting& s : sightings(db, name, 8)) {
+            if (s.form.empty()) continue;
+            ++found;
+            continued += s.continued;
+            in += s.after_in;
+        }
+        if (found >= 2 && 2 * continued > found) return NameKind::Fragment;
+        // "Central Bank": written in lower case more than twice as often as
+        // with capitals (its first two words as a capitalised pair), a
+        // common noun, not a name.
+        if (words.size() == 2 && paragraphs_of(db, phrase(words)) >
+                                     2 * db.get_termfreq(std::string(schema::kPairPrefix) + name))
+            return NameKind::Fragment;
+        // Only of a city's or county's name: "a stake in Cairn Energy".
+        const bool town = words.back() == "city" || words.back() == "county";
+        if (town && found >= 2 && 4 * in >= found) return NameKind::Place;
+    }
     const Xapian::doccount own = surname_only(db, words, name);
     // A firm's name more than a tenth of the time, and at least half as
     // often as the surname alone ("Robert Kilroy-Silk Party" is 7% of his).
     const Xapian::doccount firm = as_organisation(db, name);
     if (firm >= 2 && 10 * firm >= paragraphs && 2 * firm >= own) return NameKind::Organisation;
+    // "Microsoft Windows", "Labour Britain": a one-word organisation's name
+    // and no organisation's word after it is its product, team or slogan.
+    if (!analysis::is_given_name(words[0]) &&
+        std::none_of(words.begin() + 1, words.end(),
+                     [](const std::string& w) { return analysis::is_organisation_word(w); }) &&
+        one_word_organisation(db, words[0]))
+        return NameKind::Other;
     if (kind != NameKind::Person || paragraphs < kEvidence) return kind;
     if (100 * own >= 6 * paragraphs) return NameKind::Person;
     // Named in full each time ("spokesman Joe Coyne said" in every wire

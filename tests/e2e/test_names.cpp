@@ -306,6 +306,108 @@ TEST_CASE("names e2e: graf names kinds from the corpus, names as the text writes
     CHECK(other.count("Franz Ferdinand") == 1);
 }
 
+TEST_CASE("names e2e: one-word organisations, and what is no person or organisation") {
+    TempDir tmp;
+    const std::filesystem::path c = tmp / "c";
+    for (int i = 0; i < 10; ++i) {
+        const std::string n = std::to_string(i);
+        write_file(c / ("pol" + n + ".txt"),
+                   "Labour said it would cut taxes by " + n +
+                       " percent.\n\nA Labour Party spokesman said the plan was costed.\n\n"
+                       "Lib Dem Norman Baker said the plan was wrong.\n\n"
+                       "Baker said voters would not believe it.\n");
+        write_file(c / ("tech" + n + ".txt"),
+                   "The BBC reported that a Microsoft spokesman denied " + n +
+                       " claims.\n\nA BBC spokeswoman declined to comment.\n\n"
+                       "Microsoft Windows users were told to update.\n\n"
+                       "Windows was patched last week.\n");
+        write_file(c / ("world" + n + ".txt"),
+                   "Officials in London said trade grew " + n +
+                       " percent.\n\nLondon traders were calm.\n\n"
+                       "OPEC said in a statement that output would fall.\n\n"
+                       "Farmers in Kansas City met on Monday.\n\n"
+                       "The Kansas City market was quiet.\n\n"
+                       "British officials said radio stations would close.\n\n"
+                       "Radio listeners complained.\n");
+        write_file(c / ("banks" + n + ".txt"),
+                   "Shares of BankAmerica Corp fell " + n +
+                       " cents.\n\nThe unit of BankAmerica Corp was sold.\n\n"
+                       "The Federal Savings and Loan Insurance Corp paid the claims.\n");
+    }
+    const std::filesystem::path db = tmp / "db";
+    RunResult r = run_graf({"index", "--db", db.string(), c.string()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    auto list = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = {"names", "--db", db.string(), "--top", "50"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        RunResult out = run_graf(args);
+        REQUIRE_MESSAGE(out.exit_code == 0, out.err);
+        return out.out;
+    };
+    // "Labour" is its party ("Labour Party" counts as it), "BBC" and "OPEC"
+    // are written in capitals; "London" (after "in"), "British", "Radio"
+    // (lower case elsewhere), "Norman" (a given name, never alone),
+    // "Windows" (a surname of "Microsoft Windows") are no organisations.
+    CHECK(list({}) ==
+          "name                                     kind          paragraphs  articles\n"
+          "BBC                                      organisation          20        10\n"
+          "Labour                                   organisation          20        10\n"
+          "Microsoft                                organisation          20        10\n"
+          "Norman Baker                             person                20        10\n"
+          "OPEC                                     organisation          10        10\n");
+    // "Party" ends organisations' names: no organisation alone.
+    // A product of a one-word organisation is other ("Windows was patched":
+    // it, as a surname is); the ends of longer firms' names ("BankAmerica
+    // Corp", "Federal Savings and Loan Insurance Corp") are fragments; "in
+    // Kansas City": a place. ("Federal Savings", the start of the longer
+    // name, is other, as it was: named in full, never alone.)
+    CHECK(list({"--kind", "other,place,fragment"}) ==
+          "name                                     kind          paragraphs  articles\n"
+          "America Corp                             fragment              20        10\n"
+          "Kansas City                              place                 20        10\n"
+          "Microsoft Windows                        other                 20        10\n"
+          "Federal Savings                          other                 10        10\n"
+          "Loan Insurance Corp                      fragment              10        10\n");
+}
+
+TEST_CASE("names e2e: acronyms spelt out, datelines, common nouns and republics") {
+    TempDir tmp;
+    const std::filesystem::path c = tmp / "c";
+    for (int i = 0; i < 10; ++i) {
+        const std::string n = std::to_string(i);
+        // A dateline's place ("WASHINGTON, March 3 -") is not counted: the
+        // five paragraphs with "a Washington spokesman" are too few to tell.
+        write_file(c / ("wire" + n + ".txt"),
+                   "WASHINGTON, March " + std::to_string(i + 1) +
+                       " - The International Monetary Fund (IMF) lent " + n +
+                       " billion dlrs.\n\nThe IMF said the loan was approved.\n\n"
+                       "The central bank cut rates and the Central Bank said so.\n\n"
+                       "A central bank official agreed.\n\nAnother central bank did not.\n" +
+                       (i < 5 ? "\nA Washington spokesman agreed.\n" : ""));
+        write_file(c / ("team" + n + ".txt"), "The Republic of Ireland won " + n + " games.\n");
+    }
+    const std::filesystem::path db = tmp / "db";
+    RunResult r = run_graf({"index", "--db", db.string(), c.string()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    auto list = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = {"names", "--db", db.string(), "--top", "50"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        RunResult out = run_graf(args);
+        REQUIRE_MESSAGE(out.exit_code == 0, out.err);
+        return out.out;
+    };
+    // "IMF", spelt out beside it, is the International Monetary Fund,
+    // counted as one and shown as the form of more paragraphs.
+    CHECK(list({}) ==
+          "name                                     kind          paragraphs  articles\n"
+          "IMF                                      organisation          20        10\n");
+    // "Central Bank": mostly written in lower case, a common noun.
+    CHECK(list({"--kind", "place,fragment"}) ==
+          "name                                     kind          paragraphs  articles\n"
+          "Central Bank                             fragment              10        10\n"
+          "Republic of Ireland                      place                 10        10\n");
+}
+
 TEST_CASE("names e2e: the sample corpus's people are persons") {
     TempDir tmp;
     index_sample(tmp / "db");

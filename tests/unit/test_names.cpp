@@ -58,6 +58,11 @@ TEST_CASE("names: full names, titles and organisations") {
         {"The feud escalated on Wednesday.", ""},  // sentence-initial "The" is no name
         {"A piece by Ludwig van Beethoven.", "ludwig van beethoven"},
         {"REUTERS REPORTS THAT OIL FELL", ""},  // all capitals: not names
+        // A party's short form before a full name is a role, as "Tory" is.
+        {"Lib Dem Norman Baker said the plan was wrong.", "norman baker"},
+        {"Tory Michael Howard and Lib Dem Mark Oaten met.", "michael howard|mark oaten"},
+        {"The Lib Dems David Laws said so.", "david laws"},
+        {"The Liberal Democrats and the Lib Dems met.", "liberal democrats|lib dems"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.paragraph);
@@ -372,12 +377,40 @@ TEST_CASE("name_kind and display_name: what graf names shows") {
         {"securities and exchange commission", NameKind::Organisation,
          "Securities and Exchange Commission"},
         {"co inc", NameKind::Fragment, "Co Inc"},
+        // A country, or the team named for it, though "republic" ends firms.
+        {"republic of ireland", NameKind::Place, "Republic of Ireland"},
+        {"irish republic", NameKind::Place, "Irish Republic"},
+        {"kingdom of spain", NameKind::Place, "Kingdom of Spain"},
         {"south african", NameKind::Fragment, "South African"},
     };
     for (const Case& c : cases) {
         CAPTURE(std::string(c.name));
         CHECK(kind_label(name_kind(c.name)) == kind_label(c.kind));
         CHECK(display_name(c.name) == c.shown);
+    }
+}
+
+TEST_CASE("may_name_organisation: one word that may be an organisation's whole name") {
+    struct Case {
+        const char* word;
+        bool may;
+    };
+    const Case cases[] = {
+        {"labour", true},  // a party, though a descriptor before a name
+        {"bbc", true},        {"microsoft", true},
+        {"opec", true},       {"british", false},  // a nationality
+        {"commerce", false},                       // a department of a title
+        {"european", false},                       // an adjective
+        {"striker", false},                        // a role
+        {"president", false},                      // a title
+        {"monday", false},    {"however", false},
+        {"the", false},       {"analysts", false},  // starts sentences only
+        {"b", false},                               // an initial
+        {"de", false},                              // a particle
+    };
+    for (const Case& c : cases) {
+        CAPTURE(std::string(c.word));
+        CHECK(may_name_organisation(c.word) == c.may);
     }
 }
 

@@ -18,7 +18,20 @@ enum class NameKind { Person, Organisation, Place, Event, Fragment, Other };
 /// "person", "organisation", "place", "event", "fragment", "other".
 std::string_view kind_label(NameKind k);
 
+/// From the words alone (names of two or more words: one word is for
+/// searcher::corpus_name_kind to judge, with may_name_organisation).
 NameKind name_kind(std::string_view folded_name);
+
+/// Words that make a name an organisation's: the finder's organisation
+/// words ("party", "corp") and names' ("labour", "united", "oil").
+bool is_organisation_word(std::string_view folded_word);
+
+/// Whether one capitalised word may be an organisation's whole name
+/// ("Labour", "BBC", "Microsoft"): not a nationality, department or role
+/// ("British", "Commerce", "Striker") unless a party's ("Labour"), an
+/// adjective, a title, a day or month, a function word, a word that only
+/// starts sentences, an initial.
+bool may_name_organisation(std::string_view folded_word);
 
 /// "person,organisation" → those kinds ("organization", and "all" for every
 /// kind, too). Empty, with `bad` set to the word, when one is no kind.

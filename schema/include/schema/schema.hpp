@@ -12,7 +12,7 @@
 namespace graf::schema {
 
 /// Bumped when the schema changes; every article is re-indexed then.
-inline constexpr std::string_view kVersion = "10";
+inline constexpr std::string_view kVersion = "11";
 
 // Term prefixes (Xapian convention: single capitals; X for multi-letter).
 inline constexpr std::string_view kArticlePrefix =
@@ -35,6 +35,11 @@ inline constexpr std::string_view kInitialSurnamePrefix = "XI";
 /// "Dr Fox" in an article that named Liam Fox), so `--name "Dr Fox"` finds
 /// Liam Fox and `--name "Liam Fox"` the articles that say only "Dr Fox".
 inline constexpr std::string_view kRankPrefix = "XR";
+/// `XWlabour`: the paragraph writes the word with a capital or in capitals
+/// (schema 11; not a function word, not a paragraph in capitals or without
+/// any), so `graf names` can tell a one-word organisation ("Labour", "BBC")
+/// from a common word and count the paragraphs that name it.
+inline constexpr std::string_view kCapitalisedPrefix = "XW";
 inline constexpr std::string_view kSourcePrefix = "XSRC";  ///< boolean: folded source label
 // "D" + YYYYMMDD was a boolean date term until schema 9, read by nothing: the
 // date is kDateSlot alone.
