@@ -25,6 +25,23 @@ Set named_paragraphs(const std::filesystem::path& db, const std::string& who) {
     return out;
 }
 
+// The corpus folder `c` indexed into `c`/../db.
+std::filesystem::path indexed(const std::filesystem::path& c) {
+    const std::filesystem::path db = c.parent_path() / "db";
+    RunResult r = run_graf({"index", "--db", db.string(), c.string()});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    return db;
+}
+
+// `graf names --top 50 EXTRA...` as the text table it prints.
+std::string names_table(const std::filesystem::path& db, const std::vector<std::string>& extra) {
+    std::vector<std::string> args = {"names", "--db", db.string(), "--top", "50"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    RunResult out = run_graf(args);
+    REQUIRE_MESSAGE(out.exit_code == 0, out.err);
+    return out.out;
+}
+
 struct NamesCorpus {
     TempDir tmp;
     std::filesystem::path db = tmp / "db";
@@ -334,16 +351,8 @@ TEST_CASE("names e2e: one-word organisations, and what is no person or organisat
                        " cents.\n\nThe unit of BankAmerica Corp was sold.\n\n"
                        "The Federal Savings and Loan Insurance Corp paid the claims.\n");
     }
-    const std::filesystem::path db = tmp / "db";
-    RunResult r = run_graf({"index", "--db", db.string(), c.string()});
-    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    auto list = [&](std::vector<std::string> extra) {
-        std::vector<std::string> args = {"names", "--db", db.string(), "--top", "50"};
-        args.insert(args.end(), extra.begin(), extra.end());
-        RunResult out = run_graf(args);
-        REQUIRE_MESSAGE(out.exit_code == 0, out.err);
-        return out.out;
-    };
+    const std::filesystem::path db = indexed(c);
+    auto list = [&](const std::vector<std::string>& extra) { return names_table(db, extra); };
     // "Labour" is its party ("Labour Party" counts as it), "BBC" and "OPEC"
     // are written in capitals; "London" (after "in"), "British", "Radio"
     // (lower case elsewhere), "Norman" (a given name, never alone),
@@ -386,16 +395,8 @@ TEST_CASE("names e2e: acronyms spelt out, datelines, common nouns and republics"
                        (i < 5 ? "\nA Washington spokesman agreed.\n" : ""));
         write_file(c / ("team" + n + ".txt"), "The Republic of Ireland won " + n + " games.\n");
     }
-    const std::filesystem::path db = tmp / "db";
-    RunResult r = run_graf({"index", "--db", db.string(), c.string()});
-    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    auto list = [&](std::vector<std::string> extra) {
-        std::vector<std::string> args = {"names", "--db", db.string(), "--top", "50"};
-        args.insert(args.end(), extra.begin(), extra.end());
-        RunResult out = run_graf(args);
-        REQUIRE_MESSAGE(out.exit_code == 0, out.err);
-        return out.out;
-    };
+    const std::filesystem::path db = indexed(c);
+    auto list = [&](const std::vector<std::string>& extra) { return names_table(db, extra); };
     // "IMF", spelt out beside it, is the International Monetary Fund,
     // counted as one and shown as the form of more paragraphs.
     CHECK(list({}) ==
