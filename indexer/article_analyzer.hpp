@@ -14,6 +14,7 @@
 #include "analysis/stemmer.hpp"
 #include "analysis/token.hpp"
 #include "corpus/article.hpp"
+#include "schema/record_codec.hpp"
 
 namespace graf::indexer {
 
@@ -36,6 +37,9 @@ struct AnalyzedArticle {
     /// The index's mean article length, which the writer normalises the
     /// article document's wdf by (set by WriterSet: article_norms.hpp).
     double mean_length = 0;
+    /// What the writer compresses the paragraphs' records with (set by
+    /// WriterSet when the index has a dictionary: schema/record_codec.hpp).
+    const schema::RecordCompressor* records = nullptr;
     /// (stem, word) pairs this analyzer had not sent to this article's shard
     /// before, for the shard's stem variant lists (schema::kStemKeyPrefix).
     /// The writer drops ones already there.

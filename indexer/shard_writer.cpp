@@ -39,6 +39,16 @@ KnownHashes load_hashes(const Xapian::Database& db) {
     return hashes;
 }
 
+// The analyzer leaves the record plain: the dictionary may not exist yet
+// when it runs (it is trained on the first articles, held back meanwhile).
+// Compressing here spreads the work over the writer threads.
+void store_record(Xapian::Document& doc, const schema::RecordCompressor* records) {
+    std::string record = doc.get_value(schema::kRecordSlot);
+    if (record.empty()) return;
+    doc.add_value(schema::kRecordSlot, records ? records->compress(record)
+                                               : schema::plain_stored_record(std::move(record)));
+}
+
 }  // namespace
 
 ShardWriter::ShardWriter(const fs::path& path, std::size_t commit_paragraphs)
@@ -61,6 +71,15 @@ schema::ArticleLengths ShardWriter::length_sample() const {
     return schema::parse_article_lengths(db_.get_metadata(std::string(schema::kArticleLengthsKey)));
 }
 
+std::optional<schema::RecordCompressor> ShardWriter::record_compressor() const {
+    if (legacy_) return std::nullopt;
+    const std::string id = db_.get_metadata(std::string(schema::kRecordDictCurrentKey));
+    if (id.empty()) return std::nullopt;
+    std::string dictionary = db_.get_metadata(schema::record_dictionary_key(id));
+    if (dictionary.empty()) return std::nullopt;
+    return schema::RecordCompressor(std::move(dictionary));
+}
+
 void ShardWriter::delete_article(const std::string& key) {
     db_.delete_document(std::string(schema::kArticlePrefix) + key);
     db_.delete_document(std::string(schema::kArticleDocPrefix) + key);
@@ -72,7 +91,10 @@ void ShardWriter::write(AnalyzedArticle& a, IndexStats& stats, Counters& counter
     if (!c.delete_key.empty()) delete_article(c.delete_key);
     // The paragraphs, then the article document, one after the other: the
     // searcher finds an article's paragraphs by id (searcher/docid_list.hpp).
-    for (Xapian::Document& doc : a.paragraphs) db_.add_document(doc);
+    for (Xapian::Document& doc : a.paragraphs) {
+        store_record(doc, a.records);
+        db_.add_document(doc);
+    }
     db_.add_document(normalised_article(a.article, a.mean_length));
     db_.set_metadata(std::string(schema::kHashKeyPrefix) + c.key, c.hash);
     for (const auto& [stem, word] : a.new_variants) add_variant(stem, word);

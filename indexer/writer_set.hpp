@@ -6,6 +6,7 @@
 #include <atomic>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -52,6 +53,7 @@ class WriterSet {
     void stop_threads() noexcept;
     void dispatch(AnalyzedArticle& a);
     void release_held();
+    void train_records();
 
     std::vector<std::unique_ptr<ShardWriter>> writers_;
     KnownHashes known_;
@@ -66,6 +68,9 @@ class WriterSet {
     schema::ArticleLengths sample_;
     bool sampling_ = false;
     std::vector<AnalyzedArticle> held_;
+    /// The index's record dictionary; trained on the held-back articles
+    /// when the index has none (schema/record_codec.hpp).
+    std::optional<schema::RecordCompressor> records_;
 };
 
 }  // namespace graf::indexer

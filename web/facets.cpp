@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "schema/record_codec.hpp"
 #include "schema/schema.hpp"
 #include "searcher/name_listing.hpp"
 #include "web/search_json.hpp"
@@ -24,9 +25,7 @@ struct Tally {
 class SourceSpy : public Xapian::MatchSpy {
   public:
     void operator()(const Xapian::Document& doc, double) override {
-        const std::string record = doc.get_value(schema::kRecordSlot);
-        schema::ParagraphData data =
-            record.empty() ? schema::decode_legacy(doc.get_data()) : schema::decode(record);
+        schema::ParagraphData data = schema::read_record(doc);
         Tally& t = sources[data.source];
         ++t.paragraphs;
         t.articles.insert(data.article);
@@ -102,9 +101,7 @@ void count_sources_remotely(const Xapian::Database& db, const Xapian::Query& que
             count_collapsed(db, Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(*it)));
         if (c.paragraphs == 0) continue;
         const Xapian::Document doc = db.get_document(c.some_doc);
-        const std::string record = doc.get_value(schema::kRecordSlot);
-        const schema::ParagraphData data =
-            record.empty() ? schema::decode_legacy(doc.get_data()) : schema::decode(record);
+        const schema::ParagraphData data = schema::read_record(doc);
         sources.push_back({data.source, c.articles, c.paragraphs, {}, {}});
     }
     std::sort(sources.begin(), sources.end(), [](const FacetCount& a, const FacetCount& b) {
