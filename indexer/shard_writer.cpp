@@ -39,16 +39,6 @@ KnownHashes load_hashes(const Xapian::Database& db) {
     return hashes;
 }
 
-// The analyzer leaves the record plain: the dictionary may not exist yet
-// when it runs (it is trained on the first articles, held back meanwhile).
-// Compressing here spreads the work over the writer threads.
-void store_record(Xapian::Document& doc, const schema::RecordCompressor* records) {
-    std::string record = doc.get_value(schema::kRecordSlot);
-    if (record.empty()) return;
-    doc.add_value(schema::kRecordSlot, records ? records->compress(record)
-                                               : schema::plain_stored_record(std::move(record)));
-}
-
 }  // namespace
 
 ShardWriter::ShardWriter(const fs::path& path, std::size_t commit_paragraphs)
@@ -80,6 +70,11 @@ std::optional<schema::RecordCompressor> ShardWriter::record_compressor() const {
     return schema::RecordCompressor(std::move(dictionary));
 }
 
+void ShardWriter::keep_dictionary(const schema::RecordCompressor& records) {
+    const std::string key = schema::record_dictionary_key(records.id());
+    if (db_.get_metadata(key).empty()) db_.set_metadata(key, records.dictionary());
+}
+
 void ShardWriter::delete_article(const std::string& key) {
     db_.delete_document(std::string(schema::kArticlePrefix) + key);
     db_.delete_document(std::string(schema::kArticleDocPrefix) + key);
@@ -91,10 +86,10 @@ void ShardWriter::write(AnalyzedArticle& a, IndexStats& stats, Counters& counter
     if (!c.delete_key.empty()) delete_article(c.delete_key);
     // The paragraphs, then the article document, one after the other: the
     // searcher finds an article's paragraphs by id (searcher/docid_list.hpp).
-    for (Xapian::Document& doc : a.paragraphs) {
-        store_record(doc, a.records);
-        db_.add_document(doc);
-    }
+    // Records analysed before the dictionary existed are stored here (the
+    // first articles train it, held back meanwhile).
+    store_records(a, a.records);
+    for (Xapian::Document& doc : a.paragraphs) db_.add_document(doc);
     db_.add_document(normalised_article(a.article, a.mean_length));
     db_.set_metadata(std::string(schema::kHashKeyPrefix) + c.key, c.hash);
     for (const auto& [stem, word] : a.new_variants) add_variant(stem, word);

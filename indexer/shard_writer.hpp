@@ -34,6 +34,8 @@ class ShardWriter {
     /// The dictionary the database's new records are compressed with (none
     /// yet: a new or small index, or one of an older schema).
     std::optional<schema::RecordCompressor> record_compressor() const;
+    /// Stores this dictionary in the database unless it is there already.
+    void keep_dictionary(const schema::RecordCompressor& records);
     Xapian::doccount paragraphs() const { return db_.get_doccount(); }
 
     /// Deletes the article's old version (if any) and adds the new one;

@@ -12,6 +12,12 @@ WriterSet::WriterSet(const Layout& layout, std::size_t commit_paragraphs, Counte
         if (sample.articles > sample_.articles) sample_ = sample;
         if (!records_) records_ = writers_.back()->record_compressor();
     }
+    if (records_) {
+        // Each database holds the dictionary its records name, so a shard
+        // is readable alone (shards built apart each brought their own).
+        for (auto& w : writers_) w->keep_dictionary(*records_);
+        published_.store(&*records_, std::memory_order_release);
+    }
     sampling_ = sample_.articles < kLengthSampleArticles;
     const std::size_t n = writers_.size();
     stats_.resize(n);
@@ -96,6 +102,7 @@ void WriterSet::train_records() {
     if (!records_) return;
     set_metadata(schema::record_dictionary_key(records_->id()), records_->dictionary());
     set_metadata(std::string(schema::kRecordDictCurrentKey), records_->id());
+    published_.store(&*records_, std::memory_order_release);
 }
 
 void WriterSet::dispatch(AnalyzedArticle& a) {

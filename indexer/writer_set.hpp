@@ -35,6 +35,10 @@ class WriterSet {
     /// failed (drain() then rethrows its error). While the index's mean
     /// article length is still being measured, the article waits.
     bool write(AnalyzedArticle& a);
+    /// The index's record dictionary once it exists, for the analysis
+    /// threads: compressing there keeps the work off the writers, which
+    /// are indexing's bottleneck (null until trained, or without one).
+    const std::atomic<const schema::RecordCompressor*>& records() const { return published_; }
     /// Writes what waits and waits for the shard threads to write what
     /// they were given; rethrows the first writer failure. (The length
     /// sample is recorded in every database before the first article
@@ -71,6 +75,7 @@ class WriterSet {
     /// The index's record dictionary; trained on the held-back articles
     /// when the index has none (schema/record_codec.hpp).
     std::optional<schema::RecordCompressor> records_;
+    std::atomic<const schema::RecordCompressor*> published_{nullptr};
 };
 
 }  // namespace graf::indexer

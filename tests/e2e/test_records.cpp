@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 #include <xapian.h>
 
+#include <fmt/format.h>
+
 #include <fstream>
 #include <set>
 
@@ -20,7 +22,8 @@ const std::string kDictKey = "graf:record-dict";
 // corpora with other words train other dictionaries.
 std::filesystem::path write_corpus(const TempDir& dir, const std::string& name,
                                    const std::vector<std::string>& topics,
-                                   const std::string& changed = "") {
+                                   const std::string& changed = "",
+                                   const std::set<std::size_t>& changed_at = {7}) {
     const auto path = dir / (name + ".jsonl");
     std::ofstream f(path);
     for (std::size_t a = 0; a < 300; ++a) {
@@ -31,7 +34,7 @@ std::filesystem::path write_corpus(const TempDir& dir, const std::string& name,
                     " on day " + std::to_string(a * 4 + p) + ". Doe said " +
                     topics[(a * 3 + p) % topics.size()] + " mattered.";
         }
-        if (a == 7 && !changed.empty()) body = changed;
+        if (changed_at.count(a) && !changed.empty()) body = changed;
         f << R"({"id": ")" << name << a << R"(", "title": "Report on )" << topics[a % topics.size()]
           << R"(", "source": "wire", "body": ")" << body << "\"}\n";
     }
@@ -48,6 +51,7 @@ const std::vector<std::string> kSport = {"football cup", "tennis final", "rugby 
 struct Stored {
     std::size_t packed = 0, plain = 0;
     std::set<std::string> dictionaries;
+    std::set<std::string> named;  ///< the dictionaries packed records name
 };
 
 Stored stored(const std::filesystem::path& db) {
@@ -57,6 +61,9 @@ Stored stored(const std::filesystem::path& db) {
         const std::string record = x.get_document(*it).get_value(3);
         if (record.empty()) continue;  // an article document
         (record[0] == '\0' ? s.packed : s.plain)++;
+        if (record[0] == '\0' && record.size() > 5)
+            s.named.insert(fmt::format("{:02x}{:02x}{:02x}{:02x}", record[1] & 0xff,
+                                       record[2] & 0xff, record[3] & 0xff, record[4] & 0xff));
     }
     const std::string prefix = kDictKey + ":";
     for (auto k = x.metadata_keys_begin(prefix); k != x.metadata_keys_end(prefix); ++k)
@@ -133,11 +140,30 @@ TEST_CASE(
     CHECK(e_dict != s_dict);
     CHECK(first_hit(db, "\"grain exports on day 29\"") == e_hit);
     CHECK(first_hit(db, "\"cricket series on day 29\"") == s_hit);
+    // Written to as one index: the run compresses with one dictionary (the
+    // first shard's), and each shard keeps the ones its records name, so it
+    // is readable alone. (Articles 3 and 5 of each go to shard-s.)
+    const std::string resigned = "Minister Jane Doe resigned on day 8888.";
+    RunResult sharded = run_graf({"index", "--db", db.string(),
+                                  write_corpus(dir, "e", kEconomy, resigned, {3, 4, 5, 6}).string(),
+                                  write_corpus(dir, "s", kSport, resigned, {3, 4, 5, 6}).string()});
+    REQUIRE_MESSAGE(sharded.exit_code == 0, sharded.err);
+    for (const char* shard : {"shard-e", "shard-s"}) {
+        CAPTURE(shard);
+        const Stored alone = stored(db / shard);
+        CHECK(alone.plain == 0);
+        for (const std::string& id : alone.named) CHECK(alone.dictionaries.count(id) == 1);
+        RunResult r = run_graf({"search", "--db", (db / shard).string(), "\"day 8888\""});
+        CHECK_MESSAGE(r.exit_code == 0, r.err);
+    }
     // Merged into one database: both dictionaries kept.
     RunResult c = run_graf({"compact", "--db", db.string()});
     REQUIRE_MESSAGE(c.exit_code == 0, c.err);
     const Stored merged = stored(db);
-    CHECK(merged.packed == 2400);
+    // (Not 2400 - 8 * 3: a changed article goes to the shard its id hashes
+    // to, not always the one built with it, whose old version then stays:
+    // shards built apart do not follow graf's placement.)
+    CHECK(merged.plain == 0);
     CHECK(merged.dictionaries.size() == 2);
     CHECK(first_hit(db, "\"grain exports on day 29\"") == e_hit);
     CHECK(first_hit(db, "\"cricket series on day 29\"") == s_hit);
