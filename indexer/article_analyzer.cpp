@@ -24,6 +24,18 @@ std::string content_hash(const corpus::Article& a) {
     return fmt::format("{:016x}:{}", h, a.paragraphs.size());
 }
 
+void store_records(AnalyzedArticle& a, const schema::RecordCompressor* records) {
+    if (a.records_stored) return;
+    for (Xapian::Document& doc : a.paragraphs) {
+        std::string record = doc.get_value(schema::kRecordSlot);
+        if (record.empty()) continue;
+        doc.add_value(schema::kRecordSlot, records
+                                               ? records->compress(record)
+                                               : schema::plain_stored_record(std::move(record)));
+    }
+    a.records_stored = true;
+}
+
 ArticleAnalyzer::ArticleAnalyzer(std::size_t shards)
     : known_words_(std::max<std::size_t>(1, shards)) {}
 

@@ -14,6 +14,7 @@
 #include "analysis/stemmer.hpp"
 #include "analysis/token.hpp"
 #include "corpus/article.hpp"
+#include "schema/record_codec.hpp"
 
 namespace graf::indexer {
 
@@ -36,11 +37,23 @@ struct AnalyzedArticle {
     /// The index's mean article length, which the writer normalises the
     /// article document's wdf by (set by WriterSet: article_norms.hpp).
     double mean_length = 0;
+    /// What the writer compresses the paragraphs' records with (set by
+    /// WriterSet when the index has a dictionary: schema/record_codec.hpp).
+    const schema::RecordCompressor* records = nullptr;
+    /// The paragraphs' records are in their stored form already (compressed
+    /// by an analysis thread once the dictionary existed).
+    bool records_stored = false;
     /// (stem, word) pairs this analyzer had not sent to this article's shard
     /// before, for the shard's stem variant lists (schema::kStemKeyPrefix).
     /// The writer drops ones already there.
     std::vector<std::pair<std::string, std::string>> new_variants;
 };
+
+/// Puts the paragraphs' records in their stored form: compressed with
+/// `records`, or plain without a dictionary (schema/record_codec.hpp). The
+/// analysis threads do it once the index has a dictionary; the writer does
+/// it for the articles analysed before (the first ones train it).
+void store_records(AnalyzedArticle& a, const schema::RecordCompressor* records);
 
 /// Hash of everything that ends up in the index for `article` (its full id
 /// and location too), including the schema version, so a schema change

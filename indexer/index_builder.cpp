@@ -64,7 +64,7 @@ ReadOutcome write_changes(Run& run, corpus::CorpusReader& reader, WriterSet& wri
         work.close();
         ordered.close();
     });
-    AnalysisPool pool(threads, writers.size(), work);
+    AnalysisPool pool(threads, writers.size(), work, writers.records());
     auto shut_down = [&] {
         writers.cancel();
         work.close();

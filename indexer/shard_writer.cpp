@@ -61,6 +61,20 @@ schema::ArticleLengths ShardWriter::length_sample() const {
     return schema::parse_article_lengths(db_.get_metadata(std::string(schema::kArticleLengthsKey)));
 }
 
+std::optional<schema::RecordCompressor> ShardWriter::record_compressor() const {
+    if (legacy_) return std::nullopt;
+    const std::string id = db_.get_metadata(std::string(schema::kRecordDictCurrentKey));
+    if (id.empty()) return std::nullopt;
+    std::string dictionary = db_.get_metadata(schema::record_dictionary_key(id));
+    if (dictionary.empty()) return std::nullopt;
+    return schema::RecordCompressor(std::move(dictionary));
+}
+
+void ShardWriter::keep_dictionary(const schema::RecordCompressor& records) {
+    const std::string key = schema::record_dictionary_key(records.id());
+    if (db_.get_metadata(key).empty()) db_.set_metadata(key, records.dictionary());
+}
+
 void ShardWriter::delete_article(const std::string& key) {
     db_.delete_document(std::string(schema::kArticlePrefix) + key);
     db_.delete_document(std::string(schema::kArticleDocPrefix) + key);
@@ -72,6 +86,9 @@ void ShardWriter::write(AnalyzedArticle& a, IndexStats& stats, Counters& counter
     if (!c.delete_key.empty()) delete_article(c.delete_key);
     // The paragraphs, then the article document, one after the other: the
     // searcher finds an article's paragraphs by id (searcher/docid_list.hpp).
+    // Records analysed before the dictionary existed are stored here (the
+    // first articles train it, held back meanwhile).
+    store_records(a, a.records);
     for (Xapian::Document& doc : a.paragraphs) db_.add_document(doc);
     db_.add_document(normalised_article(a.article, a.mean_length));
     db_.set_metadata(std::string(schema::kHashKeyPrefix) + c.key, c.hash);

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "indexer/article_analyzer.hpp"
 #include "indexer/index_builder.hpp"
 #include "indexer/pipeline.hpp"
+#include "schema/record_codec.hpp"
 #include "schema/schema.hpp"
 
 namespace graf::indexer {
@@ -29,6 +31,11 @@ class ShardWriter {
     /// The article lengths the index's mean is measured on (none yet: a new
     /// index, or one of an older schema).
     schema::ArticleLengths length_sample() const;
+    /// The dictionary the database's new records are compressed with (none
+    /// yet: a new or small index, or one of an older schema).
+    std::optional<schema::RecordCompressor> record_compressor() const;
+    /// Stores this dictionary in the database unless it is there already.
+    void keep_dictionary(const schema::RecordCompressor& records);
     Xapian::doccount paragraphs() const { return db_.get_doccount(); }
 
     /// Deletes the article's old version (if any) and adds the new one;

@@ -10,6 +10,13 @@ WriterSet::WriterSet(const Layout& layout, std::size_t commit_paragraphs, Counte
         // Every shard holds the same sample; a new shard (none yet) the least.
         const schema::ArticleLengths sample = writers_.back()->length_sample();
         if (sample.articles > sample_.articles) sample_ = sample;
+        if (!records_) records_ = writers_.back()->record_compressor();
+    }
+    if (records_) {
+        // Each database holds the dictionary its records name, so a shard
+        // is readable alone (shards built apart each brought their own).
+        for (auto& w : writers_) w->keep_dictionary(*records_);
+        published_.store(&*records_, std::memory_order_release);
     }
     sampling_ = sample_.articles < kLengthSampleArticles;
     const std::size_t n = writers_.size();
@@ -76,13 +83,31 @@ void WriterSet::release_held() {
     if (sample_.articles > 0)
         set_metadata(std::string(schema::kArticleLengthsKey),
                      schema::format_article_lengths(sample_));
+    if (!records_) train_records();
     for (AnalyzedArticle& a : held_) dispatch(a);
     held_.clear();
     held_.shrink_to_fit();
 }
 
+// The held-back articles are the index's first (or, in an index too
+// small for a dictionary so far, this run's first): their records train the
+// dictionary every later record is compressed with. It is kept in every
+// database before a record needs it, like the length sample.
+void WriterSet::train_records() {
+    std::vector<std::string> records;
+    for (const AnalyzedArticle& a : held_)
+        for (const Xapian::Document& doc : a.paragraphs)
+            records.push_back(doc.get_value(schema::kRecordSlot));
+    records_ = schema::RecordCompressor::train(records);
+    if (!records_) return;
+    set_metadata(schema::record_dictionary_key(records_->id()), records_->dictionary());
+    set_metadata(std::string(schema::kRecordDictCurrentKey), records_->id());
+    published_.store(&*records_, std::memory_order_release);
+}
+
 void WriterSet::dispatch(AnalyzedArticle& a) {
     a.mean_length = sample_.mean();
+    a.records = records_ ? &*records_ : nullptr;
     if (writers_.size() == 1)
         writers_[0]->write(a, stats_[0], counters_);
     else

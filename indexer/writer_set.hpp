@@ -6,6 +6,7 @@
 #include <atomic>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -34,6 +35,10 @@ class WriterSet {
     /// failed (drain() then rethrows its error). While the index's mean
     /// article length is still being measured, the article waits.
     bool write(AnalyzedArticle& a);
+    /// The index's record dictionary once it exists, for the analysis
+    /// threads: compressing there keeps the work off the writers, which
+    /// are indexing's bottleneck (null until trained, or without one).
+    const std::atomic<const schema::RecordCompressor*>& records() const { return published_; }
     /// Writes what waits and waits for the shard threads to write what
     /// they were given; rethrows the first writer failure. (The length
     /// sample is recorded in every database before the first article
@@ -52,6 +57,7 @@ class WriterSet {
     void stop_threads() noexcept;
     void dispatch(AnalyzedArticle& a);
     void release_held();
+    void train_records();
 
     std::vector<std::unique_ptr<ShardWriter>> writers_;
     KnownHashes known_;
@@ -66,6 +72,10 @@ class WriterSet {
     schema::ArticleLengths sample_;
     bool sampling_ = false;
     std::vector<AnalyzedArticle> held_;
+    /// The index's record dictionary; trained on the held-back articles
+    /// when the index has none (schema/record_codec.hpp).
+    std::optional<schema::RecordCompressor> records_;
+    std::atomic<const schema::RecordCompressor*> published_{nullptr};
 };
 
 }  // namespace graf::indexer

@@ -13,7 +13,7 @@ packages=(
   libxml2-dev                     # HTML input: libxml2's HTML parser
   libcsv-dev                      # CSV input: an RFC 4180 parser
   groff-base zsh                  # the install test: graf.1 formats, zsh completion runs
-  zlib1g-dev liblzma-dev libzstd-dev  # .jsonl.gz / .jsonl.xz / .jsonl.zst input
+  zlib1g-dev liblzma-dev libzstd-dev  # .jsonl.gz / .jsonl.xz / .jsonl.zst input; libzstd: records
   doctest-dev                     # unit and end-to-end tests
   libsqlite3-dev                  # the SQLite FTS5 peer in benchmarks/
   libbenchmark-dev                # micro-benchmarks

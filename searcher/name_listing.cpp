@@ -10,6 +10,7 @@
 #include "analysis/given_names.hpp"
 #include "analysis/name_words.hpp"
 #include "analysis/tokenizer.hpp"
+#include "schema/record_codec.hpp"
 #include "schema/schema.hpp"
 
 namespace graf::searcher {
@@ -215,8 +216,9 @@ std::vector<Sighting> sightings(const Xapian::Database& db, const std::string& n
     const std::string term = listed_term(name);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < most;
          ++it) {
-        const std::string record = db.get_document(*it).get_value(schema::kRecordSlot);
-        if (!record.empty()) out.push_back(sighting(schema::decode(record).text, words));
+        const Xapian::Document doc = db.get_document(*it);
+        if (!doc.get_value(schema::kRecordSlot).empty())
+            out.push_back(sighting(schema::read_record(doc).text, words));
     }
     return out;
 }

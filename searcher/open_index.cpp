@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "schema/layout.hpp"
+#include "schema/record_codec.hpp"
 #include "schema/retry.hpp"
 #include "schema/schema.hpp"
 
@@ -177,6 +178,7 @@ OpenIndex open_once(const fs::path& db, bool allow_partial, bool may_retry, bool
                 index.shards.back().get_metadata(std::string(schema::kVersionKey));
             if (version != schema::kVersion)
                 index.stale.push_back({line.label, std::move(version)});
+            schema::learn_record_dictionaries(index.shards.back());
         } catch (const Xapian::DatabaseOpeningError& e) {
             if (single)
                 throw IndexMissing(fmt::format(
@@ -237,6 +239,10 @@ bool is_remote(const Xapian::Database& shard) {
     } catch (const Xapian::DatabaseLockError&) {
     }
     return false;
+}
+
+void learn_record_dictionaries(const OpenIndex& index) {
+    for (const Xapian::Database& shard : index.shards) schema::learn_record_dictionaries(shard);
 }
 
 }  // namespace graf::searcher

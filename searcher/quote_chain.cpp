@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "schema/record_codec.hpp"
 #include "searcher/docid_list.hpp"
 
 namespace graf::searcher {
@@ -11,7 +12,7 @@ std::shared_ptr<const QuoteParagraph> QuoteChainReader::read(Xapian::docid id,
     auto p = std::make_shared<QuoteParagraph>();
     p->id = id;
     p->key = doc.get_value(schema::kArticleSlot);
-    p->data = schema::decode(doc.get_value(schema::kRecordSlot));
+    p->data = schema::read_record(doc);
     p->quotes = analysis::decode_quotes(doc.get_value(schema::kQuotesSlot));
     // Offsets past the text (a damaged value) are no piece.
     std::erase_if(p->quotes, [&](const analysis::Quote& q) {

@@ -9,6 +9,7 @@
 #include "analysis/stemmer.hpp"
 #include "analysis/stopwords.hpp"
 #include "analysis/tokenizer.hpp"
+#include "schema/record_codec.hpp"
 #include "schema/schema.hpp"
 #include "searcher/article_ranking.hpp"
 #include "searcher/docid_list.hpp"
@@ -147,6 +148,7 @@ void Searcher::read_revision() {
     if (revision_read_) return;
     articles_ = article_count(index_.all);
     shard_uuids_ = local_shard_uuids(index_.shards);
+    learn_record_dictionaries(index_);
     revision_read_ = true;
 }
 
@@ -485,9 +487,7 @@ Hit Searcher::make_hit(const Page::Entry& entry, std::size_t rank, const SearchR
     // The id comes from a match: no need to check that the document exists
     // (a B-tree read per hit).
     Xapian::Document doc = index_.all.get_document(entry.doc, Xapian::DOC_ASSUME_VALID);
-    const std::string record = doc.get_value(schema::kRecordSlot);
-    schema::ParagraphData data =
-        record.empty() ? schema::decode_legacy(doc.get_data()) : schema::decode(record);
+    schema::ParagraphData data = schema::read_record(doc);
     Hit hit;
     hit.rank = rank;
     hit.article = data.article;

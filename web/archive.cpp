@@ -29,7 +29,9 @@ Archive::Archive(const std::filesystem::path& db)
 
 void Archive::refresh() {
     searcher_.refresh();
-    if (index_.all.reopen()) variants_.clear();
+    if (!index_.all.reopen()) return;
+    variants_.clear();
+    searcher::learn_record_dictionaries(index_);
 }
 
 // The same steps as Searcher::run, which keeps them private: the query

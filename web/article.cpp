@@ -7,6 +7,7 @@
 #include "analysis/name_kind.hpp"
 #include "analysis/quotes.hpp"
 #include "analysis/tokenizer.hpp"
+#include "schema/record_codec.hpp"
 #include "schema/schema.hpp"
 
 namespace graf::web {
@@ -19,9 +20,7 @@ std::vector<Article> find_articles(const Xapian::Database& db, const std::string
     std::vector<Article> found;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         Xapian::Document doc = db.get_document(*it);
-        const std::string record = doc.get_value(schema::kRecordSlot);
-        schema::ParagraphData data =
-            record.empty() ? schema::decode_legacy(doc.get_data()) : schema::decode(record);
+        schema::ParagraphData data = schema::read_record(doc);
         std::string unique = data.id.empty() ? data.article : data.id;
         if ((full ? unique : data.article) != id) continue;  // a hashed long id shared by another
         auto a = std::find_if(found.begin(), found.end(),

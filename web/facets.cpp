@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "schema/record_codec.hpp"
 #include "schema/schema.hpp"
 #include "searcher/name_listing.hpp"
 #include "web/search_json.hpp"
@@ -20,26 +21,44 @@ struct Tally {
 };
 
 // Sees every matching paragraph: its source (from the display record; the
-// index has no source value slot), article and date.
+// index has no source value slot), article and date. Those are the
+// article's, the same on each of its paragraphs: one record is read per
+// article (by its slot-0 key), not per paragraph. Decompressing every
+// record (schema 11) made `graf facets "said OR the OR of"` on Reuters
+// (90,000 paragraphs) 0.18 -> 0.26 s.
 class SourceSpy : public Xapian::MatchSpy {
   public:
     void operator()(const Xapian::Document& doc, double) override {
-        const std::string record = doc.get_value(schema::kRecordSlot);
-        schema::ParagraphData data =
-            record.empty() ? schema::decode_legacy(doc.get_data()) : schema::decode(record);
-        Tally& t = sources[data.source];
+        const ArticleFields& a = fields_of(doc);
+        Tally& t = sources[a.source];
         ++t.paragraphs;
-        t.articles.insert(data.article);
-        articles.insert(std::move(data.article));
+        t.articles.insert(a.article);
+        articles.insert(a.article);
         ++paragraphs;
-        if (data.date.empty()) return;
-        if (first_date.empty() || data.date < first_date) first_date = data.date;
-        if (data.date > last_date) last_date = std::move(data.date);
+        if (a.date.empty()) return;
+        if (first_date.empty() || a.date < first_date) first_date = a.date;
+        if (a.date > last_date) last_date = a.date;
     }
     std::unordered_map<std::string, Tally> sources;
     std::unordered_set<std::string> articles;
     std::uint64_t paragraphs = 0;
     std::string first_date, last_date;
+
+  private:
+    struct ArticleFields {
+        std::string source, article, date;
+    };
+    const ArticleFields& fields_of(const Xapian::Document& doc) {
+        const std::string key = doc.get_value(schema::kArticleSlot);
+        auto [it, fresh] = seen_.try_emplace(key);
+        // No key (an index before schema 5 may lack it): read each record.
+        if (fresh || key.empty()) {
+            schema::ParagraphData data = schema::read_record(doc);
+            it->second = {std::move(data.source), std::move(data.article), std::move(data.date)};
+        }
+        return it->second;
+    }
+    std::unordered_map<std::string, ArticleFields> seen_;
 };
 
 std::vector<FacetCount> top_of(const std::unordered_map<std::string, Tally>& tallies,
@@ -102,9 +121,7 @@ void count_sources_remotely(const Xapian::Database& db, const Xapian::Query& que
             count_collapsed(db, Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(*it)));
         if (c.paragraphs == 0) continue;
         const Xapian::Document doc = db.get_document(c.some_doc);
-        const std::string record = doc.get_value(schema::kRecordSlot);
-        const schema::ParagraphData data =
-            record.empty() ? schema::decode_legacy(doc.get_data()) : schema::decode(record);
+        const schema::ParagraphData data = schema::read_record(doc);
         sources.push_back({data.source, c.articles, c.paragraphs, {}, {}});
     }
     std::sort(sources.begin(), sources.end(), [](const FacetCount& a, const FacetCount& b) {

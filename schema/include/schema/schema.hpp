@@ -82,7 +82,9 @@ inline constexpr Xapian::valueno kDateSlot = 1;     ///< YYYYMMDD, sorts as a st
 // Slot 2 held the paragraph number until schema 5 (it is in the record).
 /// The paragraph's display record (encode below). A value, not the document
 /// data: Xapian deflates document data, and inflating ten records was 15-24%
-/// of a name query's time; values are stored as they are.
+/// of a name query's time; values are stored as they are. Since schema 11
+/// the record is compressed with the index's own dictionary
+/// (record_codec.hpp: read it with read_record).
 inline constexpr Xapian::valueno kRecordSlot = 3;
 /// Article documents: the hash of the article's title and text (text_hash)
 /// and, since schema 8, its paragraph count: "HASH COUNT"
@@ -224,8 +226,9 @@ struct ParagraphData {
 
 /// The record stored in kRecordSlot: the fields one per line, in the order
 /// of ParagraphData (newlines in a field become spaces), without labels —
-/// stored uncompressed, labels would cost 4.8 MB on Reuters. Readable with
-/// `xapian-delve -V3`. Schema 6 appended `id` and `location` after the text,
+/// labels would cost 4.8 MB on Reuters. Stored as it is until schema 10
+/// (readable with `xapian-delve -V3`), compressed since (record_codec.hpp).
+/// Schema 6 appended `id` and `location` after the text,
 /// so schema 5 records decode with the same code.
 std::string encode(const ParagraphData& data);
 ParagraphData decode(std::string_view record);

@@ -59,6 +59,12 @@ void set_connect_timeout_ms(unsigned ms);
 /// throws ShardUnreachable (remote) or IndexMissing (local).
 OpenIndex open_index(const std::filesystem::path& db, bool allow_partial = false);
 
+/// Makes every shard's record dictionaries known to schema::read_record
+/// (schema/record_codec.hpp): at opening, and again at each new revision,
+/// which may bring a dictionary (a small index's first). One metadata key
+/// lookup per shard; a dictionary already known is not read again.
+void learn_record_dictionaries(const OpenIndex& index);
+
 /// Whether `shard` is served by a remote server (graf's own posting sources
 /// and match deciders cannot run there: xapian-tcpsrv knows no graf code).
 bool is_remote(const Xapian::Database& shard);

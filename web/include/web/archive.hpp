@@ -56,6 +56,7 @@ class Archive {
                 if (attempt + 1 >= kRetries) throw;
                 index_.all.reopen();
                 variants_.clear();
+                searcher::learn_record_dictionaries(index_);
             }
         }
     }
