@@ -69,6 +69,7 @@ class ArticleAnalyzer {
     AnalyzedArticle analyze(const corpus::Article& article, ArticleChange change);
 
   private:
+    static void add_body_words(Xapian::Document& doc, const std::vector<analysis::Token>& tokens);
     void add_capitalised(Xapian::Document& doc, const analysis::Token& t);
     void add_name_pairs(Xapian::Document& doc, std::string_view text,
                         const std::vector<analysis::Token>& tokens);

@@ -12,6 +12,8 @@
 #include "analysis/tokenizer.hpp"
 #include "schema/record_codec.hpp"
 #include "schema/schema.hpp"
+#include "searcher/open_index.hpp"
+#include "searcher/phrase_check.hpp"
 
 namespace graf::searcher {
 namespace {
@@ -46,8 +48,10 @@ Xapian::doccount paragraphs_of(const Xapian::Database& db, const Xapian::Query& 
     return e.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }
 
-Xapian::Query phrase(const std::vector<std::string>& words) {
-    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+// Most of these phrases have stopwords ("chairman of"): checked against the
+// text where the index is local (phrase_check.hpp).
+Xapian::Query phrase(const Xapian::Database& db, const std::vector<std::string>& words) {
+    return phrase_query(words, false, !is_remote(db));
 }
 
 // Below this many paragraphs the share of surname-only mentions says little.
@@ -340,7 +344,7 @@ std::vector<std::string> full_names(const Xapian::Database& db, const std::strin
 // "Yukos shares", "the Labour party", "Opec said in a statement") or before
 // it ("spokeswoman for the BBC", "chief executive of Vodafone"), and not
 // after a place's or a person's.
-Xapian::Query organisation_cues(const std::string& word) {
+Xapian::Query organisation_cues(const Xapian::Database& db, const std::string& word) {
     static const std::vector<std::vector<std::string>> after = {{"spokesman"},
                                                                 {"spokeswoman"},
                                                                 {"spokesperson"},
@@ -363,13 +367,13 @@ Xapian::Query organisation_cues(const std::string& word) {
     for (const auto& a : after) {
         std::vector<std::string> p = {word};
         p.insert(p.end(), a.begin(), a.end());
-        qs.push_back(phrase(p));
+        qs.push_back(phrase(db, p));
     }
     // Not "spokesman for the Taiwan Sugar Corp": no "the" before the word.
     for (const auto& b : before) {
         std::vector<std::string> p = b;
         p.push_back(word);
-        qs.push_back(phrase(p));
+        qs.push_back(phrase(db, p));
     }
     return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
 }
@@ -460,15 +464,16 @@ bool one_word_organisation(const Xapian::Database& db, const std::string& word) 
                   Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(listed_term(word)),
                                 Xapian::Query(Xapian::Query::OP_OR, longer.begin(), longer.end())));
     if (2 * alone < capitalised) return false;
-    const Xapian::doccount place = paragraphs_of(
-        db, Xapian::Query(Xapian::Query::OP_OR, phrase({"in", word}), phrase({"in", "the", word})));
+    const Xapian::doccount place =
+        paragraphs_of(db, Xapian::Query(Xapian::Query::OP_OR, phrase(db, {"in", word}),
+                                        phrase(db, {"in", "the", word})));
     if (place * kTenth > capitalised) return false;
     Xapian::doccount full = 0;
     for (const std::string& n : full_names(db, word)) full += db.get_termfreq(name_term(n));
     if (full >= 2 && full * 20 >= capitalised) return true;
     // More than half as many as after "in": "Mexico spokesman", "chairman of
     // Mexico's" are not enough for "in Mexico".
-    const Xapian::doccount cues = paragraphs_of(db, organisation_cues(word));
+    const Xapian::doccount cues = paragraphs_of(db, organisation_cues(db, word));
     if (cues >= 3 && 100 * cues >= capitalised && 2 * cues >= place) return true;
     return !abbreviated(db, word).empty();  // last: it scans names
 }
@@ -631,7 +636,7 @@ NameKind corpus_name_kind(const Xapian::Database& db, const std::string& name) {
         // "Central Bank": written in lower case more than twice as often as
         // with capitals (its first two words as a capitalised pair), a
         // common noun, not a name.
-        if (words.size() == 2 && paragraphs_of(db, phrase(words)) >
+        if (words.size() == 2 && paragraphs_of(db, phrase(db, words)) >
                                      2 * db.get_termfreq(std::string(schema::kPairPrefix) + name))
             return NameKind::Fragment;
         // Only of a city's or county's name: "a stake in Cairn Energy".

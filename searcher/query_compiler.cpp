@@ -4,7 +4,9 @@
 
 #include <algorithm>
 
+#include "analysis/stopwords.hpp"
 #include "schema/schema.hpp"
+#include "searcher/phrase_check.hpp"
 #include "searcher/query.hpp"
 #include "searcher/query_dates.hpp"
 
@@ -19,12 +21,6 @@ const std::string kQuote(schema::kQuotePrefix);
 
 Query combine(Query::op op, const std::vector<Query>& qs) {
     return qs.size() == 1 ? qs[0] : Query(op, qs.begin(), qs.end());
-}
-
-Query phrase_query(const std::vector<std::string>& terms, const std::string& prefix = "") {
-    std::vector<Query> qs;
-    for (const std::string& t : terms) qs.emplace_back(prefix + t);
-    return Query(Query::OP_PHRASE, qs.begin(), qs.end(), static_cast<Xapian::termcount>(qs.size()));
 }
 
 }  // namespace
@@ -55,8 +51,9 @@ Query speakers_query(const std::vector<std::string>& speakers) {
     return Query(Query::OP_OR, each.begin(), each.end());
 }
 
-Query QueryCompiler::phrase(const QueryNode& n, const std::string& prefix) {
-    Query q = phrase_query(n.terms, prefix);
+Query QueryCompiler::phrase(const QueryNode& n, bool in_quotes) {
+    Query q = phrase_query(n.terms, in_quotes, ctx_.checks_phrases());
+    const std::string prefix = in_quotes ? kQuote : std::string();
     if (!n.alias.empty()) q = Query(Query::OP_OR, q, Query(prefix + n.alias));
     return q;
 }
@@ -75,10 +72,10 @@ QueryCompiler::Compiled QueryCompiler::node(const QueryNode& n) {
         case Kind::Word:
             return {body_or_title(n)};
         case Kind::Phrase:
-            return {phrase(n, ctx_.quote_words ? kQuote : std::string())};
+            return {phrase(n, ctx_.quote_words)};
         case Kind::Said: {
             const QueryNode& inner = *n.children[0];
-            return {inner.kind == Kind::Word ? word(inner, kQuote) : phrase(inner, kQuote)};
+            return {inner.kind == Kind::Word ? word(inner, kQuote) : phrase(inner, true)};
         }
         case Kind::SaidBy:
             return {speakers_query(ctx_.speakers_named(n.terms))};
@@ -227,25 +224,37 @@ Query QueryCompiler::positional(const QueryNode& w) {
 
 // A phrase operand joins the window with its words (and must be a phrase
 // too); a name with its surname (and must name the person).
+// Stopwords have no positions (schema 12): a phrase's stopwords are checked
+// by the phrase, a stopword operand is only required, and the window still
+// counts the positions they take.
 Query QueryCompiler::near(const QueryNode& n) {
     std::vector<Query> pieces, also;
+    unsigned positions = 0;
     for (const auto& c : n.children) {
         if (c->kind == Kind::Word) {
-            pieces.push_back(positional(*c));
+            ++positions;
+            if (analysis::is_stopword(c->term))
+                also.push_back(word(*c, ""));
+            else
+                pieces.push_back(positional(*c));
         } else if (c->kind == Kind::Phrase) {
-            for (const std::string& t : c->terms) pieces.emplace_back(t);
-            also.push_back(phrase_query(c->terms));
+            positions += static_cast<unsigned>(c->terms.size());
+            for (const std::string& t : c->terms)
+                if (!analysis::is_stopword(t)) pieces.emplace_back(t);
+            also.push_back(phrase_query(c->terms, false, ctx_.checks_phrases()));
         } else {
+            ++positions;
             pieces.emplace_back(c->terms.back());
             if (c->terms.size() > 1) also.push_back(name_terms_query(c->terms));
         }
     }
     // Xapian's window counts the positions all the pieces must fit in.
-    const unsigned window = n.window + static_cast<unsigned>(pieces.size()) - 1;
-    Query q(Query::OP_NEAR, pieces.begin(), pieces.end(), window);
-    if (also.empty()) return q;
-    also.insert(also.begin(), q);
-    return Query(Query::OP_AND, also.begin(), also.end());
+    const unsigned window = n.window + std::max(positions, 1u) - 1;
+    if (pieces.size() > 1)
+        also.insert(also.begin(), Query(Query::OP_NEAR, pieces.begin(), pieces.end(), window));
+    else if (pieces.size() == 1)
+        also.insert(also.begin(), pieces[0]);
+    return also.size() == 1 ? also[0] : Query(Query::OP_AND, also.begin(), also.end());
 }
 
 // Titles are indexed without positions: a title phrase means all its words.

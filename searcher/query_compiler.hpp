@@ -33,7 +33,7 @@ class QueryCompiler {
     Xapian::Query positional(const QueryNode& w);
     Xapian::Query near(const QueryNode& n);
     Xapian::Query title(const QueryNode& t);
-    Xapian::Query phrase(const QueryNode& n, const std::string& prefix);
+    Xapian::Query phrase(const QueryNode& n, bool in_quotes);
     Xapian::Query filter(const QueryNode& f);
     static Xapian::Query standalone(const Compiled& c);
     std::vector<std::string> variants(const QueryNode& w);

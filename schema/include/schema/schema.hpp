@@ -12,7 +12,7 @@
 namespace graf::schema {
 
 /// Bumped when the schema changes; every article is re-indexed then.
-inline constexpr std::string_view kVersion = "11";
+inline constexpr std::string_view kVersion = "12";
 
 // Term prefixes (Xapian convention: single capitals; X for multi-letter).
 inline constexpr std::string_view kArticlePrefix =

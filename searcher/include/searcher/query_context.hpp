@@ -45,6 +45,10 @@ class QueryContext {
     /// surname, or that one-word name, as `--name` matches them. This
     /// default has no index: the word itself.
     virtual std::vector<std::string> speakers_named(const std::vector<std::string>& words);
+    /// Whether a phrase the positions alone cannot settle may be checked
+    /// against the paragraphs' text here (phrase_check.hpp: local shards
+    /// only). This default has no index: no.
+    virtual bool checks_phrases() { return false; }
     RankingOptions ranking;
     /// graf quotes: free words and phrases match inside quotations (the
     /// XQ terms), as said: does, instead of the body or the title.
@@ -70,6 +74,8 @@ class IndexQueryContext : public QueryContext {
     Excluded articles_of(const Xapian::Query& query, std::size_t limit) override;
     /// The XQS terms ending in the surname (the speaker terms are few).
     std::vector<std::string> speakers_named(const std::vector<std::string>& words) override;
+    /// On local shards; not with a remote one.
+    bool checks_phrases() override { return all_local(); }
 
   private:
     bool all_local();
