@@ -302,14 +302,8 @@ AnalyzedArticle ArticleAnalyzer::analyze(const corpus::Article& article, Article
         add_body_words(doc, tokens_);
         note_variants(tokens_, out);
         add_name_pairs(doc, text, tokens_);
-        // Title words go on every paragraph so a paragraph of an article titled
-        // with the query words ranks higher; without positions, which would
-        // cost a fifth of the index for title phrases nobody needs exact.
-        for (const analysis::Token& t : title_tokens_) {
-            term_.assign(schema::kTitlePrefix);
-            term_ += t.term;
-            doc.add_term(term_);
-        }
+        // No title words (S) on paragraphs since schema 12: the article
+        // document has them (AS), for the article ranking and title:.
 
         // Names: wdf counts mentions, so a paragraph about a person outranks
         // one that names them in passing.

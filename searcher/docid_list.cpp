@@ -134,6 +134,32 @@ std::optional<ArticleParagraphs> paragraphs_of_articles(const Xapian::Database& 
     return out;
 }
 
+std::optional<DocidsByShard> paragraphs_of_article_documents(
+    const Xapian::Database& all, const std::vector<Xapian::Database>& shards,
+    const std::vector<std::string>& uuids, const Xapian::Query& articles) {
+    const auto local = matches_by_shard(all, shards.size(), articles);
+    DocidsByShard out;
+    const std::string marker(schema::kArticleDocMarker);
+    for (std::size_t s = 0; s < shards.size(); ++s) {
+        if (shards[s].get_termfreq(marker) == 0) return std::nullopt;
+        const std::vector<Xapian::docid>& matched = local[s];
+        if (matched.empty()) continue;
+        std::vector<Xapian::docid>& ids = out[uuids[s]];
+        auto next_match = matched.begin();
+        Xapian::docid previous = 0;
+        for (auto article = shards[s].postlist_begin(marker);
+             article != shards[s].postlist_end(marker) && next_match != matched.end(); ++article) {
+            const Xapian::docid at = *article;
+            if (*next_match == at) {
+                for (Xapian::docid id = previous + 1; id < at; ++id) ids.push_back(id);
+                ++next_match;
+            }
+            previous = at;
+        }
+    }
+    return out;
+}
+
 std::size_t size_of(const DocidsByShard& ids) {
     std::size_t n = 0;
     for (const auto& [uuid, list] : ids) n += list.size();

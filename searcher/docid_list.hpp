@@ -91,6 +91,15 @@ std::optional<ArticleParagraphs> paragraphs_of_articles(const Xapian::Database& 
                                                         const Xapian::Query& paragraphs,
                                                         std::size_t limit);
 
+/// Every paragraph of the articles whose article documents `articles`
+/// matches (title:, whose words only article documents hold since schema
+/// 12): the ids after the previous article document of its shard, up to
+/// its own, found along the shard's article marker postings. Nothing when
+/// a shard has no article documents (before schema 6).
+std::optional<DocidsByShard> paragraphs_of_article_documents(
+    const Xapian::Database& all, const std::vector<Xapian::Database>& shards,
+    const std::vector<std::string>& uuids, const Xapian::Query& articles);
+
 /// How many ids `ids` holds.
 std::size_t size_of(const DocidsByShard& ids);
 

@@ -53,7 +53,11 @@ bool has_phrase(const std::vector<analysis::Token>& tokens, const std::vector<st
 }
 
 PhraseCheckSource::PhraseCheckSource(std::vector<std::string> terms, bool in_quotes)
-    : terms_(std::move(terms)), in_quotes_(in_quotes) {}
+    : terms_(std::move(terms)), in_quotes_(in_quotes) {
+    for (std::size_t k = 0; k < terms_.size(); ++k)
+        if (!analysis::is_stopword(terms_[k]))
+            positioned_.emplace_back(terms_[k], static_cast<Xapian::termpos>(k));
+}
 
 PhraseCheckSource* PhraseCheckSource::clone() const {
     return new PhraseCheckSource(terms_, in_quotes_);
@@ -73,11 +77,39 @@ void PhraseCheckSource::init(const Xapian::Database& db) {
         }
     }
     at_ = db.postlist_begin(driver_);
+    // Checked last in an AND (Xapian orders by estimate), after every word.
+    set_estimates(db.get_doccount());
     current_ = 0;
     ended_ = false;
 }
 
+// Whether the words with positions are where the phrase puts them: the
+// first one's positions, each other's at its offset from it. The cheap
+// part of the check, before the record is read.
+bool PhraseCheckSource::positions_agree(Xapian::docid did) {
+    const std::size_t n = positioned_.size();
+    if (n < 2) return true;
+    std::vector<Xapian::PositionIterator> at;
+    at.reserve(n);
+    for (const auto& [term, offset] : positioned_) at.push_back(db_.positionlist_begin(did, term));
+    const Xapian::PositionIterator end;
+    for (; at[0] != end; ++at[0]) {
+        if (*at[0] <= positioned_[0].second) continue;  // the phrase would start before 1
+        const Xapian::termpos start = *at[0] - positioned_[0].second;
+        bool all = true;
+        for (std::size_t i = 1; all && i < n; ++i) {
+            const Xapian::termpos want = start + positioned_[i].second;
+            at[i].skip_to(want);
+            if (at[i] == end) return false;
+            all = *at[i] == want;
+        }
+        if (all) return true;
+    }
+    return false;
+}
+
 bool PhraseCheckSource::matches(Xapian::docid did) {
+    if (!positions_agree(did)) return false;
     const Xapian::Document doc = db_.get_document(did, Xapian::DOC_ASSUME_VALID);
     const schema::ParagraphData record = schema::read_record(doc);
     analysis::tokenize(record.text, tokens_);
@@ -147,7 +179,10 @@ Xapian::Query phrase_query(const std::vector<std::string>& terms, bool in_quotes
     if (!in_quotes && !has_stopword(terms))
         return Query(Query::OP_PHRASE, located.begin(), located.end(),
                      static_cast<Xapian::termcount>(located.size()));
-    if (located.size() > 1) {
+    // Checked, the source tests the positions itself: Xapian 1.4 defers a
+    // phrase's position test until every other part of its AND has
+    // accepted the document, so the record would be read first.
+    if (located.size() > 1 && !check) {
         const auto span = static_cast<Xapian::termcount>(last - first + 1);
         Query in_order(Query::OP_PHRASE, located.begin(), located.end(), span);
         // Inside quotations the XQ words weigh; the body's only place them.
@@ -158,7 +193,7 @@ Xapian::Query phrase_query(const std::vector<std::string>& terms, bool in_quotes
     for (const std::string& t : terms) {
         if (in_quotes)
             parts.emplace_back(std::string(schema::kQuotePrefix) + t);
-        else if (located.size() < 2 || analysis::is_stopword(t))
+        else if (check || located.size() < 2 || analysis::is_stopword(t))
             parts.emplace_back(t);
     }
     if (check) parts.push_back(Query((new PhraseCheckSource(terms, in_quotes))->release()));

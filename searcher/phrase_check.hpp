@@ -36,8 +36,8 @@ class PhraseCheckSource : public Xapian::PostingSource {
     PhraseCheckSource(std::vector<std::string> terms, bool in_quotes);
 
     Xapian::doccount get_termfreq_min() const override { return 0; }
-    Xapian::doccount get_termfreq_est() const override { return driver_freq_; }
-    Xapian::doccount get_termfreq_max() const override { return driver_freq_; }
+    Xapian::doccount get_termfreq_est() const override { return estimate_; }
+    Xapian::doccount get_termfreq_max() const override { return estimate_; }
     void init(const Xapian::Database& db) override;
     void next(double min_wt) override;
     void skip_to(Xapian::docid did, double min_wt) override;
@@ -50,10 +50,15 @@ class PhraseCheckSource : public Xapian::PostingSource {
 
   private:
     bool matches(Xapian::docid did);
+    bool positions_agree(Xapian::docid did);
+    void set_estimates(Xapian::doccount n) { estimate_ = n; }
     void advance_from(Xapian::docid did);
 
     std::vector<std::string> terms_;
     bool in_quotes_;
+    /// The words with positions (no stopwords), each with its offset in the phrase.
+    std::vector<std::pair<std::string, Xapian::termpos>> positioned_;
+    Xapian::doccount estimate_ = 0;
     std::string driver_;  ///< the rarest word's term: next() walks its postings
     Xapian::Database db_;
     Xapian::PostingIterator at_;

@@ -1,8 +1,9 @@
 #pragma once
 // The QueryNode tree → one Xapian::Query. Each ranking rule of the query
 // language lives in one function here: free_words() (the OR group and its
-// coordination boost), body_or_title() (a free word matches the body or the
-// title), exclude_articles() (NOT and -word leave out whole articles).
+// coordination boost), body_word() (a free word matches the paragraph's own
+// words), title() (the paragraphs of the articles so titled),
+// exclude_articles() (NOT and -word leave out whole articles).
 #include <xapian.h>
 
 #include "analysis/stemmer.hpp"
@@ -26,7 +27,7 @@ class QueryCompiler {
     Compiled all_of(const QueryNode& n);
     Xapian::Query any_of(const QueryNode& n);
     Xapian::Query free_words(const std::vector<const QueryNode*>& words);
-    Xapian::Query body_or_title(const QueryNode& word);
+    Xapian::Query body_word(const QueryNode& word);
     Xapian::Query exclude_articles(Xapian::Query positive, const Xapian::Query& excluded,
                                    const std::string& what);
     Xapian::Query word(const QueryNode& w, const std::string& prefix);

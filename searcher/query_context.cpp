@@ -54,7 +54,7 @@ QueryContext::Excluded IndexQueryContext::articles_of(const Xapian::Query& query
     const std::vector<std::string> uuids = local_shard_uuids(shards_);
     if (uuids.empty()) return QueryContext::articles_of(query, limit);
     std::optional<ArticleParagraphs> found =
-        paragraphs_of_articles(all_, shards_, uuids, query, limit);
+        searcher::paragraphs_of_articles(all_, shards_, uuids, query, limit);
     if (!found) return QueryContext::articles_of(query, limit);
     if (found->articles == 0) return {};
     return {docid_list_query(std::move(found->ids)), found->articles};
@@ -67,6 +67,30 @@ bool IndexQueryContext::all_local() {
 
 Xapian::Query IndexQueryContext::articles_query(const std::vector<std::string>& keys) {
     return all_local() ? article_set_query(keys) : QueryContext::articles_query(keys);
+}
+
+Xapian::Query QueryContext::paragraphs_of_articles(const Xapian::Query& articles) {
+    return articles;
+}
+
+Xapian::Query IndexQueryContext::paragraphs_of_articles(const Xapian::Query& articles) {
+    const std::vector<std::string> uuids = local_shard_uuids(shards_);
+    if (!uuids.empty())
+        if (std::optional<DocidsByShard> ids =
+                paragraphs_of_article_documents(all_, shards_, uuids, articles)) {
+            if (size_of(*ids) == 0) return Xapian::Query::MatchNothing;
+            return docid_list_query(std::move(*ids));
+        }
+    // By key: each matching article document's, from its slot 0.
+    Xapian::Enquire enquire(all_);
+    enquire.set_query(articles);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    std::vector<std::string> keys;
+    const Xapian::MSet matches = enquire.get_mset(0, all_.get_doccount());
+    for (auto it = matches.begin(); it != matches.end(); ++it)
+        keys.push_back(it.get_document().get_value(schema::kArticleSlot));
+    if (keys.empty()) return Xapian::Query::MatchNothing;
+    return QueryContext::articles_query(keys);
 }
 
 std::vector<std::string> QueryContext::speakers_named(const std::vector<std::string>& words) {

@@ -17,7 +17,8 @@ inline constexpr std::string_view kVersion = "12";
 // Term prefixes (Xapian convention: single capitals; X for multi-letter).
 inline constexpr std::string_view kArticlePrefix =
     "XA";                                              ///< boolean: every paragraph of an article
-inline constexpr std::string_view kTitlePrefix = "S";  ///< title word, no positions
+// "S" + a title word was on every paragraph until schema 11; titles are the
+// article documents' alone (kArticleTitlePrefix).
 inline constexpr std::string_view kNamePrefix = "XN";  ///< XNsteve bannon: a person or organisation
 inline constexpr std::string_view kPairPrefix =
     "XP";  ///< XPjames baker: adjacent words, one capitalised

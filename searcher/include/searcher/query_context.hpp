@@ -45,6 +45,10 @@ class QueryContext {
     /// surname, or that one-word name, as `--name` matches them. This
     /// default has no index: the word itself.
     virtual std::vector<std::string> speakers_named(const std::vector<std::string>& words);
+    /// Every paragraph of the articles whose article documents `articles`
+    /// matches (title:, schema 12). This default has no index: the article
+    /// documents' query itself stands for them (tests show its terms).
+    virtual Xapian::Query paragraphs_of_articles(const Xapian::Query& articles);
     /// Whether a phrase the positions alone cannot settle may be checked
     /// against the paragraphs' text here (phrase_check.hpp: local shards
     /// only). This default has no index: no.
@@ -74,6 +78,9 @@ class IndexQueryContext : public QueryContext {
     Excluded articles_of(const Xapian::Query& query, std::size_t limit) override;
     /// The XQS terms ending in the surname (the speaker terms are few).
     std::vector<std::string> speakers_named(const std::vector<std::string>& words) override;
+    /// On local shards by id (docid_list.hpp); else (a remote shard, an
+    /// index before schema 6) by the articles' keys (articles_query).
+    Xapian::Query paragraphs_of_articles(const Xapian::Query& articles) override;
     /// On local shards; not with a remote one.
     bool checks_phrases() override { return all_local(); }
 

@@ -5,12 +5,6 @@
 namespace graf::searcher {
 
 struct RankingOptions {
-    /// A free word matches the body OR the title; a title match weighs this
-    /// much against a body match (OP_SCALE_WEIGHT on the `S` term). 0: titles
-    /// are not searched by free words. 0.5, as for article documents
-    /// (article_ranking.cpp): on `make eval` 1.0 lost 0.01-0.02 MAP on CRAN,
-    /// CISI and Reuters topics, whose titles repeat their text.
-    double title_weight = 0.5;
     /// Free words are OR-ed; when this is > 0, a paragraph that has all of
     /// them gets this share of their weights again (OP_AND_MAYBE of the OR
     /// with the scaled AND), so the paragraphs with every word rank first.
