@@ -16,7 +16,11 @@
 // its position-only candidates (QueryContext::phrase_check).
 #include <xapian.h>
 
+#include <map>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/token.hpp"
@@ -29,11 +33,22 @@ namespace graf::searcher {
 bool has_phrase(const std::vector<analysis::Token>& tokens, const std::vector<std::string>& terms,
                 const std::vector<std::pair<std::uint32_t, std::uint32_t>>* spans = nullptr);
 
+/// A cheap yes for has_phrase: `terms` written out plainly in `text`, apart
+/// by spaces only, each word in lower case, Capitalised, in CAPITALS or the
+/// same digits, with nothing the tokenizer would glue to either end (and
+/// inside one of `spans` when given). False says nothing.
+bool written_plainly(std::string_view text, const std::vector<std::string>& terms,
+                     const std::vector<std::pair<std::uint32_t, std::uint32_t>>* spans = nullptr);
+
 class PhraseCheckSource : public Xapian::PostingSource {
   public:
     /// `terms`: the phrase's words as indexed (folded, unstemmed);
     /// `in_quotes`: said:"…", every word inside a quotation.
     PhraseCheckSource(std::vector<std::string> terms, bool in_quotes);
+    /// Documents already checked, by shard UUID: a search runs its query
+    /// more than once (the match, then an exact count), each run with a
+    /// clone of the source, and the count re-checked every candidate.
+    using Checked = std::map<std::string, std::unordered_map<Xapian::docid, bool>>;
 
     Xapian::doccount get_termfreq_min() const override { return 0; }
     Xapian::doccount get_termfreq_est() const override { return estimate_; }
@@ -50,12 +65,15 @@ class PhraseCheckSource : public Xapian::PostingSource {
 
   private:
     bool matches(Xapian::docid did);
+    bool check_document(Xapian::docid did);
     bool positions_agree(Xapian::docid did);
     void set_estimates(Xapian::doccount n) { estimate_ = n; }
     void advance_from(Xapian::docid did);
 
     std::vector<std::string> terms_;
     bool in_quotes_;
+    std::shared_ptr<Checked> checked_ = std::make_shared<Checked>();
+    std::unordered_map<Xapian::docid, bool>* shard_checked_ = nullptr;
     /// The words with positions (no stopwords), each with its offset in the phrase.
     std::vector<std::pair<std::string, Xapian::termpos>> positioned_;
     Xapian::doccount estimate_ = 0;

@@ -51,6 +51,39 @@ TEST_CASE("phrase check: the words side by side, as the index's positions had th
     }
 }
 
+TEST_CASE("phrase check: a phrase written plainly is a yes without tokenizing") {
+    struct Case {
+        std::string text;
+        std::vector<std::string> terms;
+        bool expected;
+    };
+    const std::vector<Case> cases = {
+        {"The Bank of England raised rates.", {"bank", "of", "england"}, true},
+        {"THE BANK OF ENGLAND", {"bank", "of", "england"}, true},
+        {"(Bank of\nEngland's view)", {"bank", "of", "england"}, true},
+        {"Chapter 11 filing", {"chapter", "11"}, true},
+        // Not plain: the tokenizer decides (has_phrase).
+        {"bank. Of England", {"bank", "of", "england"}, false},
+        {"SoftBank of Japan", {"softbank", "of", "japan"}, false},  // camelCase splits
+        {"XBank of England", {"bank", "of", "england"}, false},
+        {"bank of englanders", {"bank", "of", "england"}, false},
+        {"bank of england2", {"bank", "of", "england"}, false},
+        {"bank in England", {"bank", "of", "england"}, false},
+        {"Zürich bank", {"zurich", "bank"}, false},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.text);
+        CHECK(searcher::written_plainly(c.text, c.terms) == c.expected);
+        // Whatever is written plainly, has_phrase agrees.
+        if (c.expected) CHECK(has(c.text, c.terms));
+    }
+    const Spans quote = {{1, 29}};
+    const std::string text = "\"The Bank of England is wrong,\" said Smith of the bank of England.";
+    CHECK(searcher::written_plainly(text, {"bank", "of", "england"}, &quote));
+    const Spans late = {{40, 45}};
+    CHECK_FALSE(searcher::written_plainly(text, {"bank", "of", "england"}, &late));
+}
+
 TEST_CASE("phrase check: inside a quotation, every word in one span") {
     const std::string text = "\"The Bank of England is wrong,\" said Smith of the bank of England.";
     const Spans quote = {{1, 29}};  // The Bank of England is wrong,
