@@ -127,6 +127,15 @@ nlohmann::json search_json(const fs::path& db, std::vector<std::string> args) {
     return nlohmann::json::parse(r.out);
 }
 
+std::set<std::string> paragraph_hits(const fs::path& db, const std::string& query) {
+    nlohmann::json r = search_json(db, {"--paragraphs", "--limit", "50", "--", query});
+    std::set<std::string> out;
+    for (const auto& h : r["hits"])
+        out.insert(h["article"].get<std::string>() + "#" +
+                   std::to_string(h["paragraph"].get<int>()));
+    return out;
+}
+
 nlohmann::json stats_json(const fs::path& db) {
     RunResult r = run_graf({"stats", "--db", db.string(), "--json"});
     INFO(r.err);

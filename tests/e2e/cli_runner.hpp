@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,9 @@ std::string read_file(const std::filesystem::path& p);
 void index_sample(const std::filesystem::path& db);
 /// `graf search --json` parsed.
 nlohmann::json search_json(const std::filesystem::path& db, std::vector<std::string> args);
+/// Every paragraph `graf search --paragraphs` finds for `query` (up to 50),
+/// as "article#paragraph"; "--" goes before the query, which may start with -.
+std::set<std::string> paragraph_hits(const std::filesystem::path& db, const std::string& query);
 /// `graf stats --json` parsed; fails the test if graf fails.
 nlohmann::json stats_json(const std::filesystem::path& db);
 /// `graf index --db DB ARGS...`.

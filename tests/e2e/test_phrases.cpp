@@ -37,14 +37,7 @@ struct Phrases {
                    "Jane Doe. The Bank of England disagreed.\n");
         REQUIRE(run_graf({"index", "--db", db.string(), "-q", in.string()}).exit_code == 0);
     }
-    std::set<std::string> found(const std::string& query) {
-        json r = search_json(db, {"--paragraphs", "--limit", "50", "--", query});
-        std::set<std::string> out;
-        for (const auto& h : r["hits"])
-            out.insert(h["article"].get<std::string>() + "#" +
-                       std::to_string(h["paragraph"].get<int>()));
-        return out;
-    }
+    std::set<std::string> found(const std::string& query) { return paragraph_hits(db, query); }
 };
 
 using Set = std::set<std::string>;

@@ -24,16 +24,7 @@ struct Sample {
     TempDir tmp;
     std::filesystem::path db = tmp / "db";
     Sample() { index_sample(db); }
-    // Every matching paragraph, as article#paragraph. "--" ends the options:
-    // a query may start with "-".
-    std::set<std::string> paragraphs(const std::string& query) {
-        json r = search_json(db, {"--paragraphs", "--limit", "50", "--", query});
-        std::set<std::string> out;
-        for (const auto& h : r["hits"])
-            out.insert(h["article"].get<std::string>() + "#" +
-                       std::to_string(h["paragraph"].get<int>()));
-        return out;
-    }
+    std::set<std::string> paragraphs(const std::string& query) { return paragraph_hits(db, query); }
 };
 
 std::string p(const char* article, int n) {

@@ -14,6 +14,13 @@ namespace {
 
 using Spans = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
 
+// A paragraph, a phrase's terms, and whether it holds them.
+struct Case {
+    std::string text;
+    std::vector<std::string> terms;
+    bool expected;
+};
+
 bool has(const std::string& text, const std::vector<std::string>& terms,
          const Spans* spans = nullptr) {
     return searcher::has_phrase(analysis::tokenize(text), terms, spans);
@@ -22,11 +29,6 @@ bool has(const std::string& text, const std::vector<std::string>& terms,
 }  // namespace
 
 TEST_CASE("phrase check: the words side by side, as the index's positions had them") {
-    struct Case {
-        std::string text;
-        std::vector<std::string> terms;
-        bool expected;
-    };
     const std::vector<Case> cases = {
         {"The Bank of England raised rates.", {"bank", "of", "england"}, true},
         {"A bank in England, of course.", {"bank", "of", "england"}, false},
@@ -52,11 +54,6 @@ TEST_CASE("phrase check: the words side by side, as the index's positions had th
 }
 
 TEST_CASE("phrase check: a phrase written plainly is a yes without tokenizing") {
-    struct Case {
-        std::string text;
-        std::vector<std::string> terms;
-        bool expected;
-    };
     const std::vector<Case> cases = {
         {"The Bank of England raised rates.", {"bank", "of", "england"}, true},
         {"THE BANK OF ENGLAND", {"bank", "of", "england"}, true},
