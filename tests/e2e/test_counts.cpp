@@ -13,7 +13,7 @@ namespace {
 
 // 300 articles with the phrase "oil prices" in two paragraphs each, 1,500
 // with both words but not the phrase, and 2,000 more naming the harbour
-// twice: the phrase matches 600 of the 2,100 paragraphs holding both words
+// twice (and in their titles): the phrase matches 600 of the 2,100 paragraphs holding both words
 // (like Reuters' "oil prices": 422 paragraphs, 288 articles, which graf
 // printed as "About 200"), the harbour 4,000 paragraphs.
 struct Corpus {
@@ -33,8 +33,8 @@ struct Corpus {
                 i);
         for (int i = 0; i < 2000; ++i)
             feed += fmt::format(
-                "{{\"id\": \"h{0}\", \"body\": \"The harbour opened on day {0}.\\n\\nThe harbour "
-                "closed at night.\"}}\n",
+                "{{\"id\": \"h{0}\", \"title\": \"Harbour day {0}\", \"body\": \"The harbour "
+                "opened on day {0}.\\n\\nThe harbour closed at night.\"}}\n",
                 i);
         write_file(tmp / "feed.jsonl", feed);
         RunResult r = index_into(db, {(tmp / "feed.jsonl").string()});
@@ -71,6 +71,20 @@ TEST_CASE("counts: a phrase in a few hundred articles is counted exactly at ever
     json paragraphs = search_json(c.db, {"--paragraphs", "--limit", "0", "\"oil prices\""});
     CHECK(paragraphs["total_exact"] == true);
     CHECK(paragraphs["total_estimate"] == 600);
+}
+
+TEST_CASE("counts: title: alone is counted exactly, from the article documents") {
+    Corpus c;
+    for (const char* limit : {"0", "10"}) {
+        CAPTURE(limit);
+        json j = search_json(c.db, {"--limit", limit, "title:harbour"});
+        CHECK(j["total_exact"] == true);
+        CHECK(j["total_estimate"] == 2000);
+        CHECK(search_json(c.db, {"--limit", limit, "title:harbour title:day"})["total_estimate"] ==
+              2000);
+    }
+    // With words beside it, it filters: the paragraphs still count.
+    CHECK(search_json(c.db, {"--limit", "0", "title:harbour", "night"})["total_estimate"] > 0);
 }
 
 TEST_CASE("counts: beyond what is cheap to count, the bounds hold the true count") {
