@@ -66,10 +66,7 @@ class Archive {
     // commits fails however often it is retried (`graf index --commit-every
     // 1` beside /api/stats, which walks every term, in the e2e test); the
     // default of 5,000 paragraphs per commit leaves seconds between them.
-    // Ten tries: on a loaded machine a reader descheduled mid-read met two
-    // commits five times running (the e2e test's 50 paragraphs per commit,
-    // under a parallel ctest), and a retry costs one reopen.
-    static constexpr int kRetries = 10;
+    static constexpr int kRetries = 5;
     std::filesystem::path path_;
     searcher::Searcher searcher_;
     searcher::OpenIndex index_;
