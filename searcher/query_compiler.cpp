@@ -175,7 +175,8 @@ Query QueryCompiler::free_words(const std::vector<const QueryNode*>& words) {
 // weighs them there; a paragraph counts as matching for its own words.
 Query QueryCompiler::body_word(const QueryNode& w) {
     if (ctx_.quote_words) return word(w, kQuote);
-    return word(w, "");
+    if (!ctx_.titles_count || w.stopword) return word(w, "");
+    return Query(Query::OP_OR, word(w, ""), ctx_.paragraphs_of_articles(word(w, kArticleTitle)));
 }
 
 // NOT b, -b: leave out every article that mentions b anywhere: the articles

@@ -4,6 +4,7 @@
 
 #include "searcher/name_corpus.hpp"
 #include "searcher/query.hpp"
+#include "searcher/query_context.hpp"
 
 namespace graf::web {
 
@@ -39,9 +40,16 @@ void Archive::refresh() {
 Xapian::Query Archive::compile(const Filters& filters, searcher::HighlightSpec& highlight) {
     const searcher::SearchRequest req = to_request(filters);
     searcher::ParsedQuery parsed;
-    if (!req.query.empty())
-        parsed = searcher::parse_query(
-            req.query, [&](const std::string& stem) { return variants_.of(index_.shards, stem); });
+    if (!req.query.empty()) {
+        // The index's context, as `graf search` compiles: phrases with
+        // stopwords checked against the text, title: through the article
+        // documents, NOT and -word by article; and a free word also finds
+        // the paragraphs of articles with it in their title, so what is
+        // counted is what the article ranking finds.
+        searcher::IndexQueryContext context(index_.all, index_.shards, &variants_);
+        context.titles_count = true;
+        parsed = searcher::parse_query(req.query, context);
+    }
     Xapian::Query query = parsed.query;
     highlight = std::move(parsed.highlight);
     if (!req.name.empty()) {

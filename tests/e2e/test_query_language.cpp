@@ -143,3 +143,26 @@ TEST_CASE("query language: NOT through a remote shard answers like the local ind
     kill(server, SIGKILL);  // on SIGTERM xapian-tcpsrv signals its whole process group
     waitpid(server, nullptr, 0);
 }
+
+// graf facets and graf timeline (and graf serve's) count what a search
+// finds: an article by a word of its title, a phrase with a stopword exactly,
+// title: as its paragraphs, -word by article.
+TEST_CASE("query language: facets and timeline count what the search finds") {
+    Sample s;
+    auto facets = [&](const std::string& query) {
+        RunResult r = run_graf({"facets", "--db", s.db.string(), "--json", "--", query});
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        json j = json::parse(r.out);
+        return std::make_pair(j["articles"].get<int>(), j["paragraphs"].get<int>());
+    };
+    CHECK(facets("antics") == std::make_pair(1, 6));  // only in seed1's title
+    CHECK(facets("title:antics") == std::make_pair(1, 6));
+    CHECK(facets("\"the alt-right\"") == std::make_pair(0, 0));  // "the vehemently alt-right"
+    CHECK(facets("Bannon -fracas") == std::make_pair(1, 1));
+    for (const char* q : {"antics", "title:antics", "\"the alt-right\"", "Bannon -fracas"})
+        CHECK(search_json(s.db, {"--limit", "0", "--", q})["total_estimate"] == facets(q).first);
+    RunResult t = run_graf({"timeline", "--db", s.db.string(), "--json", "--", "title:antics"});
+    REQUIRE(t.exit_code == 0);
+    CHECK(json::parse(t.out)["articles"] == 1);
+}

@@ -57,6 +57,12 @@ class QueryContext {
     /// graf quotes: free words and phrases match inside quotations (the
     /// XQ terms), as said: does, instead of the body or the title.
     bool quote_words = false;
+    /// Counting (graf serve's timeline and facets, graf timeline, graf
+    /// facets): a free word also matches the paragraphs of the articles
+    /// with it in their title (paragraphs_of_articles), as the article
+    /// ranking of a search finds them. Searches leave it off: a paragraph
+    /// matches for its own words, and it costs a match per word.
+    bool titles_count = false;
 };
 
 /// The context of a search: variants from every shard's metadata (asked
