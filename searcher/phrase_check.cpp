@@ -32,18 +32,26 @@ bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
 
+bool is_space(char c) {
+    return c == ' ' || c == '\n' || c == '\t';
+}
+
 // What may stand before and after a word spelt out plainly: nothing the
 // tokenizer would glue to it.
 bool opens(std::string_view text, std::size_t at) {
     if (at == 0) return true;
     const char c = text[at - 1];
-    return c == ' ' || c == '\n' || c == '\t' || c == '"' || c == '(' || c == '[';
+    return is_space(c) || c == '"' || c == '(' || c == '[';
 }
+// Punctuation closes a word only before a space or the end: "U.S.",
+// "1,000", "10:30" and "don't" are single tokens, and a possessive ("Bank
+// of England's") is left to the tokenizer.
 bool closes(std::string_view text, std::size_t at) {
-    if (at == text.size()) return true;
+    if (at == text.size() || is_space(text[at])) return true;
     const char c = text[at];
-    return c == ' ' || c == '\n' || c == '\t' || c == '"' || c == ')' || c == ']' || c == '.' ||
-           c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'';
+    const bool punctuation = c == '"' || c == ')' || c == ']' || c == '.' || c == ',' || c == ';' ||
+                             c == ':' || c == '!' || c == '?';
+    return punctuation && (at + 1 == text.size() || is_space(text[at + 1]));
 }
 
 // The length of `term` written at `at` as the tokenizer would read it back
@@ -150,9 +158,10 @@ void PhraseCheckSource::init(const Xapian::Database& db) {
             driver_freq_ = freq;
         }
     }
-    std::sort(positioned_.begin(), positioned_.end(), [&](const auto& a, const auto& b) {
-        return db.get_termfreq(a.first) < db.get_termfreq(b.first);
-    });
+    std::vector<std::pair<Xapian::doccount, std::pair<std::string, Xapian::termpos>>> by_freq;
+    for (auto& p : positioned_) by_freq.emplace_back(db.get_termfreq(p.first), std::move(p));
+    std::sort(by_freq.begin(), by_freq.end());
+    for (std::size_t i = 0; i < by_freq.size(); ++i) positioned_[i] = std::move(by_freq[i].second);
     at_ = db.postlist_begin(driver_);
     // Checked last in an AND (Xapian orders by estimate), after every word.
     set_estimates(db.get_doccount());
@@ -161,10 +170,9 @@ void PhraseCheckSource::init(const Xapian::Database& db) {
 }
 
 // Whether the words with positions are where the phrase puts them: the
-// first one's positions, each other's at its offset from it. The cheap
-// part of the check, before the record is read.
-// The rarest word first (init sorts them); another word's positions are
-// read only when the ones before it agree.
+// rarest one's positions (init sorts them), each other's at its offset from
+// it, read only when the ones before agree. The cheap part of the check,
+// before the record is read.
 bool PhraseCheckSource::positions_agree(Xapian::docid did) {
     const std::size_t n = positioned_.size();
     if (n < 2) return true;
