@@ -113,9 +113,9 @@ std::optional<ArticleParagraphs> paragraphs_of_articles(const Xapian::Database& 
         if (matched.empty()) continue;
         if (shards[s].get_termfreq(marker) == 0) return std::nullopt;
         std::vector<Xapian::docid>& ids = out.ids[uuids[s]];
-        // Along the articles in id order: one with a matching paragraph
-        // (an id between the previous article document and its own) gives
-        // every id in that span.
+        // Along the articles in id order: one with a match (a paragraph,
+        // an id between the previous article document and its own; or the
+        // article document itself) gives every id in that span.
         auto next_match = matched.begin();
         Xapian::docid previous = 0;
         for (auto article = shards[s].postlist_begin(marker);
@@ -123,37 +123,11 @@ std::optional<ArticleParagraphs> paragraphs_of_articles(const Xapian::Database& 
              out.articles <= limit;
              ++article) {
             const Xapian::docid at = *article;
-            if (*next_match < at) {
+            if (*next_match <= at) {
                 for (Xapian::docid id = previous + 1; id < at; ++id) ids.push_back(id);
                 ++out.articles;
             }
             while (next_match != matched.end() && *next_match <= at) ++next_match;
-            previous = at;
-        }
-    }
-    return out;
-}
-
-std::optional<DocidsByShard> paragraphs_of_article_documents(
-    const Xapian::Database& all, const std::vector<Xapian::Database>& shards,
-    const std::vector<std::string>& uuids, const Xapian::Query& articles) {
-    const auto local = matches_by_shard(all, shards.size(), articles);
-    DocidsByShard out;
-    const std::string marker(schema::kArticleDocMarker);
-    for (std::size_t s = 0; s < shards.size(); ++s) {
-        if (shards[s].get_termfreq(marker) == 0) return std::nullopt;
-        const std::vector<Xapian::docid>& matched = local[s];
-        if (matched.empty()) continue;
-        std::vector<Xapian::docid>& ids = out[uuids[s]];
-        auto next_match = matched.begin();
-        Xapian::docid previous = 0;
-        for (auto article = shards[s].postlist_begin(marker);
-             article != shards[s].postlist_end(marker) && next_match != matched.end(); ++article) {
-            const Xapian::docid at = *article;
-            if (*next_match == at) {
-                for (Xapian::docid id = previous + 1; id < at; ++id) ids.push_back(id);
-                ++next_match;
-            }
             previous = at;
         }
     }

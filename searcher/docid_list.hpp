@@ -74,7 +74,9 @@ DocidsByShard article_documents_of(const Xapian::Database& all,
                                    const Xapian::Query& paragraphs);
 
 /// Every paragraph of the articles with a paragraph `paragraphs` matches
-/// (NOT b, -b leave out whole articles), and how many articles those are:
+/// (NOT b, -b leave out whole articles), or whose article document it
+/// matches (title:, whose words only article documents hold since schema
+/// 12), and how many articles those are:
 /// an article's paragraphs are the ids after the previous article document
 /// of its shard, up to its own. Only the shards' article marker postings
 /// are read (keys in value slot 0 cost a value read per matching paragraph,
@@ -90,15 +92,6 @@ std::optional<ArticleParagraphs> paragraphs_of_articles(const Xapian::Database& 
                                                         const std::vector<std::string>& uuids,
                                                         const Xapian::Query& paragraphs,
                                                         std::size_t limit);
-
-/// Every paragraph of the articles whose article documents `articles`
-/// matches (title:, whose words only article documents hold since schema
-/// 12): the ids after the previous article document of its shard, up to
-/// its own, found along the shard's article marker postings. Nothing when
-/// a shard has no article documents (before schema 6).
-std::optional<DocidsByShard> paragraphs_of_article_documents(
-    const Xapian::Database& all, const std::vector<Xapian::Database>& shards,
-    const std::vector<std::string>& uuids, const Xapian::Query& articles);
 
 /// How many ids `ids` holds.
 std::size_t size_of(const DocidsByShard& ids);

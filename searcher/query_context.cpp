@@ -1,6 +1,7 @@
 #include "searcher/query_context.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "schema/schema.hpp"
 #include "searcher/docid_list.hpp"
@@ -76,10 +77,10 @@ Xapian::Query QueryContext::paragraphs_of_articles(const Xapian::Query& articles
 Xapian::Query IndexQueryContext::paragraphs_of_articles(const Xapian::Query& articles) {
     const std::vector<std::string> uuids = local_shard_uuids(shards_);
     if (!uuids.empty())
-        if (std::optional<DocidsByShard> ids =
-                paragraphs_of_article_documents(all_, shards_, uuids, articles)) {
-            if (size_of(*ids) == 0) return Xapian::Query::MatchNothing;
-            return docid_list_query(std::move(*ids));
+        if (std::optional<ArticleParagraphs> found = searcher::paragraphs_of_articles(
+                all_, shards_, uuids, articles, std::numeric_limits<std::size_t>::max() - 1)) {
+            if (found->articles == 0) return Xapian::Query::MatchNothing;
+            return docid_list_query(std::move(found->ids));
         }
     // By key: each matching article document's, from its slot 0.
     Xapian::Enquire enquire(all_);
