@@ -24,14 +24,15 @@ constexpr std::uint64_t kMaxThreads = 256;
 constexpr std::uint64_t kMaxK = 1'000'000;
 
 // A `name` query runs as `graf search --name`, every other kind as a query.
-searcher::SearchRequest request_for(const bench::BenchQuery& q, std::size_t k, bool snippets) {
+searcher::SearchRequest request_for(const bench::BenchQuery& q, const BenchSettings& settings) {
     searcher::SearchRequest req;
     if (q.kind == "name")
         req.name = q.text;
     else
         req.query = q.text;
-    req.limit = k;
-    req.snippets = snippets;
+    req.limit = settings.k;
+    req.snippets = settings.snippets;
+    req.expand = settings.expand;
     return req;
 }
 
@@ -49,6 +50,7 @@ cxxopts::Options bench_options() {
         ("seed", "shuffles the query order of each pass", cxxopts::value<std::uint64_t>()->default_value("42"), "S")
         ("k", "hits per search (also --k)", cxxopts::value<std::string>()->default_value("10"), "K")
         ("no-snippets", "time ranking alone, without building snippets")
+        ("expand", "widen every free-word query, as graf search --expand does")
         ("threads", "also measure throughput with N threads, one index handle each",
          cxxopts::value<std::string>()->default_value("1"), "N")
         ("url", "time a running graf serve's /api/search instead of the index (same method)",
@@ -72,6 +74,7 @@ BenchSettings bench_settings(const cxxopts::ParseResult& args) {
     s.method.threads = static_cast<unsigned>(bounded_number(args, "threads", 1, kMaxThreads));
     s.k = bounded_number(args, "k", 1, kMaxK);
     s.snippets = !args.count("no-snippets");
+    s.expand = args.count("expand") > 0;
     if (args.count("url")) s.url = args["url"].as<std::string>();
     if (!s.url.empty() && s.k > kMaxApiLimit)
         throw UsageError(fmt::format(
@@ -94,8 +97,7 @@ int run_bench(const BenchSettings& settings) {
         if (!url.empty()) {
             auto c = std::make_shared<web::SearchClient>(url);
             return [c](const searcher::SearchRequest& req) {
-                web::SearchClient::Answer a =
-                    c->search(req.query, req.name, req.limit, req.snippets);
+                web::SearchClient::Answer a = c->search(req);
                 return bench::Outcome{a.hits, a.total};
             };
         }
@@ -108,7 +110,7 @@ int run_bench(const BenchSettings& settings) {
     auto make_runner = [&]() -> bench::RunQuery {
         auto search = search_for();
         auto quotes = url.empty() ? std::make_shared<searcher::QuoteSearcher>(db) : nullptr;
-        return [search, quotes, k, snippets, &queries_file](const bench::BenchQuery& q) {
+        return [search, quotes, k, &settings, &queries_file](const bench::BenchQuery& q) {
             try {
                 if (q.kind == "quote") {  // graf quotes --name TEXT
                     if (!quotes)
@@ -121,7 +123,7 @@ int run_bench(const BenchSettings& settings) {
                     const searcher::QuoteResult r = quotes->search(req);
                     return bench::Outcome{r.hits.size(), r.hits.size()};
                 }
-                return search(request_for(q, k, snippets));
+                return search(request_for(q, settings));
             } catch (const searcher::QueryError& e) {
                 throw UsageError(fmt::format("{}:{}: {}", queries_file, q.line, e.what()));
             } catch (const Xapian::WildcardError&) {

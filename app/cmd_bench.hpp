@@ -14,8 +14,9 @@ struct BenchSettings {
     bench::MethodOptions method;
     std::size_t k = 10;  ///< hits per search
     bool snippets = true;
-    std::string url;  ///< a running graf serve to time instead of the index
-    std::string out;  ///< per-query rows, when given
+    bool expand = false;  ///< as graf search --expand
+    std::string url;      ///< a running graf serve to time instead of the index
+    std::string out;      ///< per-query rows, when given
     bool json = false;
 };
 

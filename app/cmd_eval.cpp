@@ -16,9 +16,10 @@ namespace {
 
 // The search `graf search --limit 1000 --no-snippets` does, with the query
 // errors it reports as usage errors turned into a rejected query.
-eval::Ranking rank(searcher::Searcher& s, const eval::EvalQuery& q, bool as_name) {
+eval::Ranking rank(searcher::Searcher& s, const eval::EvalQuery& q, const EvalSettings& settings) {
     searcher::SearchRequest req;
-    (as_name ? req.name : req.query) = q.text;
+    (settings.name_queries ? req.name : req.query) = q.text;
+    req.expand = settings.expand;
     req.limit = eval::kDepth;
     req.snippets = false;
     req.suggest = false;  // a suggestion changes no hit
@@ -55,7 +56,8 @@ cxxopts::Options eval_options() {
     options.add_options("Judgments")
         ("queries", "`qid<TAB>query` lines", cxxopts::value<std::string>(), "FILE")
         ("qrels", "TREC qrels: `qid 0 docid relevance` lines (docid = article id)", cxxopts::value<std::string>(), "FILE")
-        ("name-queries", "run every query as --name \"FULL NAME\"");
+        ("name-queries", "run every query as --name \"FULL NAME\"")
+        ("expand", "widen every free-word query, as graf search --expand does");
     options.add_options("Output")
         ("run", "write the TREC run (`qid Q0 article rank score graf`)", cxxopts::value<std::string>(), "FILE")
         ("per-query", "one line per judged query");
@@ -72,6 +74,7 @@ EvalSettings eval_settings(const cxxopts::ParseResult& args) {
     s.index = index_settings(args);
     s.qrels = args["qrels"].as<std::string>();
     s.name_queries = args.count("name-queries") > 0;
+    s.expand = args.count("expand") > 0;
     s.report = {"graf", args["queries"].as<std::string>(),
                 args.count("run") ? args["run"].as<std::string>() : "", args.count("per-query") > 0,
                 args.count("json") > 0};
@@ -83,8 +86,8 @@ int run_eval(const EvalSettings& settings) {
     const eval::Qrels qrels = eval::read_qrels(settings.qrels);
     searcher::Searcher s(use_index(settings.index));
     warn_stale_shards(s.stale_shards());
-    auto runs = eval::run_queries(
-        queries, [&](const eval::EvalQuery& q) { return rank(s, q, settings.name_queries); });
+    auto runs =
+        eval::run_queries(queries, [&](const eval::EvalQuery& q) { return rank(s, q, settings); });
     eval::report(eval::evaluate(runs, qrels), runs, settings.report);
     return kOk;
 }

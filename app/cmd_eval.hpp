@@ -11,6 +11,7 @@ struct EvalSettings {
     IndexSettings index;
     std::string qrels;
     bool name_queries = false;   ///< run every query as --name
+    bool expand = false;         ///< as graf search --expand
     eval::ReportOptions report;  ///< the queries file, --run, --per-query, --json
 };
 

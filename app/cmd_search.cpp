@@ -60,6 +60,9 @@ void print_text(const searcher::SearchResult& r, const searcher::SearchRequest& 
         fmt::print("\n");
     }
     if (r.suggestion) fmt::print("Did you mean: {}\n", *r.suggestion);
+    if (r.expanded)
+        fmt::print("Widened with words of its best hits: {} (--no-feedback: the query alone)\n",
+                   fmt::join(r.expansion, ", "));
     const char* unit = req.paragraphs ? "paragraph" : "article";
     if (r.hits.empty() && (r.total_estimate == 0 || (req.offset == 0 && req.limit > 0)))
         fmt::print("No matching {}s ({:.1f} ms)\n", unit, r.took_ms);
@@ -105,7 +108,8 @@ cxxopts::Options search_options() {
         ("articles", "with --export: whole articles (every paragraph), not matching paragraphs")
         ("snippet-chars", "snippet length in characters", cxxopts::value<std::string>()->default_value("240"), "N")
         ("no-snippets", "no snippets (faster)")
-        ("no-feedback", "do not widen long questions with words from their best hits");
+        ("no-feedback", "do not widen long questions with words from their best hits")
+        ("expand", "widen any free-word query with words from its best hits: more of a topic's articles, several times slower");
     options.add_options("Output")("color", "highlight with colour: auto, always, never",
                                   cxxopts::value<std::string>()->default_value("auto"), "WHEN");
     // clang-format on
@@ -142,6 +146,9 @@ SearchSettings search_settings(const cxxopts::ParseResult& args) {
     req.snippet_chars = bounded_number(args, "snippet-chars", 20, kMaxSnippetChars);
     req.snippets = !args.count("no-snippets");
     req.feedback = !args.count("no-feedback");
+    req.expand = args.count("expand") > 0;
+    if (req.expand && !req.feedback)
+        throw UsageError("--expand and --no-feedback contradict: give one");
     s.explain = args.count("explain") > 0;
     if (s.explain && req.query.empty()) throw UsageError("--explain needs a QUERY");
     if (req.query.empty() && req.name.empty())

@@ -51,6 +51,12 @@ std::unordered_map<std::string, double> relevance_model(const Xapian::Database& 
 
 }  // namespace
 
+FeedbackOptions feedback_options(std::size_t own_words) {
+    FeedbackOptions options;
+    if (own_words < kFeedbackMinWords) options.lambda = 0.4;
+    return options;
+}
+
 std::vector<ExpansionTerm> relevance_terms(const Xapian::Database& db, const Xapian::MSet& top,
                                            std::string_view prefix,
                                            const std::vector<std::string>& own_stems,

@@ -37,13 +37,6 @@ Xapian::BM25Weight paragraph_weight() {
     return Xapian::BM25Weight(0.9, 0, 1, 0, 0.5);
 }
 
-// Pseudo-relevance feedback widens free-word queries of at least this many
-// content words: long questions, whose words are the reader's guess at the
-// vocabulary of the answer. A second match is the price; on `make eval` it
-// gave MAP +0.04 on MED, +0.01-0.02 on CRAN and NPL, and nothing measurable
-// elsewhere, while 2-4 word queries (most news searches) stay one match.
-constexpr std::size_t kFeedbackMinWords = 5;
-
 // How many times a search is retried when a concurrent `graf index` commit
 // invalidates the revision it was reading.
 constexpr int kRetries = 5;
@@ -189,7 +182,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 // The query's own words as stems (the relevance model groups by stem) when
-// it is a long free-word question (kFeedbackMinWords), else none.
+// it is a long free-word question (kFeedbackMinWords) or the request asks to
+// expand any free-word query, else none.
 std::vector<std::string> Searcher::feedback_stems(const SearchRequest& request,
                                                   const ParsedQuery& parsed) {
     std::vector<std::string> stems;
@@ -198,7 +192,7 @@ std::vector<std::string> Searcher::feedback_stems(const SearchRequest& request,
         return stems;
     for (const QueryNode* w : only_free_words(*parsed.tree))
         if (!w->stopword) stems.push_back(w->exact ? w->term : stemmer_(w->term));
-    if (stems.size() < kFeedbackMinWords) stems.clear();
+    if (stems.size() < kFeedbackMinWords && !request.expand) stems.clear();
     return stems;
 }
 
@@ -207,6 +201,23 @@ std::vector<std::string> Searcher::words_of(const std::string& stem) {
     std::vector<std::string> words = variants_.of(index_.shards, stem);
     if (words.empty()) words.push_back(stem);
     return words;
+}
+
+// The words feedback added, as the text writes them: each stem's most
+// frequent indexed variant ("international" for "intern", not "internal";
+// the shortest would show scraper fragments such as "produc").
+std::vector<std::string> Searcher::shown_words(const std::vector<ExpansionTerm>& terms) {
+    std::vector<std::string> shown;
+    for (const ExpansionTerm& t : terms) {
+        std::string best;
+        Xapian::doccount best_count = 0;
+        for (const std::string& w : words_of(t.stem))
+            if (const Xapian::doccount n = index_.all.get_termfreq(w);
+                best.empty() || n > best_count)
+                best = w, best_count = n;
+        shown.push_back(best);
+    }
+    return shown;
 }
 
 ParsedQuery Searcher::parse(const SearchRequest& request) {
@@ -365,7 +376,7 @@ Searcher::Page Searcher::rank_by_article(const SearchRequest& request, const Par
         Xapian::Enquire first(db);
         first.set_query(query.articles);
         first.set_weighting_scheme(article_weight(db, articles_, lengths_in_wdf_));
-        const FeedbackOptions options;
+        const FeedbackOptions options = feedback_options(stems.size());
         const auto terms = relevance_terms(db, first.get_mset(0, options.docs),
                                            schema::kArticleWordPrefix, stems, options);
         double expansion_matches = 0;  // summed frequencies of the added words
@@ -379,7 +390,7 @@ Searcher::Page Searcher::rank_by_article(const SearchRequest& request, const Par
             query.paragraphs, terms,
             [&](const std::string& stem) { return any_variant(words_of(stem)); }, stems.size(),
             options);
-        page.expanded = !terms.empty();
+        page.expansion = shown_words(terms);
         // The added words may match articles the question did not: an OR's
         // bound is the sum, so a small total is still counted exactly.
         const double bound = static_cast<double>(query.upper_bound) + expansion_matches;
@@ -414,14 +425,14 @@ Searcher::Page Searcher::rank_by_paragraph(const SearchRequest& request,
     enquire.set_weighting_scheme(paragraph_weight());
     if (!request.paragraphs) enquire.set_collapse_key(schema::kArticleSlot);
     if (const auto stems = feedback_stems(request, parsed); !stems.empty()) {
-        const FeedbackOptions options;
+        const FeedbackOptions options = feedback_options(stems.size());
         const auto terms =
             relevance_terms(db, enquire.get_mset(0, options.docs), "", stems, options);
         query = widen(
             query, terms, [&](const std::string& stem) { return any_variant(words_of(stem)); },
             stems.size(), options);
         enquire.set_query(query);
-        page.expanded = !terms.empty();
+        page.expansion = shown_words(terms);
     }
     if (request.sort_by_date)
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, !request.oldest_first);
@@ -544,7 +555,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.total_exact = page.exact;
     result.total_lower = page.lower;
     result.total_upper = page.upper;
-    result.expanded = page.expanded;
+    result.expanded = !page.expansion.empty();
+    result.expansion = page.expansion;
     std::size_t rank = request.offset;
     for (const Page::Entry& entry : page.entries)
         result.hits.push_back(make_hit(entry, ++rank, request, parsed.highlight));

@@ -22,9 +22,9 @@ namespace {
 
 // The options of `graf search` that make sense over HTTP (not --export,
 // --explain or --color), under the same names as far as URLs allow.
-const std::set<std::string> kSearchParams = {"q",          "name",     "since",    "until",
-                                             "source",     "sort",     "limit",    "offset",
-                                             "paragraphs", "snippets", "feedback", "snippet_chars"};
+const std::set<std::string> kSearchParams = {
+    "q",      "name",       "since",    "until",    "source", "sort",         "limit",
+    "offset", "paragraphs", "snippets", "feedback", "expand", "snippet_chars"};
 
 // As `graf search --snippet-chars` allows.
 constexpr std::size_t kMaxSnippetChars = 1000000;
@@ -59,6 +59,9 @@ ApiResponse search(Archive& a, const QueryParams& given) {
     req.paragraphs = p.flag("paragraphs");
     req.snippets = p.flag("snippets", true);
     req.feedback = p.flag("feedback", true);
+    req.expand = p.flag("expand");
+    if (req.expand && !req.feedback)
+        throw ParamError("parameters 'expand' and 'feedback=0' contradict: give one");
     req.snippet_chars = p.number("snippet_chars", 240, 20, kMaxSnippetChars);
     searcher::SearchResult r = a.searcher().search(req);
     return {200, search_json(std::move(r), shown_query(req))};

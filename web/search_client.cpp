@@ -23,11 +23,12 @@ SearchClient::SearchClient(const std::string& url) : url_(url) {
 
 SearchClient::~SearchClient() = default;
 
-SearchClient::Answer SearchClient::search(const std::string& query, const std::string& name,
-                                          std::size_t k, bool snippets) {
-    httplib::Params params{{name.empty() ? "q" : "name", name.empty() ? query : name},
-                           {"limit", std::to_string(k)}};
-    if (!snippets) params.emplace("snippets", "0");
+SearchClient::Answer SearchClient::search(const searcher::SearchRequest& request) {
+    const std::string& name = request.name;
+    httplib::Params params{{name.empty() ? "q" : "name", name.empty() ? request.query : name},
+                           {"limit", std::to_string(request.limit)}};
+    if (!request.snippets) params.emplace("snippets", "0");
+    if (request.expand) params.emplace("expand", "1");
     httplib::Result res = client_->Get("/api/search", params, httplib::Headers{});
     if (!res)
         throw ServerError(fmt::format("{}: no answer ({})", url_, httplib::to_string(res.error())));

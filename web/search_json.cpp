@@ -43,6 +43,7 @@ nlohmann::json search_json(searcher::SearchResult r, const std::string& query) {
     j["hits"] = std::move(hits);
     if (r.suggestion) j["suggestion"] = std::move(*r.suggestion);
     j["expanded"] = r.expanded;
+    j["expansion"] = r.expansion;
     return j;
 }
 

@@ -4,6 +4,7 @@
 // paragraphs or in counts.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "e2e/cli_runner.hpp"
@@ -100,6 +101,48 @@ TEST_CASE("ranking: a long question is widened by feedback, unless --no-feedback
     CHECK(search_json(s.db, {"--no-feedback", question})["expanded"] == false);
     // Short queries are one match: no feedback.
     CHECK(search_json(s.db, {"crude", "oil"})["expanded"] == false);
+}
+
+TEST_CASE("ranking: --expand widens a short query with the words of its best hits") {
+    TempDir tmp;
+    // Three cocoa stories (not identical: those would show once) share the
+    // vocabulary of the buffer stock talks; "talks" is one of them without
+    // the word "cocoa"; "roads" shares none.
+    std::string lines;
+    for (const char* id : {"c1", "c2", "c3"})
+        lines += std::string("{\"id\": \"") + id + "\", \"title\": \"Cocoa " + id +
+                 "\", \"body\": \"Cocoa producers and the ICCO delegates argued over buffer "
+                 "stock rules.\"}\n";
+    lines +=
+        "{\"id\": \"talks\", \"title\": \"Council agrees\", \"body\": \"ICCO delegates "
+        "agreed buffer stock rules in London.\"}\n"
+        "{\"id\": \"roads\", \"title\": \"Council notes\", \"body\": \"The council "
+        "discussed the roads and the schools.\"}\n";
+    write_file(tmp / "news.jsonl", lines);
+    const auto db = tmp / "db";
+    REQUIRE(index_into(db, {"--quiet", (tmp / "news.jsonl").string()}).exit_code == 0);
+
+    json plain = search_json(db, {"cocoa"});
+    CHECK(plain["expanded"] == false);
+    std::vector<std::string> found = articles(plain);
+    std::sort(found.begin(), found.end());
+    CHECK(found == std::vector<std::string>{"c1", "c2", "c3"});
+    json widened = search_json(db, {"--expand", "cocoa"});
+    CHECK(widened["expanded"] == true);
+    // The story without the word is found by its words, after the three.
+    REQUIRE(articles(widened).size() == 4);
+    CHECK(articles(widened)[3] == "talks");
+    const auto& added = widened["expansion"];
+    CHECK(std::find(added.begin(), added.end(), "icco") != added.end());
+    CHECK(std::find(added.begin(), added.end(), "delegates") != added.end());
+    // The text output says which words were added.
+    RunResult text = run_graf({"search", "--db", db.string(), "--expand", "cocoa"});
+    REQUIRE(text.exit_code == 0);
+    CHECK(text.out.find("Widened with words of its best hits: ") != std::string::npos);
+    RunResult both =
+        run_graf({"search", "--db", db.string(), "--expand", "--no-feedback", "cocoa"});
+    CHECK(both.exit_code == 1);
+    CHECK(both.err == "graf: search: --expand and --no-feedback contradict: give one\n");
 }
 
 TEST_CASE("ranking: --name ranks articles by how often they name the person") {

@@ -87,6 +87,7 @@ TEST_CASE("web: /api/search answers with graf search --json's object") {
         {"/api/search?q=harbour&snippets=0", {"search", "harbour", "--no-snippets"}},
         {"/api/search?q=why+did+the+harbour+board+discuss+the+ferry+timetable&feedback=false",
          {"search", "why did the harbour board discuss the ferry timetable", "--no-feedback"}},
+        {"/api/search?q=ferry&expand=1", {"search", "ferry", "--expand"}},
     };
     for (const Row& row : rows) {
         INFO(row.target);
@@ -96,6 +97,8 @@ TEST_CASE("web: /api/search answers with graf search --json's object") {
         "/api/search?q=why+did+the+harbour+board+discuss+the+ferry+timetable";
     CHECK(s.get(question)["expanded"] == true);
     CHECK(s.get(question + "&feedback=0")["expanded"] == false);
+    CHECK(s.get("/api/search?q=ferry")["expanded"] == false);
+    CHECK(s.get("/api/search?q=ferry&expand=1")["expanded"] == true);
     json r = s.get("/api/search?q=harbour&source=island-post&limit=100");
     CHECK(r["hits"].size() == 8);
     for (const auto& h : r["hits"]) CHECK(h["source"] == "island-post");
@@ -262,8 +265,10 @@ TEST_CASE("web: bad parameters are 400s naming the parameter, never a 500") {
          "parameter 'since': date:2025-13..: \"2025-13\" is not a valid date (use YYYY, YYYY-MM "
          "or YYYY-MM-DD)"},
         {"/api/search?q=a&colour=red", 400,
-         "unknown parameter 'colour' (this endpoint takes: feedback, limit, name, offset, "
-         "paragraphs, q, since, snippet_chars, snippets, sort, source, until)"},
+         "unknown parameter 'colour' (this endpoint takes: expand, feedback, limit, name, "
+         "offset, paragraphs, q, since, snippet_chars, snippets, sort, source, until)"},
+        {"/api/search?q=a&expand=1&feedback=0", 400,
+         "parameters 'expand' and 'feedback=0' contradict: give one"},
         {"/api/search?q=a&q=b", 400, "parameter 'q' is given more than once"},
         {"/api/search?q=" + long_q, 400, "parameter 'q' is longer than 2000 bytes"},
         {"/api/search?q=a&source=%22", 400, "parameter 'source' may not contain '\"'"},

@@ -115,6 +115,7 @@ TEST_CASE("settings: search defaults and what each option sets") {
         CHECK(s.request.snippet_chars == 240);
         CHECK(s.request.snippets);
         CHECK(s.request.feedback);
+        CHECK_FALSE(s.request.expand);
         CHECK_FALSE(s.explain);
         CHECK_FALSE(s.json);
         CHECK(s.color == When::Auto);
@@ -134,6 +135,7 @@ TEST_CASE("settings: search defaults and what each option sets") {
     CHECK(s.explain);
     CHECK(s.index.allow_partial);
     CHECK(s.index.connect_timeout_ms == 250u);
+    CHECK(parse_settings(search_options, search_settings, {"--expand", "oil"}).request.expand);
 }
 
 TEST_CASE("settings: --db is made absolute, and $GRAF_DB is its default") {
@@ -180,6 +182,7 @@ TEST_CASE("settings: refused values name the option and its limits") {
          "--sort takes relevance, date (newest first) or oldest, not 'size'"},
         {{"--export", "xml", "oil"}, "--export takes jsonl or csv, not 'xml'"},
         {{"--articles", "oil"}, "--articles goes with --export"},
+        {{"--expand", "--no-feedback", "oil"}, "--expand and --no-feedback contradict: give one"},
         {{"--explain", "--name", "Tony Blair"}, "--explain needs a QUERY"},
         {{"--color", "sometimes", "oil"}, "--color takes auto, always or never, not 'sometimes'"},
         {{"--connect-timeout", "0", "oil"},

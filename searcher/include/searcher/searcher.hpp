@@ -18,6 +18,8 @@
 
 namespace graf::searcher {
 
+struct ExpansionTerm;  // searcher/feedback.hpp
+
 struct SearchRequest {
     std::string query;  ///< query language; may be empty when `name` is set
     std::string name;   ///< --name "Full Name"
@@ -31,6 +33,9 @@ struct SearchRequest {
     std::size_t snippet_chars = 240;
     bool suggest = true;
     bool feedback = true;  ///< widen long free-word questions (see kFeedbackMinWords)
+    /// Widen every free-word query, however short: finds more of a topic's
+    /// articles, at several times the time (see feedback_options).
+    bool expand = false;
 };
 
 struct Hit {
@@ -58,6 +63,7 @@ struct SearchResult {
     std::optional<std::string> suggestion;  ///< the query with unknown words corrected
     bool natural_language = false;
     bool expanded = false;                     ///< widened by pseudo-relevance feedback
+    std::vector<std::string> expansion;        ///< the words it was widened with
     std::size_t shards = 1;                    ///< shards searched
     std::vector<MissingShard> missing_shards;  ///< non-empty: results from the other shards only
 };
@@ -91,7 +97,7 @@ class Searcher {
         Xapian::doccount total = 0;
         Xapian::doccount lower = 0, upper = 0;  ///< Xapian's bounds on the total
         bool exact = false;
-        bool expanded = false;
+        std::vector<std::string> expansion;  ///< words added by feedback
         Xapian::MSet stats;
         std::string stats_prefix;  ///< the prefix of the query words in `stats`
     };
@@ -114,6 +120,7 @@ class Searcher {
     std::optional<std::string> suggest(const SearchRequest& request, const ParsedQuery& parsed,
                                        const Page& page);
     std::vector<std::string> words_of(const std::string& stem);
+    std::vector<std::string> shown_words(const std::vector<ExpansionTerm>& terms);
     std::vector<std::string> feedback_stems(const SearchRequest& request,
                                             const ParsedQuery& parsed);
 

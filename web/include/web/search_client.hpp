@@ -9,6 +9,7 @@
 #include <string>
 
 #include "error/error.hpp"
+#include "searcher/searcher.hpp"
 
 namespace httplib {
 class Client;
@@ -34,9 +35,10 @@ class SearchClient {
     struct Answer {
         std::uint64_t hits = 0, total = 0;
     };
-    /// /api/search?q=QUERY (or name=NAME)&limit=K[&snippets=0]. A 400 (a
+    /// /api/search?q=QUERY (or name=NAME)&limit=K[&snippets=0][&expand=1]
+    /// for the request's query or name, limit, snippets and expand. A 400 (a
     /// malformed query) throws searcher::QueryError with the server's message.
-    Answer search(const std::string& query, const std::string& name, std::size_t k, bool snippets);
+    Answer search(const searcher::SearchRequest& request);
 
   private:
     std::string url_;
