@@ -121,6 +121,19 @@ try {
         'oldest first: ' + order);
   check((await page.inputValue('#sort')) === 'oldest', 'the form shows the sort');
 
+  // Widen: the query and the words of its best hits, as `graf search --expand`.
+  await page.selectOption('#sort', 'relevance');
+  await page.check('#expand');
+  await step(page, () => page.click('#search button[type=submit]'));
+  check(new URL(page.url()).searchParams.get('expand') === '1', 'the URL holds expand=1: ' + page.url());
+  const widened = await page.textContent('#status');
+  check(/ · widened with \S/.test(widened), 'the status names the added words: ' + widened);
+  check(await page.isChecked('#expand'), 'the form shows widen');
+  await page.screenshot({path: path.join(shots, 'laptop-widened.png')});
+  await page.uncheck('#expand');
+  await step(page, () => page.click('#search button[type=submit]'));
+  check(!/widened/.test(await page.textContent('#status')), 'unchecked: the query alone');
+
   // Top names: a click searches that name.
   const names = await text(page, '#names a');
   check(names.includes('Morag Fraser'), 'top names among the results: ' + names);

@@ -72,9 +72,9 @@ function quoted(text, highlights, quotes) {
   return out;
 }
 
-// The state lives in the URL: /?q=…&name=…&since=…&until=…&source=…&sort=…&offset=…
+// The state lives in the URL: /?q=…&name=…&since=…&until=…&source=…&sort=…&expand=1&offset=…
 // and &article=ID&p=N while an article is open.
-const KEYS = ['q', 'name', 'since', 'until', 'source', 'sort', 'offset', 'article', 'p'];
+const KEYS = ['q', 'name', 'since', 'until', 'source', 'sort', 'expand', 'offset', 'article', 'p'];
 function readState() {
   const u = new URLSearchParams(location.search);
   const s = {};
@@ -116,12 +116,14 @@ function fillForm(s) {
   $('until').value = s.until || '';
   $('source').value = s.source || '';
   $('sort').value = s.sort || 'relevance';
+  $('expand').checked = s.expand === '1';
 }
 
 function formState() {
   const text = $('q').value.trim();
   const s = {since: $('since').value.trim(), until: $('until').value.trim(),
-             source: $('source').value, sort: $('sort').value === 'relevance' ? '' : $('sort').value};
+             source: $('source').value, sort: $('sort').value === 'relevance' ? '' : $('sort').value,
+             expand: $('expand').checked ? '1' : ''};
   if ($('mode').value === 'name') s.name = text;
   else s.q = text;
   return s;
@@ -158,6 +160,9 @@ function articleUrl(s, article, p) {
 // `counted`: the timeline's exact number of matching articles, which
 // replaces the search's estimate when the search did not count them all.
 function renderHits(r, s, counted) {
+  // The timeline counts what the query's own words find; widened, the
+  // search finds more, and its own total stands.
+  if (r.expanded) counted = undefined;
   const list = $('hits');
   list.replaceChildren(...r.hits.map((h) => hitItem(h, s, false)));
   const offset = Number(s.offset || 0);
@@ -169,6 +174,7 @@ function renderHits(r, s, counted) {
     $('status').textContent = (exact ? '' : 'About ') + total + ' matching article' +
         (total === 1 ? '' : 's') + ' (' + r.took_ms.toFixed(1) + ' ms)';
   }
+  if (r.expanded) $('status').append(' · widened with ' + r.expansion.join(', '));
   if (r.suggestion) {
     const link = el('a', {href: '/?' + new URLSearchParams({q: r.suggestion}).toString()},
                     r.suggestion);
@@ -230,7 +236,8 @@ async function showResults(s) {
   // with a note saying what is missing and why.
   const extra = (promise, what) => promise.catch((e) => ({failed: what + ': ' + e.message}));
   const [r, t, f] = await Promise.all([
-    api('/api/search', Object.assign({sort: s.sort, offset: s.offset, limit: PAGE}, filters)),
+    api('/api/search',
+        Object.assign({sort: s.sort, expand: s.expand, offset: s.offset, limit: PAGE}, filters)),
     extra(api('/api/timeline', Object.assign({by: s.by || chooseGranularity(s)}, filters)),
           'no timeline'),
     extra(api('/api/facets', filters), 'no names'),
