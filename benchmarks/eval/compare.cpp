@@ -24,11 +24,18 @@ namespace {
 
 struct Engine {
     std::string name, binary;
+    std::string reads;              ///< another engine's index it evaluates; empty: its own
+    std::vector<std::string> args;  ///< added to its `eval`
 };
+
+// graf's rows (graf, graf+x) are measured against the best of the others.
+bool is_graf(const std::string& engine) {
+    return engine.rfind("graf", 0) == 0;
+}
 
 struct Settings {
     fs::path judged, work;
-    std::vector<Engine> engines;  ///< graf first, then the baselines
+    std::vector<Engine> engines;  ///< graf's rows first, then the baselines
     std::set<std::string> only;   ///< empty: every collection
 };
 
@@ -55,7 +62,8 @@ json evaluate(const Engine& e, const Collection& c, const fs::path& db, const fs
     std::vector<std::string> argv = {
         e.binary,  "eval",           "--db",  db.string(),  "--queries", c.queries.string(),
         "--qrels", c.qrels.string(), "--run", run.string(), "--json"};
-    if (e.name == "graf" && c.names) argv.push_back("--name-queries");
+    if (is_graf(e.name) && c.names) argv.push_back("--name-queries");
+    argv.insert(argv.end(), e.args.begin(), e.args.end());
     return graf::bench::json_summary(graf::bench::run_step(argv), e.name + " eval");
 }
 
@@ -63,36 +71,42 @@ std::string cell(const json& j, const char* key) {
     return j.contains(key) ? fmt::format("{:.4f}", j[key].get<double>()) : "-";
 }
 
-// graf / the best baseline, per measure.
-json ratios(const json& engines) {
+// One of graf's rows / the best baseline, per measure.
+json ratios(const json& engines, const std::string& engine) {
     json r = json::object();
-    if (!engines.contains("graf")) return r;
-    const json& graf = engines["graf"];
+    if (!engines.contains(engine)) return r;
+    const json& graf = engines[engine];
     for (const char* m : kMeasures) {
         if (!graf.contains(m)) continue;  // graf's step failed
         double best = 0;
         for (const auto& [name, figures] : engines.items())
-            if (name != "graf" && figures.contains(m))
+            if (!is_graf(name) && figures.contains(m))
                 best = std::max(best, figures[m].get<double>());
         if (best > 0) r[m] = graf[m].get<double>() / best;
     }
     return r;
 }
 
-void print_collection(const std::string& name, const json& engines, const json& ratio) {
-    bool first = true;
-    for (const auto& [engine, j] : engines.items()) {
-        fmt::print("{:<16} {:<8} {:>7} {:>8} {:>8} {:>8} {:>8}\n", first ? name : "", engine,
-                   j.contains("queries") ? std::to_string(j["queries"].get<int>()) : "failed",
-                   cell(j, "map"), cell(j, "ndcg_10"), cell(j, "p_10"), cell(j, "r_100"));
-        first = false;
-    }
+void print_ratio(const char* label, const json& ratio) {
     if (ratio.empty()) return;
     auto two = [&](const char* m) {
         return ratio.contains(m) ? fmt::format("{:.2f}", ratio[m].get<double>()) : "-";
     };
-    fmt::print("{:<16} {:<8} {:>7} {:>8} {:>8} {:>8} {:>8}\n", "", "ratio", "", two("map"),
+    fmt::print("{:<16} {:<8} {:>7} {:>8} {:>8} {:>8} {:>8}\n", "", label, "", two("map"),
                two("ndcg_10"), two("p_10"), two("r_100"));
+}
+
+void print_collection(const json& c) {
+    bool first = true;
+    for (const auto& [engine, j] : c["engines"].items()) {
+        fmt::print("{:<16} {:<8} {:>7} {:>8} {:>8} {:>8} {:>8}\n",
+                   first ? c["collection"].get<std::string>() : "", engine,
+                   j.contains("queries") ? std::to_string(j["queries"].get<int>()) : "failed",
+                   cell(j, "map"), cell(j, "ndcg_10"), cell(j, "p_10"), cell(j, "r_100"));
+        first = false;
+    }
+    print_ratio("ratio", c["ratio"]);
+    print_ratio("ratio+x", c["ratio_expand"]);
 }
 
 // Indexes (or reuses) and evaluates one collection with every engine; a
@@ -105,9 +119,9 @@ json run_collection(const Settings& s, const Collection& c, std::map<fs::path, f
     const fs::path index_folder = reuse ? indexed[c.corpus] : folder;
     json engines = json::object();
     for (const Engine& e : s.engines) {
-        const fs::path db = index_path(index_folder, e.name);
+        const fs::path db = index_path(index_folder, e.reads.empty() ? e.name : e.reads);
         try {
-            if (!reuse) {
+            if (!reuse && e.reads.empty()) {
                 fmt::print(stderr, "{}: indexing {} with {} …\n", c.name, c.corpus.string(),
                            e.name);
                 build_index(e, c.corpus, db);
@@ -140,17 +154,18 @@ int run(const Settings& s, const fs::path& json_out) {
                        {"corpus", c.corpus.string()},
                        {"name_queries", c.names},
                        {"engines", engines},
-                       {"ratio", ratios(engines)}});
+                       {"ratio", ratios(engines, "graf")},
+                       {"ratio_expand", ratios(engines, "graf+x")}});
     }
     fmt::print(
         "\nRanking on {}: the top 1,000 articles per query, measured as trec_eval does;\n"
         "ratio = graf / the best baseline (fts5: SQLite FTS5 bm25(), words OR-ed; xapian: "
-        "QueryParser + BM25Weight)\n\n",
+        "QueryParser + BM25Weight);\n"
+        "graf+x, ratio+x: graf eval --expand (every free-word query widened by feedback)\n\n",
         s.judged.string());
     fmt::print("{:<16} {:<8} {:>7} {:>8} {:>8} {:>8} {:>8}\n", "collection", "engine", "queries",
                "MAP", "nDCG@10", "P@10", "R@100");
-    for (const json& c : all)
-        print_collection(c["collection"].get<std::string>(), c["engines"], c["ratio"]);
+    for (const json& c : all) print_collection(c);
     json skipped_json = json::array();
     for (const graf::bench::Skipped& k : skipped)
         skipped_json.push_back({{"collection", k.name}, {"reason", k.reason}});
@@ -185,9 +200,11 @@ int main(int argc, char** argv) {
         Settings s;
         s.judged = args["judged"].as<std::string>();
         s.work = args["work"].as<std::string>();
-        s.engines = {{"graf", args["graf"].as<std::string>()},
-                     {"fts5", args["fts5"].as<std::string>()},
-                     {"xapian", args["xapian"].as<std::string>()}};
+        const std::string graf = args["graf"].as<std::string>();
+        s.engines = {{"graf", graf, "", {}},
+                     {"graf+x", graf, "graf", {"--expand"}},
+                     {"fts5", args["fts5"].as<std::string>(), "", {}},
+                     {"xapian", args["xapian"].as<std::string>(), "", {}}};
         if (args.count("collections"))
             for (const auto& c : args["collections"].as<std::vector<std::string>>())
                 s.only.insert(c);

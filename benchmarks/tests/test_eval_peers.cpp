@@ -50,6 +50,10 @@ TEST_CASE("eval: the make eval driver prints one table of all three engines") {
           std::string::npos);
     CHECK(r.out.find("                 ratio                0.28     0.34     0.67     0.40") !=
           std::string::npos);
+    // graf eval --expand on graf's index, with a ratio of its own.
+    CHECK(r.out.find("                 graf+x         3 ") != std::string::npos);
+    CHECK(r.out.find("                 ratio+x ") != std::string::npos);
+    CHECK(!fs::exists(dir / "work" / "tiny" / "graf+x"));
 
     json j = json::parse(read(dir / "eval.json"));
     REQUIRE(j["collections"].size() == 1);
@@ -59,8 +63,11 @@ TEST_CASE("eval: the make eval driver prints one table of all three engines") {
     check_figures(c["engines"]["fts5"], kPeerFigures);
     check_figures(c["engines"]["xapian"], kPeerFigures);
     CHECK(c["ratio"]["map"].get<double>() == doctest::Approx(7.0 / 25).epsilon(1e-9));
+    REQUIRE(c["engines"]["graf+x"].contains("map"));
+    CHECK(c["ratio_expand"]["map"].get<double>() ==
+          doctest::Approx(c["engines"]["graf+x"]["map"].get<double>() / (25.0 / 54)));
     CHECK(j["skipped"][0]["collection"] == "reuters-topics");
-    for (const char* run : {"graf.run", "fts5.run", "xapian.run"})
+    for (const char* run : {"graf.run", "graf+x.run", "fts5.run", "xapian.run"})
         CHECK(fs::file_size(dir / "work" / "tiny" / run) > 0);
 }
 
