@@ -36,8 +36,9 @@ struct FeedbackOptions {
 // elsewhere, while 2-4 word queries (most news searches) stay one match.
 // Shorter ones are widened on request (SearchRequest::expand): every
 // collection gains (2026-12-07, MAP: MED 0.5554 -> 0.5789, Reuters topics
-// 0.5533 -> 0.5683, NPL 0.2998 -> 0.3036), but a 2-3 word query takes
-// 5-15 times as long (the hits' word lists and the added words' postings).
+// 0.5533 -> 0.5683, NPL 0.2998 -> 0.3036), but a 1-4 word query takes
+// 5-50 times as long on Reuters (median 0.07-0.47 ms -> 3.7-5.6 ms: the
+// hits' word lists and the added words' postings).
 constexpr std::size_t kFeedbackMinWords = 5;
 
 // A short query says less about its topic than a long question, so its
